@@ -1,0 +1,85 @@
+import type { Feedback, LeadContext, RecordRef, SystemId } from '../domain/model';
+
+/**
+ * What every source of lead data implements: the demo workspace and each vendor. The panel cannot tell
+ * them apart, and the store writes whatever they return through the same path.
+ */
+export interface Connector {
+  readonly system: SystemId;
+  /** Fetch the full context of the person behind `ref`. Throws `ConnectorError` on failure. */
+  fetchContext(ref: RecordRef, options: FetchOptions): Promise<LeadContext>;
+  /**
+   * Deliver one feedback click to the system of record. Must be idempotent on `feedback.id`: when called
+   * again after a lost response it finds what it created before and returns that instead of creating twice.
+   */
+  deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt>;
+}
+
+export interface FetchOptions {
+  signal?: AbortSignal;
+  now: number;
+}
+
+export interface DeliveryReceipt {
+  /** Id of the vendor record carrying the feedback (Task, note, activity). */
+  vendorId: string;
+  /** True when an earlier attempt had already created it (found by the feedback id). */
+  alreadyExisted: boolean;
+}
+
+export const CONNECTOR_ERROR_KINDS = [
+  /** Sign in again (token expired and could not be refreshed, or revoked). */
+  'auth',
+  /** The vendor asks us to slow down; `retryAfterMs` says for how long when it told us. */
+  'rate-limit',
+  /** Daily quota used up: stop background work until it resets. */
+  'quota',
+  /** Network failure, timeout, 5xx: try again later. */
+  'transient',
+  /** The record does not exist or is not visible to this user. */
+  'not-found',
+  /** Missing permission, invalid field, bad configuration: a person must act. */
+  'permanent',
+  /** The vendor answered with a shape we do not understand. */
+  'invalid-response',
+  /** The connection is not set up (no token, no endpoint). */
+  'not-connected',
+] as const;
+export type ConnectorErrorKind = (typeof CONNECTOR_ERROR_KINDS)[number];
+
+/** A failure with enough detail for a clear message: which vendor, what it said, what to do next. */
+export class ConnectorError extends Error {
+  readonly vendor: SystemId;
+  readonly kind: ConnectorErrorKind;
+  /** The vendor's own error code (`INVALID_SESSION_ID`, `606`, `RATE_LIMITS`, HTTP status…). */
+  readonly code: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  /** Vendor correlation or request id, to quote to the vendor's support. */
+  readonly correlationId: string | undefined;
+
+  constructor(init: {
+    vendor: SystemId;
+    kind: ConnectorErrorKind;
+    message: string;
+    code?: string;
+    retryAfterMs?: number;
+    correlationId?: string;
+    cause?: unknown;
+  }) {
+    super(init.message, { cause: init.cause });
+    this.name = 'ConnectorError';
+    this.vendor = init.vendor;
+    this.kind = init.kind;
+    this.code = init.code;
+    this.retryAfterMs = init.retryAfterMs;
+    this.correlationId = init.correlationId;
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'rate-limit' || this.kind === 'transient' || this.kind === 'auth';
+  }
+}
+
+export function isConnectorError(error: unknown): error is ConnectorError {
+  return error instanceof ConnectorError;
+}

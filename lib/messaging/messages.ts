@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { recordRefSchema } from '../domain/model';
+
+/**
+ * Runtime messages between the content script, the extension pages and the background worker.
+ * Every message is parsed on arrival: a web page can never reach these listeners (no externally_connectable),
+ * but a content script runs beside untrusted page code, so nothing is taken on trust.
+ */
+export const recordViewedSchema = z.object({
+  type: z.literal('baton/record-viewed'),
+  /** null: the page is not a supported record (home, list, setup…). */
+  ref: recordRefSchema.nullable(),
+  /** The page URL's origin and path only, for the panel's "what to open instead" line; never query strings. */
+  page: z.string().max(2048),
+});
+export type RecordViewed = z.infer<typeof recordViewedSchema>;
+
+export const getTabRecordSchema = z.object({
+  type: z.literal('baton/get-tab-record'),
+  tabId: z.number().int(),
+});
+
+export const tabRecordChangedSchema = z.object({
+  type: z.literal('baton/tab-record-changed'),
+  tabId: z.number().int(),
+  ref: recordRefSchema.nullable(),
+  page: z.string().max(2048),
+});
+export type TabRecordChanged = z.infer<typeof tabRecordChangedSchema>;
+
+/** Ask the background worker to try the feedback outbox now (after a click, or "retry"). */
+export const outboxKickSchema = z.object({ type: z.literal('baton/outbox-kick') });
+
+export const tabRecordSchema = z.object({
+  ref: recordRefSchema.nullable(),
+  page: z.string(),
+});
+export type TabRecord = z.infer<typeof tabRecordSchema>;
+
+export const inboundMessageSchema = z.discriminatedUnion('type', [
+  recordViewedSchema,
+  getTabRecordSchema,
+  tabRecordChangedSchema,
+  outboxKickSchema,
+]);
+export type InboundMessage = z.infer<typeof inboundMessageSchema>;

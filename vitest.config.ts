@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  resolve: {
+    // wxt 0.21.0: without this alias esbuild fails inside jsdom with a TextEncoder/Uint8Array invariant.
+    alias: [{ find: /^wxt\/testing$/, replacement: 'wxt/testing/fake-browser' }],
+  },
+  test: {
+    globals: true,
+    environment: 'jsdom',
+    setupFiles: ['tests/setup.ts'],
+    include: ['tests/**/*.test.{ts,tsx}'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    testTimeout: 20_000,
+  },
+});
