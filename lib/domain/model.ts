@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export { recordKey, sameRecord } from './record-ref';
+
 /**
  * The domain model every layer speaks. Times are epoch milliseconds (UTC): they index well in
  * IndexedDB, cross runtime messages unchanged and make `now` a plain number in the engines.
@@ -24,15 +26,6 @@ export const recordRefSchema = z.object({
   id: z.string().min(1).max(100),
 });
 export type RecordRef = z.infer<typeof recordRefSchema>;
-
-export function recordKey(ref: RecordRef): string {
-  return `${ref.system}|${ref.instance}|${ref.object}|${ref.id}`;
-}
-
-export function sameRecord(a: RecordRef | null | undefined, b: RecordRef | null | undefined): boolean {
-  if (!a || !b) return a === b;
-  return recordKey(a) === recordKey(b);
-}
 
 export const STAGES = [
   'inquiry',

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { RecordRef } from '../domain/model';
-import { sameRecord } from '../domain/model';
+import { sameRecord } from '../domain/record-ref';
 import type { RecordViewed } from './messages';
 import { pageLabel } from './page-label';
 
