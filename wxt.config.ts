@@ -1,9 +1,20 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'wxt';
-import { CONTENT_SCRIPT_MATCHES, OPTIONAL_HOST_PERMISSIONS } from './lib/sites/hosts';
+import { OPTIONAL_HOST_PERMISSIONS } from './lib/sites/hosts';
 import { API_HOST_PERMISSIONS } from './lib/connectors/api-hosts';
+import { SESSION_FALLBACK_PERMISSIONS } from './lib/connectors/salesforce/session-fallback';
+
+const OPTIONAL_PERMISSIONS = SESSION_FALLBACK_PERMISSIONS.permissions;
+
+// The store benchmark's page ships only in bench builds (`npm run bench`), into its own output folder.
+const benchBuild = process.env.BATON_BENCH_PAGE === '1';
+const shippedEntrypoints = readdirSync('entrypoints')
+  .map((name) => name.replace(/\.(ts|tsx|html)$/, ''))
+  .filter((name) => name !== 'bench');
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  ...(benchBuild ? { outDirTemplate: 'bench-{{browser}}-mv{{manifestVersion}}' } : { filterEntrypoints: shippedEntrypoints }),
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => {
     const firefox = browser === 'firefox';
@@ -15,7 +26,11 @@ export default defineConfig({
       // service-worker suspension), identity (OAuth web-auth flow), sidePanel on Chrome only.
       permissions: ['storage', 'alarms', 'identity', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: [...API_HOST_PERMISSIONS],
-      optional_host_permissions: OPTIONAL_HOST_PERMISSIONS,
+      // MV2 (Firefox) has no optional_host_permissions: optional hosts go in optional_permissions there.
+      // `cookies` only when an admin turns on Salesforce's session fallback (off by default).
+      ...(firefox
+        ? { optional_permissions: [...OPTIONAL_PERMISSIONS, ...OPTIONAL_HOST_PERMISSIONS] }
+        : { optional_permissions: OPTIONAL_PERMISSIONS, optional_host_permissions: OPTIONAL_HOST_PERMISSIONS }),
       action: { default_title: '__MSG_actionTitle__' },
       ...(firefox
         ? { browser_specific_settings: { gecko: { id: 'baton@baton.example', strict_min_version: '115.0' } } }
@@ -30,7 +45,6 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       // Firefox MV2 has no managed_schema key; it reads managed storage from a native manifest.
       if (manifest.manifest_version === 2) delete (manifest as { storage?: unknown }).storage;
-      void CONTENT_SCRIPT_MATCHES;
     },
   },
   vite: () => ({

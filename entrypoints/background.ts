@@ -1,3 +1,13 @@
+import { connectorFor } from '../lib/connectors/registry';
+import { startOutboxDelivery } from '../lib/messaging/outbox-delivery';
+import { startTabRecords } from '../lib/messaging/tab-records';
+import { setupToolbarAction } from '../lib/messaging/toolbar-action';
+import { db } from '../lib/store/db';
+
+// Wiring only: every listener is registered synchronously at start, so a woken service worker hears the
+// event that woke it.
 export default defineBackground(() => {
-  // wired below
+  setupToolbarAction();
+  startTabRecords();
+  startOutboxDelivery({ db, connectorFor });
 });

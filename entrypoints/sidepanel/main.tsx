@@ -1,3 +1,9 @@
 import { createRoot } from 'react-dom/client';
+import { AppRoot } from '../../components/app/app-root';
+import { PanelApp } from '../../components/panel/panel-app';
 
-createRoot(document.getElementById('root')!).render(<p>Baton</p>);
+createRoot(document.getElementById('root')!).render(
+  <AppRoot>
+    <PanelApp />
+  </AppRoot>,
+);

@@ -1,5 +1,11 @@
+import { HUBSPOT_API_HOST_PATTERNS } from './hubspot/api-hosts';
+import { MARKETO_API_HOST_PATTERNS } from './marketo/api-hosts';
+import { SALESFORCE_API_HOST_PATTERNS } from './salesforce/api-hosts';
+
 /**
- * Vendor API hosts the background worker calls. Each connector owns its entries; the manifest's
- * host_permissions are exactly this list (plus customer hosts granted at runtime).
+ * Vendor API hosts the extension calls. Each connector owns its entries; the manifest's host_permissions are
+ * exactly this list (customer-specific hosts are optional permissions granted at runtime).
  */
-export const API_HOST_PERMISSIONS: string[] = [];
+export const API_HOST_PERMISSIONS: string[] = [
+  ...new Set([...SALESFORCE_API_HOST_PATTERNS, ...HUBSPOT_API_HOST_PATTERNS, ...MARKETO_API_HOST_PATTERNS]),
+];

@@ -1,4 +1,4 @@
-import type { Feedback, LeadContext, RecordRef, SystemId } from '../domain/model';
+import type { Feedback, LeadContext, RecordRef, Stage, SystemId } from '../domain/model';
 
 /**
  * What every source of lead data implements: the demo workspace and each vendor. The panel cannot tell
@@ -18,6 +18,12 @@ export interface Connector {
 export interface FetchOptions {
   signal?: AbortSignal;
   now: number;
+  /**
+   * The shared definitions' stage mapping (`mapVendorStage` bound to the version in force). Connectors use it
+   * to fill `StageChange.stage` and `Person.stage`; the vendor value is always kept beside it, so a later
+   * version of the definitions can re-read cached history.
+   */
+  stageOf?: (system: SystemId, field: string, value: string) => Stage | null;
 }
 
 export interface DeliveryReceipt {

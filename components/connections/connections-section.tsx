@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import { browserLocalStore } from '../../lib/connectors/local-store';
+import { salesforceBrowserDeps } from '../../lib/connectors/salesforce/browser-deps';
+import { useI18n } from '../i18n/i18n-provider';
+import { Card } from '../ui/card';
+import { HubSpotConnection } from './hubspot-connection';
+import { MarketoConnection } from './marketo-connection';
+import { SalesforceConnection } from './salesforce-connection';
+
+/**
+ * The vendor connection cards, one per connector (components/connections/<vendor>-connection.tsx, written
+ * by the connector engineers). Each card owns its own form, secrets handling and status; this section only
+ * lays them out, SFA first, then the MA.
+ */
+export function ConnectionsSection() {
+  const { t } = useI18n();
+  const salesforceDeps = useMemo(() => salesforceBrowserDeps(), []);
+  const storage = useMemo(() => browserLocalStore(), []);
+  return (
+    <Card title={t('opt.connections')} className="connections">
+      <div className="stack">
+        <SalesforceConnection deps={salesforceDeps} />
+        <HubSpotConnection storage={storage} />
+        <MarketoConnection storage={storage} />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import type { KeyValueStore } from '../../lib/connectors/local-store';
+import { testMarketoConnection } from '../../lib/connectors/marketo/marketo-connector';
+import { readMarketoSettings, readMarketoStatus, saveMarketoSettings, type MarketoStatus } from '../../lib/connectors/marketo/settings';
+import { useI18n } from '../i18n/i18n-provider';
+import './vendor-connection.css';
+
+export interface MarketoConnectionProps {
+  storage: KeyValueStore;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+}
+
+type Message = { tone: 'ok' | 'error'; text: string } | null;
+
+/**
+ * The "Marketo Engage" card of the options page. The saved secret is never shown again: leaving the field
+ * empty keeps it, typing a new one replaces it.
+ */
+export function MarketoConnection({ storage, fetchImpl, now = Date.now }: MarketoConnectionProps) {
+  const { t, number, dateTime } = useI18n();
+  const ids = { endpoint: useId(), endpointHint: useId(), clientId: useId(), secret: useId(), warn: useId(), activity: useId(), activityHint: useId() };
+  const [endpoint, setEndpoint] = useState('');
+  const [clientId, setClientId] = useState('');
+  const [secret, setSecret] = useState('');
+  const [activityId, setActivityId] = useState('');
+  const [connected, setConnected] = useState(false);
+  const [status, setStatus] = useState<MarketoStatus>({});
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => {
+    const [s, st] = await Promise.all([readMarketoSettings(storage), readMarketoStatus(storage)]);
+    setConnected(s !== undefined);
+    if (s) {
+      setEndpoint(`${s.endpoint}/rest`);
+      setClientId(s.clientId);
+      setActivityId(s.feedbackActivityTypeId ? String(s.feedbackActivityTypeId) : '');
+    }
+    setStatus(st);
+  }, [storage]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function onSave(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      const saved = await readMarketoSettings(storage);
+      await saveMarketoSettings(storage, {
+        endpoint,
+        clientId,
+        clientSecret: secret.trim() || saved?.clientSecret || '',
+        feedbackActivityTypeId: activityId.trim() ? Number(activityId) : undefined,
+      });
+      setSecret('');
+      setMessage({ tone: 'ok', text: t('connections.marketo.saved') });
+    } catch (err) {
+      setMessage({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+      await refresh();
+    }
+  }
+
+  async function onTest() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await testMarketoConnection({ storage, fetchImpl, now });
+      setMessage(
+        r.ok
+          ? { tone: 'ok', text: t('connections.marketo.testOk', { count: number(r.activityTypes) }) }
+          : { tone: 'error', text: t('connections.marketo.testFailed', { message: r.error.message }) },
+      );
+    } finally {
+      setBusy(false);
+      await refresh();
+    }
+  }
+
+  const today = new Date(now()).toISOString().slice(0, 10);
+  return (
+    <section className="vendor-conn" aria-labelledby={`${ids.endpoint}-title`}>
+      <h3 id={`${ids.endpoint}-title`}>{t('connections.marketo.title')}</h3>
+      <p className="vendor-conn-status">{connected ? t('connections.marketo.connected') : t('connections.marketo.notConnected')}</p>
+      <p className="vendor-conn-hint">{t('connections.marketo.intro')}</p>
+      <form onSubmit={onSave}>
+        <label htmlFor={ids.endpoint}>{t('connections.marketo.endpoint')}</label>
+        <input id={ids.endpoint} type="url" value={endpoint} placeholder="https://123-ABC-456.mktorest.com/rest" aria-describedby={ids.endpointHint} onChange={(e) => setEndpoint(e.target.value)} />
+        <p className="vendor-conn-hint" id={ids.endpointHint}>{t('connections.marketo.endpointHint')}</p>
+        <label htmlFor={ids.clientId}>{t('connections.marketo.clientId')}</label>
+        <input id={ids.clientId} autoComplete="off" spellCheck={false} value={clientId} onChange={(e) => setClientId(e.target.value)} />
+        <label htmlFor={ids.secret}>{t('connections.marketo.clientSecret')}</label>
+        <input
+          id={ids.secret}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={secret}
+          placeholder={connected ? '••••••••' : ''}
+          aria-describedby={ids.warn}
+          onChange={(e) => setSecret(e.target.value)}
+        />
+        <p className="vendor-conn-warn" id={ids.warn} role="note">{t('connections.marketo.secretWarning')}</p>
+        <label htmlFor={ids.activity}>{t('connections.marketo.feedbackActivity')}</label>
+        <input id={ids.activity} inputMode="numeric" value={activityId} aria-describedby={ids.activityHint} onChange={(e) => setActivityId(e.target.value.replace(/\D/g, ''))} />
+        <p className="vendor-conn-hint" id={ids.activityHint}>{t('connections.marketo.feedbackActivityHint')}</p>
+        <div className="vendor-conn-actions">
+          <button type="submit" disabled={busy}>{t('connections.marketo.save')}</button>
+          <button type="button" disabled={busy || !connected} onClick={() => void onTest()}>{t('connections.marketo.test')}</button>
+        </div>
+      </form>
+      {status.callsToday?.day === today ? (
+        <p className="vendor-conn-status">{t('connections.marketo.usage', { count: number(status.callsToday.count) })}</p>
+      ) : null}
+      {status.quotaStopUntil && status.quotaStopUntil > now() ? (
+        <p className="vendor-conn-warn" role="status">{t('connections.marketo.quotaStopped', { time: dateTime(status.quotaStopUntil) })}</p>
+      ) : null}
+      {message ? (
+        <p className={message.tone === 'ok' ? 'vendor-conn-ok' : 'vendor-conn-error'} role={message.tone === 'ok' ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

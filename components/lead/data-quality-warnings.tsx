@@ -1,0 +1,21 @@
+import type { DataQualityWarning } from '../../lib/domain/model';
+import { useI18n } from '../i18n/i18n-provider';
+import { Card } from '../ui/card';
+
+/** Shown only when there is something to fix: missing required fields, possible duplicates, unmapped stages. */
+export function DataQualityWarnings({ warnings }: { warnings: readonly DataQualityWarning[] }) {
+  const { t } = useI18n();
+  if (warnings.length === 0) return null;
+  return (
+    <Card title={t('warn.heading')}>
+      <ul className="plain stack">
+        {warnings.map((w, i) => (
+          <li className="warning" key={`${w.code}-${i}`}>
+            <span aria-hidden="true">⚠️</span> {t(`warn.${w.code}`)}
+            {w.detail && <>: {w.detail}</>}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

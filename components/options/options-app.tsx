@@ -1,0 +1,30 @@
+import { ConnectionsSection } from '../connections/connections-section';
+import { useI18n } from '../i18n/i18n-provider';
+import { openExtensionPage } from '../panel/panel-states';
+import { Card } from '../ui/card';
+import { DefinitionsSection } from './definitions-section';
+import { GeneralSection } from './general-section';
+
+/** The options page: language and role, freshness and cache, the shared definitions, the demo, connections. */
+export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters<typeof DefinitionsSection>[0] }) {
+  const { t } = useI18n();
+  return (
+    <main className="options">
+      <h1>{t('opt.title')}</h1>
+      <GeneralSection />
+      <DefinitionsSection {...definitionsProps} />
+      <Card title={t('opt.demo')}>
+        <p className="small muted">{t('opt.demoHint')}</p>
+        <div className="row">
+          <button type="button" onClick={() => openExtensionPage('/demo-sfa.html')}>
+            {t('opt.demoSfa')}
+          </button>
+          <button type="button" onClick={() => openExtensionPage('/demo-ma.html')}>
+            {t('opt.demoMa')}
+          </button>
+        </div>
+      </Card>
+      <ConnectionsSection />
+    </main>
+  );
+}

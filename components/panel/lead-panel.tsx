@@ -1,0 +1,141 @@
+import { useMemo, useState } from 'react';
+import { assessLead } from '../../lib/domain/assess-lead';
+import type { Feedback, RecordRef, Verdict } from '../../lib/domain/model';
+import { useBatonDeps } from '../../lib/queries/baton-deps';
+import { useDefinitions } from '../../lib/queries/use-definitions';
+import { useFeedbackActions, useFeedbackFor } from '../../lib/queries/use-feedback';
+import { useLeadContext } from '../../lib/queries/use-lead-context';
+import { useSettings } from '../../lib/queries/use-settings';
+import { DefinitionsView } from '../definitions/definitions-view';
+import { canUndo, FeedbackBar } from '../feedback/feedback-bar';
+import { FeedbackList } from '../feedback/feedback-list';
+import { MarketingView } from '../handoff/marketing-view';
+import { useI18n } from '../i18n/i18n-provider';
+import { LeadHeader } from '../lead/lead-header';
+import { SalesView } from '../lead/sales-view';
+import { Card } from '../ui/card';
+import { Tabs } from '../ui/tabs';
+import { useNow } from '../ui/use-now';
+import { defaultView, type PanelView } from './default-view';
+import { AsOf, ErrorState, FreshnessBanner, LoadingSkeleton, NotConnected } from './panel-states';
+
+/** Who the outbox records as `by` for clicks made in this browser; shown as "You". */
+export const LOCAL_USER = 'me';
+
+/** One lead: cached context, the engines' verdict, the views, and feedback. Remounted per record. */
+export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: RecordRef; currentUser?: string }) {
+  const { t } = useI18n();
+  const { now: clock } = useBatonDeps();
+  const settings = useSettings();
+  const { definitions, versions } = useDefinitions();
+  const lead = useLeadContext(recordRef);
+  const feedback = useFeedbackFor(recordRef) ?? [];
+  const actions = useFeedbackActions();
+  const [selected, setSelected] = useState<PanelView | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const view = selected ?? defaultView(recordRef, settings.defaultRole);
+
+  // The engines run once a minute (and when data changes); only the countdown ticks every second.
+  const minute = Math.floor(useNow(60_000, clock) / 60_000);
+  const context = lead.context;
+  const assessment = useMemo(
+    () => (context ? assessLead(context, versions, clock()) : null),
+    // `minute` is the tick; `clock` is read inside on purpose.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [context, versions, minute],
+  );
+
+  const undoable = feedback.some((f) => f.by === currentUser && f.state === 'pending' && f.attempts === 0);
+  const feedbackNow = useNow(1000, clock, undoable);
+
+  if (!context || !assessment) {
+    if (lead.status === 'error' && lead.error?.kind === 'not-connected') return <NotConnected vendor={recordRef.system} />;
+    if (lead.status === 'error' && lead.error) return <ErrorState vendor={recordRef.system} error={lead.error} onRetry={lead.refetch} />;
+    if (lead.status === 'offline') {
+      return (
+        <div className="banner offline" role="status">
+          <span>{t('state.offlineNoData')}</span>
+          <button type="button" onClick={lead.refetch}>
+            {t('state.retry')}
+          </button>
+        </div>
+      );
+    }
+    return <LoadingSkeleton />;
+  }
+
+  const mineLatest = (): Feedback | undefined =>
+    feedback.filter((f) => f.by === currentUser && f.state !== 'cancelled').sort((a, b) => b.at - a.at)[0];
+  const give = async (verdict: Verdict, extra: { reasonCodes?: string[]; comment?: string } = {}) => {
+    setNotice(null);
+    const mine = mineLatest();
+    // Changing one's mind inside the undo window replaces the click instead of sending both.
+    if (mine && canUndo(mine, clock())) await actions.undo(mine.id);
+    await actions.give({ ref: recordRef, personKey: context.person.key, verdict, by: currentUser, ...extra });
+  };
+  const saveReasons = async (f: Feedback, reasonCodes: string[], comment: string) => {
+    // Reasons ride on the click while it is still in the outbox; once sending started it cannot be changed,
+    // and sending a second click would count the lead twice in the vendor.
+    if (await actions.undo(f.id)) {
+      setNotice(null);
+      await actions.give({ ref: recordRef, personKey: context.person.key, verdict: f.verdict, by: currentUser, reasonCodes, ...(comment ? { comment } : {}) });
+    } else {
+      setNotice(t('fb.reasonsTooLate'));
+    }
+  };
+  const reasons = assessment.definitions.feedbackReasons;
+  const feedbackCard = (
+    <Card title={view === 'marketing' ? t('received.heading') : t('fb.history')}>
+      <FeedbackList feedback={feedback} reasons={reasons} currentUser={currentUser} onRetry={(f) => void actions.retry(f.id)} />
+    </Card>
+  );
+
+  return (
+    <>
+      <LeadHeader person={context.person} asOf={lead.fetchedAt !== null ? <AsOf fetchedAt={lead.fetchedAt} sources={lead.sources} /> : undefined} />
+      {(lead.status === 'stale' || lead.status === 'offline') && lead.fetchedAt !== null && (
+        <FreshnessBanner status={lead.status} fetchedAt={lead.fetchedAt} sources={lead.sources} onRetry={lead.refetch} />
+      )}
+      {lead.error && lead.status === 'stale' && (
+        <p className="small error-text">
+          {t('state.error.title', { vendor: t(`system.${recordRef.system}`) })}: {t(`error.${lead.error.kind}`)}
+        </p>
+      )}
+      <FeedbackBar
+        reasons={reasons}
+        feedback={feedback}
+        currentUser={currentUser}
+        now={feedbackNow}
+        onGive={(verdict) => void give(verdict)}
+        onSaveReasons={(f, codes, comment) => void saveReasons(f, codes, comment)}
+        onUndo={(f) => void actions.undo(f.id)}
+        onRetry={(f) => void actions.retry(f.id)}
+        notice={notice}
+      />
+      <Tabs
+        label={t('tabs.label')}
+        items={[
+          { key: 'sales', label: t('tabs.sales') },
+          { key: 'marketing', label: t('tabs.marketing') },
+          { key: 'definitions', label: t('tabs.definitions') },
+        ]}
+        selected={view}
+        onSelect={setSelected}
+      >
+        {view === 'sales' && (
+          <>
+            <SalesView context={context} assessment={assessment} clock={clock} />
+            {feedbackCard}
+          </>
+        )}
+        {view === 'marketing' && (
+          <>
+            <MarketingView context={context} assessment={assessment} />
+            {feedbackCard}
+          </>
+        )}
+        {view === 'definitions' && <DefinitionsView definitions={definitions} />}
+      </Tabs>
+    </>
+  );
+}

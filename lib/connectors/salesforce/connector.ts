@@ -1,0 +1,131 @@
+import type { Feedback, LeadContext, RecordRef } from '../../domain/model';
+import { ConnectorError, type Connector, type DeliveryReceipt, type FetchOptions } from '../connector';
+import { fetchVisitorActivities, mapVisitorActivities, prospectIdFromUrl } from './account-engagement';
+import { createSalesforceClient } from './client';
+import { fetchPersonBundle } from './composite';
+import { deliverSalesforceFeedback } from './feedback';
+import { mapToLeadContext } from './map';
+import { orgFacts } from './org';
+import { personObjectOf } from './queries';
+import { myDomainNameOf, sessionAuth, type CookiesApi } from './session-fallback';
+import { accountEngagementBaseUrl, readSalesforceSettings, type SalesforceSettings } from './settings';
+import type { KeyValueStore } from '../local-store';
+import type { EngagementEvent } from '../../domain/model';
+
+export interface SalesforceConnectorDeps {
+  /** `browserLocalStore()` in the extension. */
+  storage: KeyValueStore;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+  /** `browser.cookies`, only when the admin turned the session fallback on and granted the permission. */
+  cookies?: CookiesApi;
+}
+
+/**
+ * Salesforce (with Account Engagement) behind the Connector interface. A record view with the org facts
+ * cached costs exactly one Salesforce API call (the composite request), plus one Account Engagement call
+ * when a business unit is configured.
+ */
+export function createSalesforceConnector(deps: SalesforceConnectorDeps): Connector {
+  const fetchImpl = deps.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const now = deps.now ?? Date.now;
+  let lastInstance: string | undefined;
+  let settingsCache: SalesforceSettings | null = null;
+  const client = createSalesforceClient({
+    storage: deps.storage,
+    fetchImpl,
+    now,
+    fallbackAuth: async () => (settingsCache ? sessionAuth(settingsCache, deps.cookies, lastInstance) : null),
+  });
+
+  async function settings(): Promise<SalesforceSettings> {
+    settingsCache = await readSalesforceSettings(deps.storage);
+    if (!settingsCache) {
+      throw new ConnectorError({ vendor: 'salesforce', kind: 'not-connected', message: 'Salesforce is not set up. Open Baton\u2019s options \u203a Connections \u203a Salesforce.' });
+    }
+    return settingsCache;
+  }
+
+  function objectOf(ref: RecordRef) {
+    const object = ref.system === 'salesforce' ? personObjectOf(ref.object) : null;
+    if (!object) {
+      throw new ConnectorError({ vendor: 'salesforce', kind: 'permanent', code: 'UNSUPPORTED_OBJECT', message: `Baton reads Salesforce leads and contacts; ${ref.object} pages are not supported.` });
+    }
+    return object;
+  }
+
+  /** A page of another org than the one signed in would be read with the wrong org's token: say so instead. */
+  async function assertSameOrg(ref: RecordRef) {
+    const connected = myDomainNameOf((await client.auth()).instanceUrl);
+    if (connected && ref.instance && connected !== ref.instance.toLowerCase()) {
+      throw new ConnectorError({
+        vendor: 'salesforce',
+        kind: 'permanent',
+        code: 'ORG_MISMATCH',
+        message: `This page belongs to the Salesforce org "${ref.instance}", but Baton is connected to "${connected}". Sign in to this org from Baton\u2019s options to see it here.`,
+      });
+    }
+  }
+
+  return {
+    system: 'salesforce',
+
+    async fetchContext(ref: RecordRef, options: FetchOptions): Promise<LeadContext> {
+      const object = objectOf(ref);
+      const s = await settings();
+      lastInstance = ref.instance;
+      await assertSameOrg(ref);
+      const facts = await orgFacts(client, deps.storage, options.now);
+      const stageField = object === 'Lead' ? 'Status' : (s.contactStageField ?? null);
+      const bundle = await fetchPersonBundle(
+        client,
+        { apiVersion: facts.apiVersion, object, id: ref.id, pardotFields: facts.pardotFields, stageField },
+        options.signal,
+      );
+
+      let aeEvents: EngagementEvent[] | undefined;
+      const prospectId = prospectIdFromUrl(bundle.record.pi__url__c);
+      if (s.businessUnitId && prospectId) {
+        try {
+          const values = await fetchVisitorActivities({
+            baseUrl: accountEngagementBaseUrl(s),
+            businessUnitId: s.businessUnitId,
+            prospectId,
+            auth: await client.auth(),
+            fetchImpl,
+            signal: options.signal,
+          });
+          aeEvents = mapVisitorActivities(values);
+        } catch (e) {
+          // The Salesforce side is still worth showing: fall back to CampaignMember history.
+          if (!(e instanceof ConnectorError)) throw e;
+          aeEvents = undefined;
+        }
+      }
+      const auth = await client.auth();
+      return mapToLeadContext({
+        ref,
+        instanceUrl: auth.instanceUrl,
+        bundle,
+        stageField,
+        accountEngagementEvents: aeEvents,
+        fetchedAt: options.now,
+        stageOf: options.stageOf,
+      });
+    },
+
+    async deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
+      objectOf(feedback.ref);
+      const s = await settings();
+      lastInstance = feedback.ref.instance;
+      await assertSameOrg(feedback.ref);
+      const facts = await orgFacts(client, deps.storage, options.now);
+      return deliverSalesforceFeedback(client, {
+        feedback,
+        apiVersion: facts.apiVersion,
+        feedbackField: s.feedbackField,
+        signal: options.signal,
+      });
+    },
+  };
+}

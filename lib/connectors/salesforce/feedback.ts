@@ -1,0 +1,63 @@
+import type { Feedback } from '../../domain/model';
+import { ConnectorError, type DeliveryReceipt } from '../connector';
+import type { SalesforceClient } from './client';
+import { feedbackDescription, feedbackSubject } from './feedback-task';
+import { assertSalesforceId, feedbackLookupQuery, personObjectOf, queryPath } from './queries';
+import { createResultSchema, queryResultSchema } from './schemas';
+import { z } from 'zod';
+
+/**
+ * Feedback write-back: one completed Task on the lead or contact, readable by people, carrying the feedback id.
+ * Created once: every delivery first looks the id up (`Subject LIKE '%[baton:<id>]%'`), so a response lost
+ * after Salesforce created the Task (the outbox then retries) finds it instead of creating a second one.
+ * Feedback is rare (a person's click), so the extra query per delivery is cheap insurance.
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_sobject_create.htm
+ */
+export async function deliverSalesforceFeedback(
+  client: SalesforceClient,
+  input: { feedback: Feedback; apiVersion: string; feedbackField?: string; signal?: AbortSignal },
+): Promise<DeliveryReceipt> {
+  const { feedback, apiVersion, signal } = input;
+  const object = personObjectOf(feedback.ref.object);
+  if (feedback.ref.system !== 'salesforce' || !object) {
+    throw new ConnectorError({ vendor: 'salesforce', kind: 'permanent', code: 'UNSUPPORTED_OBJECT', message: `Salesforce feedback goes on leads and contacts, not on ${feedback.ref.object}.` });
+  }
+  const whoId = assertSalesforceId(feedback.ref.id);
+  const v = `/services/data/v${apiVersion}`;
+
+  const found = await client.request(queryPath(apiVersion, feedbackLookupQuery(whoId, feedback.id)), { signal });
+  const existing = queryResultSchema(z.object({ Id: z.string() })).safeParse(found.body);
+  if (!existing.success) {
+    throw new ConnectorError({ vendor: 'salesforce', kind: 'invalid-response', message: 'Salesforce: the feedback lookup answered with an unexpected shape.' });
+  }
+  let vendorId = existing.data.records[0]?.Id;
+  const alreadyExisted = vendorId !== undefined;
+
+  if (!vendorId) {
+    const created = await client.request(`${v}/sobjects/Task`, {
+      method: 'POST',
+      signal,
+      body: {
+        WhoId: whoId,
+        Subject: feedbackSubject(feedback),
+        Description: feedbackDescription(feedback),
+        Status: 'Completed',
+        Priority: 'Normal',
+        TaskSubtype: 'Task',
+        ActivityDate: new Date(feedback.at).toISOString().slice(0, 10),
+      },
+    });
+    const result = createResultSchema.safeParse(created.body);
+    if (!result.success || !result.data.success) {
+      throw new ConnectorError({ vendor: 'salesforce', kind: 'invalid-response', message: 'Salesforce: creating the feedback Task answered with an unexpected shape.' });
+    }
+    vendorId = result.data.id;
+  }
+
+  // The optional mapped field: a PATCH is idempotent, so it is sent again on every delivery until one succeeds.
+  if (input.feedbackField) {
+    const value = `${feedback.verdict}${feedback.reasonCodes.length ? `: ${feedback.reasonCodes.join(', ')}` : ''}`.slice(0, 255);
+    await client.request(`${v}/sobjects/${object}/${whoId}`, { method: 'PATCH', signal, body: { [input.feedbackField]: value } });
+  }
+  return { vendorId, alreadyExisted };
+}

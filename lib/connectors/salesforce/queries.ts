@@ -1,0 +1,122 @@
+import { ConnectorError } from '../connector';
+
+/**
+ * SOQL builders. Ids are validated against the 15/18-character pattern before they are put into a query,
+ * and every string literal goes through `soqlString`, so a crafted URL can never change a query.
+ * https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_quotedstringescapes.htm
+ */
+const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/** The 18-character, case-safe form of a Salesforce id (adds the checksum suffix to a 15-character id). */
+export function toId18(id: string): string {
+  if (!ID_PATTERN.test(id)) throw invalidId(id);
+  if (id.length === 18) return id;
+  let suffix = '';
+  for (let block = 0; block < 3; block++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = id.charAt(block * 5 + i);
+      if (c >= 'A' && c <= 'Z') bits |= 1 << i;
+    }
+    suffix += SUFFIX_ALPHABET.charAt(bits);
+  }
+  return id + suffix;
+}
+
+function invalidId(id: string): ConnectorError {
+  return new ConnectorError({
+    vendor: 'salesforce',
+    kind: 'permanent',
+    code: 'INVALID_ID',
+    message: `Salesforce: "${id.slice(0, 40)}" is not a record id (15 or 18 letters and digits). Open the record page again.`,
+  });
+}
+
+export function assertSalesforceId(id: string): string {
+  return toId18(id);
+}
+
+export function soqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+}
+
+export type PersonObject = 'Lead' | 'Contact';
+
+export function personObjectOf(object: string): PersonObject | null {
+  const o = object.toLowerCase();
+  return o === 'lead' ? 'Lead' : o === 'contact' ? 'Contact' : null;
+}
+
+/** Child lists are capped: the panel shows recent history; older rows page through nextRecordsUrl. */
+export const CHILD_LIMIT = 200;
+
+const TASK_FIELDS = 'Id, Subject, TaskSubtype, Type, Status, ActivityDate, CompletedDateTime, CreatedDate, CallDisposition, Description, Owner.Name';
+const EVENT_FIELDS = 'Id, Subject, Type, StartDateTime, CreatedDate, Owner.Name';
+const MEMBER_FIELDS = 'Id, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Name, Campaign.Type';
+const OPP = ['Id', 'Name', 'StageName', 'Amount', 'CreatedDate', 'CloseDate', 'IsClosed', 'IsWon'];
+/** Account Engagement managed-package fields on Lead and Contact. */
+export const PARDOT_FIELDS = ['pi__score__c', 'pi__grade__c', 'pi__last_activity__c', 'pi__url__c'];
+
+const LEAD_FIELDS = [
+  'Id', 'Name', 'Email', 'Phone', 'Title', 'Company', 'Industry', 'NumberOfEmployees', 'Country', 'LeadSource', 'Status',
+  'CreatedDate', 'IsConverted', 'ConvertedDate', 'ConvertedContactId', 'ConvertedOpportunityId', 'Owner.Name',
+  ...OPP.map((f) => `ConvertedOpportunity.${f}`),
+];
+const CONTACT_FIELDS = [
+  'Id', 'Name', 'Email', 'Phone', 'Title', 'MailingCountry', 'LeadSource', 'CreatedDate', 'Owner.Name',
+  'Account.Name', 'Account.Industry', 'Account.NumberOfEmployees',
+];
+
+/**
+ * The record with its Tasks, Events and CampaignMembers as child subqueries, and (for a converted lead)
+ * the opportunity through the ConvertedOpportunity relationship: one query, one result.
+ * https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_relationships_query_using.htm
+ */
+export function recordQuery(object: PersonObject, id: string, opts: { pardotFields: boolean; extraFields?: string[] }): string {
+  const id18 = assertSalesforceId(id);
+  const fields = [...(object === 'Lead' ? LEAD_FIELDS : CONTACT_FIELDS), ...(opts.pardotFields ? PARDOT_FIELDS : []), ...(opts.extraFields ?? [])];
+  const unique = [...new Set(fields)];
+  return [
+    `SELECT ${unique.join(', ')},`,
+    `(SELECT ${TASK_FIELDS} FROM Tasks ORDER BY CreatedDate DESC LIMIT ${CHILD_LIMIT}),`,
+    `(SELECT ${EVENT_FIELDS} FROM Events ORDER BY StartDateTime DESC LIMIT ${CHILD_LIMIT}),`,
+    `(SELECT ${MEMBER_FIELDS} FROM CampaignMembers ORDER BY CreatedDate DESC LIMIT ${CHILD_LIMIT})`,
+    `FROM ${object} WHERE Id = ${soqlString(id18)}`,
+  ].join(' ');
+}
+
+/**
+ * Field history of the stage field (Lead.Status, or the configured Contact field), the owner, and the
+ * `created` row that marks when tracking began (it tells the value the record was created with).
+ * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_leadhistory.htm
+ */
+export function historyQuery(object: PersonObject, id: string, stageField: string): string {
+  const id18 = assertSalesforceId(id);
+  if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(stageField)) throw invalidId(stageField);
+  const parent = object === 'Lead' ? 'LeadId' : 'ContactId';
+  return (
+    `SELECT Id, Field, OldValue, NewValue, CreatedDate, CreatedById, CreatedBy.Name FROM ${object}History ` +
+    `WHERE ${parent} = ${soqlString(id18)} AND Field IN (${soqlString(stageField)}, 'Owner', 'created') ORDER BY CreatedDate ASC LIMIT 500`
+  );
+}
+
+/** The marker that makes a feedback Task findable again: `[baton:<feedback id>]`. */
+export function feedbackMarker(feedbackId: string): string {
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(feedbackId)) {
+    throw new ConnectorError({ vendor: 'salesforce', kind: 'permanent', code: 'INVALID_FEEDBACK_ID', message: 'Feedback id has unexpected characters; it cannot be delivered.' });
+  }
+  return `[baton:${feedbackId}]`;
+}
+
+/** Find the Task an earlier attempt created. `_` is a LIKE wildcard, so it is escaped. */
+export function feedbackLookupQuery(whoId: string, feedbackId: string): string {
+  // The marker is validated to letters, digits, `-`, `_` and the brackets, so the literal is built directly:
+  // passing `\\_` through soqlString would escape the backslash and turn it back into a wildcard.
+  const marker = feedbackMarker(feedbackId).replace(/_/g, '\\_');
+  return `SELECT Id FROM Task WHERE WhoId = ${soqlString(assertSalesforceId(whoId))} AND Subject LIKE '%${marker}%' LIMIT 1`;
+}
+
+export function queryPath(apiVersion: string, soql: string): string {
+  return `/services/data/v${apiVersion}/query/?q=${encodeURIComponent(soql)}`;
+}

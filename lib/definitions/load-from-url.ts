@@ -1,0 +1,90 @@
+import { DEFAULT_DEFINITIONS } from '../domain/definitions/default-definitions';
+import { parseDefinitions } from '../domain/definitions/parse-definitions';
+import type { DefinitionsRecord } from '../store/definitions-repo';
+import { formatFromName, summarizeIssues } from './definitions-errors';
+
+/** How often the background re-checks a team URL (a 304 costs one small request). */
+export const DEFINITIONS_REFRESH_MINUTES = 60;
+/** A definitions document is a few tens of kB; anything far larger is not one. */
+const MAX_BYTES = 1_000_000;
+
+export function isDefinitionsRefreshDue(record: DefinitionsRecord | undefined, now: number): boolean {
+  return !record || now - record.fetchedAt >= DEFINITIONS_REFRESH_MINUTES * 60_000;
+}
+
+/** Keeps what is in force and says why it was not replaced. */
+function keep(previous: DefinitionsRecord | undefined, url: string, error: string, now: number): DefinitionsRecord {
+  if (previous) return { ...previous, lastError: error };
+  return { definitions: DEFAULT_DEFINITIONS, source: 'default', sourceUrl: url, fetchedAt: now, lastError: error };
+}
+
+export function checkDefinitionsUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `Definitions URL is not a valid URL: "${url}". Enter a full https:// address.（URL の形式が正しくありません）`;
+  }
+  if (parsed.protocol !== 'https:') {
+    return `Definitions URL must use https: "${url}".（定義ファイルの URL は https にしてください）`;
+  }
+  if (parsed.username || parsed.password) {
+    return 'Definitions URL must not contain a user name or password.（URL に認証情報を含めないでください）';
+  }
+  return null;
+}
+
+/**
+ * Fetches the team's definitions document. Conditional (If-None-Match with the stored ETag), so a periodic
+ * refresh of an unchanged document is a 304. Never throws: on any failure (network, HTTP error, invalid
+ * document) the previous record stays in force with `lastError` saying what went wrong.
+ */
+export async function loadDefinitionsFromUrl(
+  url: string,
+  previous: DefinitionsRecord | undefined,
+  fetchImpl: typeof fetch = fetch,
+  now: number = Date.now(),
+): Promise<DefinitionsRecord> {
+  const invalid = checkDefinitionsUrl(url);
+  if (invalid) return keep(previous, url, invalid, now);
+
+  const headers: Record<string, string> = { Accept: 'application/json, application/yaml, text/yaml, text/plain' };
+  const sameSource = previous?.sourceUrl === url && previous.source !== 'default';
+  if (sameSource && previous.etag) headers['If-None-Match'] = previous.etag;
+
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { headers, credentials: 'omit', cache: 'no-cache', redirect: 'follow' });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return keep(previous, url, `Could not reach ${url}: ${detail}. The previous definitions stay in force.（取得できませんでした。前の定義を使い続けます）`, now);
+  }
+  if (response.status === 304 && sameSource) {
+    const { lastError: _dropped, ...rest } = previous;
+    return { ...rest, fetchedAt: now };
+  }
+  if (response.url && checkDefinitionsUrl(response.url) !== null) {
+    return keep(previous, url, `${url} redirected to a non-https address; not loaded.（https 以外へリダイレクトされました）`, now);
+  }
+  if (!response.ok) {
+    return keep(previous, url, `${url} answered HTTP ${response.status}. The previous definitions stay in force.（HTTP ${response.status}）`, now);
+  }
+  const text = await response.text();
+  if (text.length > MAX_BYTES) {
+    return keep(previous, url, `${url} served ${text.length} bytes; a definitions document is at most 1 MB.（ファイルが大きすぎます）`, now);
+  }
+  const contentType = response.headers.get('content-type') ?? '';
+  const format = /json/i.test(contentType) ? 'json' : /yaml/i.test(contentType) ? 'yaml' : formatFromName(url);
+  const parsed = parseDefinitions(text, format);
+  if (!parsed.ok) {
+    return keep(previous, url, `${url} serves an invalid definitions document; the previous one stays in force.\n${summarizeIssues(parsed.errors)}`, now);
+  }
+  const etag = response.headers.get('etag');
+  return {
+    definitions: parsed.definitions,
+    source: 'url',
+    sourceUrl: url,
+    ...(etag ? { etag } : {}),
+    fetchedAt: now,
+  };
+}

@@ -1,0 +1,68 @@
+import { browser } from 'wxt/browser';
+import type { RecordRef } from '../domain/model';
+import { tabRecordChangedSchema, tabRecordSchema } from './messages';
+
+export interface ActiveTabRecord {
+  tabId: number;
+  ref: RecordRef | null;
+  page: string;
+}
+
+/**
+ * Side-panel side of record tracking: calls `cb` with the record shown in the active tab of the panel's
+ * window, now and whenever it changes (tab switch, in-page navigation, reload). `pinnedTabId` follows one
+ * tab instead (the panel page opened as a normal tab, `sidepanel.html?tab=ID`).
+ */
+export function subscribeActiveTabRecord(
+  cb: (record: ActiveTabRecord | null) => void,
+  pinnedTabId?: number,
+): () => void {
+  let disposed = false;
+  let windowId: number | undefined;
+  let activeTabId: number | undefined = pinnedTabId;
+  let generation = 0;
+
+  const emitFor = async (tabId: number | undefined) => {
+    const mine = ++generation;
+    if (tabId === undefined) {
+      if (!disposed) cb(null);
+      return;
+    }
+    const reply = await browser.runtime.sendMessage({ type: 'baton/get-tab-record', tabId }).catch(() => null);
+    if (disposed || mine !== generation) return;
+    const parsed = tabRecordSchema.safeParse(reply);
+    cb(parsed.success ? { tabId, ...parsed.data } : { tabId, ref: null, page: '' });
+  };
+
+  const refresh = async () => {
+    if (pinnedTabId !== undefined) return emitFor(pinnedTabId);
+    const win = await browser.windows.getCurrent().catch(() => undefined);
+    windowId = win?.id;
+    const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, currentWindow: true } : { active: true, windowId });
+    activeTabId = tab?.id;
+    return emitFor(activeTabId);
+  };
+
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    if (pinnedTabId !== undefined || (windowId !== undefined && info.windowId !== windowId)) return;
+    activeTabId = info.tabId;
+    void emitFor(info.tabId);
+  };
+  const onMessage = (message: unknown) => {
+    const parsed = tabRecordChangedSchema.safeParse(message);
+    if (!parsed.success || parsed.data.tabId !== activeTabId) return undefined;
+    generation++;
+    const { tabId, ref, page } = parsed.data;
+    cb({ tabId, ref, page });
+    return undefined;
+  };
+
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.runtime.onMessage.addListener(onMessage);
+  void refresh();
+  return () => {
+    disposed = true;
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.runtime.onMessage.removeListener(onMessage);
+  };
+}

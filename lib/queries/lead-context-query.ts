@@ -1,0 +1,54 @@
+import { queryOptions } from '@tanstack/react-query';
+import { ConnectorError, isConnectorError, type Connector } from '../connectors/connector';
+import type { LeadContext, RecordRef, Stage, SystemId } from '../domain/model';
+import { recordSyncError, saveContext } from '../store/context-repo';
+import type { BatonDb } from '../store/db';
+import { enforceCacheBudget } from '../store/eviction';
+import { leadContextKeys } from './query-keys';
+
+/** Anything thrown while refreshing, as a ConnectorError the panel can explain (vendor, kind, message). */
+export function asConnectorError(error: unknown, vendor: SystemId): ConnectorError {
+  if (isConnectorError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  // fetch() rejects with a TypeError when the network is down: a transient failure, not a bug to show raw.
+  return new ConnectorError({ vendor, kind: 'transient', message, cause: error });
+}
+
+export interface LeadContextQueryExtras {
+  now?: () => number;
+  stageOf?: (system: SystemId, field: string, value: string) => Stage | null;
+}
+
+/**
+ * Fetch one record's context from its connector and write it through the local store (the panel reads the
+ * store, not this result). A failure is kept beside the cached data so the stale banner can say why.
+ */
+export function leadContextQueryOptions(
+  ref: RecordRef,
+  connectorFor: (system: SystemId) => Promise<Connector>,
+  db: BatonDb,
+  freshnessMs: number,
+  extras: LeadContextQueryExtras = {},
+) {
+  const now = extras.now ?? Date.now;
+  return queryOptions({
+    queryKey: leadContextKeys.detail(ref),
+    staleTime: freshnessMs,
+    queryFn: async ({ signal }): Promise<LeadContext> => {
+      try {
+        const connector = await connectorFor(ref.system);
+        const context = await connector.fetchContext(ref, { signal, now: now(), ...(extras.stageOf ? { stageOf: extras.stageOf } : {}) });
+        await saveContext(db, context);
+        // Keep the cache inside its budget; never blocks the answer, never touches feedback.
+        void enforceCacheBudget(db, { keep: [context.person.key] }).catch(() => undefined);
+        return context;
+      } catch (error) {
+        const failure = asConnectorError(error, ref.system);
+        if (!signal.aborted) {
+          await recordSyncError(db, ref, { message: failure.message, kind: failure.kind }, now()).catch(() => undefined);
+        }
+        throw failure;
+      }
+    },
+  });
+}

@@ -1,0 +1,94 @@
+import { onlineManager, useQuery } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { ConnectorError } from '../connectors/connector';
+import { recordKey, type LeadContext, type RecordRef, type SystemId } from '../domain/model';
+import { markViewed, readContext } from '../store/context-repo';
+import { useBatonDeps } from './baton-deps';
+import { asConnectorError, leadContextQueryOptions } from './lead-context-query';
+import { useSettingsState } from './use-settings';
+
+export type LeadContextStatus = 'loading' | 'fresh' | 'stale' | 'offline' | 'error';
+
+export interface LeadContextView {
+  /** What to show: the local store's copy, painted before any network call. */
+  context: LeadContext | null;
+  /** When that copy was fetched, and which systems answered, for the "as of … from …" lines. */
+  fetchedAt: number | null;
+  sources: SystemId[];
+  status: LeadContextStatus;
+  /** Why the last refresh failed (kept while the cached view stays on screen). */
+  error: ConnectorError | null;
+  isFetching: boolean;
+  refetch: () => void;
+}
+
+/**
+ * The lead in view. Paints from IndexedDB at once (live: a write by the background or another view shows
+ * up by itself), then asks the connector only when the cached copy is older than the freshness window, so a
+ * second look within the window costs no API call. Views of one record share one request (same query key).
+ */
+export function useLeadContext(ref: RecordRef | null, options: { freshnessMs?: number } = {}): LeadContextView {
+  const { db, connectorFor, now, stageOf } = useBatonDeps();
+  const { settings, loaded: settingsLoaded } = useSettingsState();
+  const freshnessMs = options.freshnessMs ?? settings.freshnessMinutes * 60_000;
+  const key = ref ? recordKey(ref) : null;
+
+  // undefined while IndexedDB answers, null when nothing is cached.
+  const cached = useLiveQuery(async () => (ref ? ((await readContext(db, ref)) ?? null) : null), [db, key]);
+
+  useEffect(() => {
+    if (ref) void markViewed(db, ref, now()).catch(() => undefined);
+    // Once per record opened, not per render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, key]);
+
+  // Re-render when the cached copy crosses the freshness window, so an open panel refreshes on its own.
+  const [, setTick] = useState(0);
+  const cachedAt = cached?.fetchedAt;
+  useEffect(() => {
+    if (cachedAt === undefined) return;
+    const wait = cachedAt + freshnessMs - now();
+    if (wait < 0) return;
+    const timer = setTimeout(() => setTick((t) => t + 1), Math.min(wait + 50, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [cachedAt, freshnessMs, now]);
+
+  const age = cached ? now() - cached.fetchedAt : Infinity;
+  const needsRefresh = cached === null || age >= freshnessMs;
+  const query = useQuery({
+    ...leadContextQueryOptions(
+      ref ?? { system: 'demo', instance: '-', object: '-', id: '-' },
+      connectorFor,
+      db,
+      freshnessMs,
+      { now, ...(stageOf ? { stageOf } : {}) },
+    ),
+    enabled: ref !== null && cached !== undefined && settingsLoaded && needsRefresh,
+  });
+
+  // The newer of the store's copy and the query's answer (the store may have refused the write, e.g. disk full).
+  const fromQuery = query.data && ref && recordKey(query.data.ref) === key ? query.data : undefined;
+  const context =
+    fromQuery && (!cached || fromQuery.fetchedAt > cached.fetchedAt) ? fromQuery : (cached?.context ?? null);
+  const fetchedAt = context?.fetchedAt ?? null;
+  const error = query.status === 'error' && ref ? asConnectorError(query.error, ref.system) : null;
+  const paused = query.fetchStatus === 'paused' || (!onlineManager.isOnline() && needsRefresh);
+
+  let status: LeadContextStatus;
+  if (ref === null || cached === undefined) status = 'loading';
+  else if (!context) status = paused ? 'offline' : error ? 'error' : 'loading';
+  else if (paused) status = 'offline';
+  else if (fetchedAt !== null && now() - fetchedAt < freshnessMs && !error) status = 'fresh';
+  else status = 'stale';
+
+  return {
+    context,
+    fetchedAt,
+    sources: context?.sources ?? [],
+    status,
+    error,
+    isFetching: query.fetchStatus === 'fetching',
+    refetch: () => void query.refetch(),
+  };
+}

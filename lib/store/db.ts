@@ -1,0 +1,184 @@
+import Dexie, { type Table } from 'dexie';
+import type {
+  DataQualityWarning,
+  EngagementEvent,
+  Feedback,
+  Opportunity,
+  Person,
+  RecordRef,
+  SalesActivity,
+  StageChange,
+  SystemId,
+} from '../domain/model';
+
+/**
+ * Baton's local store of record (IndexedDB through Dexie 4). Opened by extension pages (side panel, options)
+ * and the background worker only: IndexedDB opened in a content script would belong to the CRM's origin.
+ * All contexts share the one database of the extension origin; Dexie's live queries see each other's writes
+ * (https://dexie.org/docs/liveQuery()).
+ */
+
+export const DB_NAME = 'baton';
+
+/** Which record was fetched, which person it belongs to, and when it was last looked at. */
+export interface RecordRow {
+  /** `recordKey(ref)`: system|instance|object|id. */
+  key: string;
+  ref: RecordRef;
+  personKey: string;
+  warnings: DataQualityWarning[];
+  fetchedAt: number;
+  /** Added in v2 (see below). */
+  lastViewedAt: number;
+}
+
+/** One human across systems. `linkKeys` holds the record keys of every system that knows them. */
+export interface PersonRow extends Person {
+  linkKeys: string[];
+  /** When a connector last told us about this person, and which systems answered. */
+  updatedAt: number;
+  sources: SystemId[];
+  /** Added in v2: drives least-recently-viewed eviction. */
+  lastViewedAt: number;
+}
+
+export type EventRow = EngagementEvent & { personKey: string };
+export type ActivityRow = SalesActivity & { personKey: string };
+export type StageChangeRow = StageChange & { personKey: string };
+export type OpportunityRow = Opportunity & { personKey: string };
+
+/** A feedback click made here: the outbox and its history. Never evicted. */
+export interface FeedbackRow extends Feedback {
+  recordKey: string;
+  /** Set while a worker holds the item in 'sending'; a worker only settles items it still holds. */
+  claimId?: string;
+  /** Consecutive auth failures: the connector refreshes tokens itself, so repeated ones need a person. */
+  authFailures: number;
+  lastErrorKind?: string;
+}
+
+/** Feedback found in the system of record (given elsewhere, or by us earlier). Never evicted. */
+export type RemoteFeedbackRow = Feedback & { recordKey: string };
+
+/** Sync metadata, per record key (or `definitions`). */
+export interface SyncRow {
+  key: string;
+  fetchedAt: number | null;
+  sources: SystemId[];
+  etag?: string;
+  version?: string;
+  lastError?: string;
+  lastErrorKind?: string;
+  lastErrorAt?: number;
+}
+
+export interface SettingsRow {
+  key: 'settings';
+  value: unknown;
+}
+
+/**
+ * Definitions versions as stored. `definitions` is validated by the definitions repo on the way in and out;
+ * the table does not need its shape.
+ */
+export interface DefinitionsRow {
+  seq?: number;
+  /** `${id}@${version}` of the definitions, so the same version fetched twice is kept once in the history. */
+  versionKey: string;
+  definitions: unknown;
+  source: 'default' | 'url' | 'managed' | 'file';
+  sourceUrl?: string;
+  etag?: string;
+  fetchedAt: number;
+  lastError?: string;
+}
+
+/**
+ * Version 1: the first schema. Activities and stage changes are keyed by their own ids
+ * (`${source}:${sourceId}`), so a re-delivered page of history overwrites instead of doubling, and indexed
+ * by `[personKey+time]` so one person's timeline is one index range.
+ * Events, the big table (a million rows), are keyed by `[personKey+occurredAt+id]` instead: reading one
+ * person's timeline is then a primary-key range, about 40% faster in Chromium than going through an index
+ * (measured: median 4.0 vs 6.9 ms for 500 events among 100,000). The `id` index keeps them unique:
+ * saveContext drops an older row of the same id before writing it under a new person or time.
+ * https://dexie.org/docs/Compound-Index
+ */
+export const SCHEMA_V1 = {
+  records: 'key, personKey',
+  people: 'key, email, *linkKeys',
+  events: '[personKey+occurredAt+id], id',
+  activities: 'id, [personKey+occurredAt]',
+  stageChanges: 'id, [personKey+at]',
+  opportunities: 'id, personKey',
+  feedback: 'id, [state+nextAttemptAt], recordKey, personKey',
+  remoteFeedback: 'id, recordKey, personKey',
+  definitions: '++seq, versionKey, fetchedAt',
+  sync: 'key',
+  settings: 'key',
+} as const;
+
+/**
+ * Version 2: least-recently-viewed eviction needs people and records ordered by `lastViewedAt`. Version 1 rows
+ * never recorded it, so the upgrade backfills it with the time they were last fetched: the best evidence of
+ * use we have. Nothing else changes; no row is dropped.
+ * https://dexie.org/docs/Version/Version.upgrade()
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  records: 'key, personKey, lastViewedAt',
+  people: 'key, email, *linkKeys, lastViewedAt',
+} as const;
+
+export class BatonDb extends Dexie {
+  records!: Table<RecordRow, string>;
+  people!: Table<PersonRow, string>;
+  events!: Table<EventRow, [string, number, string]>;
+  activities!: Table<ActivityRow, string>;
+  stageChanges!: Table<StageChangeRow, string>;
+  opportunities!: Table<OpportunityRow, string>;
+  feedback!: Table<FeedbackRow, string>;
+  remoteFeedback!: Table<RemoteFeedbackRow, string>;
+  definitions!: Table<DefinitionsRow, number>;
+  sync!: Table<SyncRow, string>;
+  settings!: Table<SettingsRow, string>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table<Partial<PersonRow> & { key: string }>('people')
+          .toCollection()
+          .modify((person) => {
+            if (typeof person.lastViewedAt !== 'number') person.lastViewedAt = person.updatedAt ?? 0;
+          });
+        await tx
+          .table<Partial<RecordRow> & { key: string }>('records')
+          .toCollection()
+          .modify((record) => {
+            if (typeof record.lastViewedAt !== 'number') record.lastViewedAt = record.fetchedAt ?? 0;
+          });
+      });
+  }
+}
+
+export function openBatonDb(name: string = DB_NAME): BatonDb {
+  return new BatonDb(name);
+}
+
+/** The app's database. Dexie opens lazily on first use, so importing this module does no I/O. */
+export const db = openBatonDb();
+
+/** Dexie wraps the DOMException; both carry this name. https://dexie.org/docs/DexieErrors/Dexie.QuotaExceededError */
+export function isQuotaExceeded(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    if (typeof current === 'object' && 'name' in current && (current as { name: unknown }).name === 'QuotaExceededError') {
+      return true;
+    }
+    current = (current as { inner?: unknown; cause?: unknown }).inner ?? (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: prints figures, asserts nothing on time. The npm script first makes a bench build
+ * (BATON_BENCH_PAGE=1: the production build plus the store benchmark page, in .output/bench-chrome-mv3).
+ *   1. domain engines: temperature over 10,000 events, SLA for 100,000 leads, qualification for 100,000 leads
+ *   2. the store in fake-indexeddb: bulk write and one person's full context read, p50 / p95
+ *   3. the store in real Chromium with the production build: the same read, p50 / p95
+ * BATON_BENCH=domain|fake|chromium runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ */
+import { runDomainBench } from './bench/domain';
+import { runStoreChromiumBench } from './bench/store-chromium';
+import { runStoreFakeBench } from './bench/store-fake';
+
+process.env.BATON_EXTENSION_DIR ??= '.output/bench-chrome-mv3';
+const only = process.env.BATON_BENCH;
+const wants = (part: string) => !only || only === part;
+
+if (wants('domain')) {
+  console.log('\n== domain engines ==');
+  await runDomainBench();
+}
+if (wants('fake')) {
+  console.log('\n== local store, fake-indexeddb ==');
+  await runStoreFakeBench();
+}
+if (wants('chromium')) {
+  console.log('\n== local store, Chromium (production build) ==');
+  await runStoreChromiumBench();
+}

@@ -1,0 +1,74 @@
+import { http, HttpResponse } from 'msw';
+import contact from '../../fixtures/hubspot/contact.json';
+import engagements from '../../fixtures/hubspot/engagements.json';
+import emailEvents from '../../fixtures/hubspot/email-events.json';
+import noteCreated from '../../fixtures/hubspot/note-created.json';
+
+export const API = 'https://api.hubapi.com';
+
+const RATE_HEADERS = {
+  'X-HubSpot-RateLimit-Max': '190',
+  'X-HubSpot-RateLimit-Remaining': '187',
+  'X-HubSpot-RateLimit-Interval-Milliseconds': '10000',
+  'X-HubSpot-RateLimit-Daily': '1000000',
+  'X-HubSpot-RateLimit-Daily-Remaining': '999120',
+};
+
+export interface FakeNote {
+  id: string;
+  body: string;
+  contactId: string;
+}
+
+/** A small HubSpot: the fixtures for reads, a real note list for create/search, and a log of every request. */
+export function hubspotFake() {
+  const requests: { method: string; path: string; auth: string | null }[] = [];
+  const notes: FakeNote[] = [];
+  const log = (request: Request) => {
+    const url = new URL(request.url);
+    requests.push({ method: request.method, path: url.pathname, auth: request.headers.get('Authorization') });
+  };
+  const handlers = [
+    http.get(`${API}/crm/v3/objects/contacts/:id`, ({ request, params }) => {
+      log(request);
+      if (params.id !== contact.id) {
+        return HttpResponse.json({ status: 'error', message: 'Object not found.  objectId are usually numeric.', correlationId: 'not-found-cid', category: 'OBJECT_NOT_FOUND' }, { status: 404 });
+      }
+      return HttpResponse.json(contact, { headers: RATE_HEADERS });
+    }),
+    http.get(`${API}/engagements/v1/engagements/associated/CONTACT/:id/paged`, ({ request }) => {
+      log(request);
+      return HttpResponse.json(engagements, { headers: RATE_HEADERS });
+    }),
+    http.get(`${API}/email/public/v1/events`, ({ request }) => {
+      log(request);
+      const recipient = new URL(request.url).searchParams.get('recipient');
+      return HttpResponse.json(recipient?.toLowerCase() === 'bh@hubspot.com' ? emailEvents : { hasMore: false, events: [] }, { headers: RATE_HEADERS });
+    }),
+    http.post(`${API}/crm/v3/objects/notes/search`, async ({ request }) => {
+      log(request);
+      const body = (await request.json()) as { filterGroups: { filters: { value: string }[] }[]; after?: string; limit: number };
+      const token = body.filterGroups[0]?.filters[0]?.value ?? '';
+      const hits = notes.filter((n) => n.body.includes(token));
+      const start = Number(body.after ?? 0);
+      const page = hits.slice(start, start + body.limit);
+      const next = start + body.limit < hits.length ? { next: { after: String(start + body.limit), link: '' } } : undefined;
+      return HttpResponse.json({
+        total: hits.length,
+        results: page.map((n) => ({ ...noteCreated, id: n.id, properties: { ...noteCreated.properties, hs_note_body: n.body } })),
+        ...(next ? { paging: next } : {}),
+      });
+    }),
+    http.post(`${API}/crm/v3/objects/notes`, async ({ request }) => {
+      log(request);
+      const body = (await request.json()) as {
+        properties: { hs_note_body: string };
+        associations: { to: { id: string }; types: { associationCategory: string; associationTypeId: number }[] }[];
+      };
+      const note = { id: String(8811223344 + notes.length), body: body.properties.hs_note_body, contactId: body.associations[0]?.to.id ?? '' };
+      notes.push(note);
+      return HttpResponse.json({ ...noteCreated, id: note.id, properties: { ...noteCreated.properties, hs_note_body: note.body } }, { status: 201 });
+    }),
+  ];
+  return { handlers, requests, notes };
+}

@@ -1,0 +1,108 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SalesforceConnection } from '../../../components/connections/salesforce-connection';
+import { I18nProvider } from '../../../components/i18n/i18n-provider';
+import type { SalesforceBrowserDeps } from '../../../lib/connectors/salesforce/browser-deps';
+import { memoryStore } from '../../../lib/connectors/local-store';
+import { CONSUMER_KEY, createFakeOrg } from './fake-org';
+
+const NOW = Date.UTC(2026, 10, 25, 3, 0);
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce';
+
+const { server, state } = createFakeOrg();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+beforeEach(() => {
+  Object.assign(state, createFakeOrg().state);
+  server.resetHandlers();
+});
+
+function setup(opts: { grant?: boolean } = {}) {
+  const storage = memoryStore();
+  const permissionRequests: unknown[] = [];
+  const authorizeUrls: URL[] = [];
+  const deps: SalesforceBrowserDeps = {
+    storage,
+    identity: {
+      getRedirectURL: (path) => `https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/${path ?? ''}`,
+      launchWebAuthFlow: async ({ url }) => {
+        const u = new URL(url);
+        authorizeUrls.push(u);
+        return `${REDIRECT}?code=aPrxCODE&state=${u.searchParams.get('state')}`;
+      },
+    },
+    permissions: {
+      request: async (p) => {
+        permissionRequests.push(p);
+        return opts.grant ?? true;
+      },
+    },
+  };
+  render(
+    <I18nProvider locale="en">
+      <SalesforceConnection deps={deps} now={() => NOW} />
+    </I18nProvider>,
+  );
+  return { storage, permissionRequests, authorizeUrls };
+}
+
+describe('Salesforce card in options', () => {
+  it('shows the redirect URI to register, and connects to the org end to end', async () => {
+    const user = userEvent.setup();
+    const { storage } = setup();
+    expect(screen.getByRole('status')).toHaveTextContent('Not connected');
+    expect(screen.getByLabelText(/Callback URL/)).toHaveValue(REDIRECT);
+
+    await user.type(screen.getByLabelText('Consumer key'), CONSUMER_KEY);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Connected as sato@acme.example (acme.my.salesforce.com)'));
+    expect(screen.getByText('API version: 65.0')).toBeInTheDocument();
+    expect(screen.getByText('API usage (24 h): 25 / 15,000 (0.2%)')).toBeInTheDocument();
+    expect(await storage.get('baton.salesforce.settings')).toMatchObject({ consumerKey: CONSUMER_KEY, sessionFallback: false });
+  });
+
+  it('says which field is wrong and does not open the sign-in window', async () => {
+    const user = userEvent.setup();
+    const { authorizeUrls } = setup();
+    await user.type(screen.getByLabelText('Consumer key'), 'abc');
+    await user.type(screen.getByLabelText(/business unit id/), '001xx');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(screen.getByText('The consumer key is the long string in the app’s OAuth settings.')).toBeInTheDocument();
+    expect(screen.getByText(/starts with 0Uv/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Consumer key')).toHaveAttribute('aria-invalid', 'true');
+    expect(authorizeUrls).toHaveLength(0);
+  });
+
+  it('asks for the custom login host and the cookies permission only when needed', async () => {
+    const user = userEvent.setup();
+    const { permissionRequests, authorizeUrls } = setup({ grant: false });
+    await user.type(screen.getByLabelText('Consumer key'), CONSUMER_KEY);
+    await user.click(screen.getByLabelText('My Domain'));
+    await user.type(screen.getByLabelText(/My Domain host/), 'login.acme.co.jp');
+    await user.click(screen.getByLabelText(/browser’s Salesforce session/));
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(permissionRequests).toEqual([{ origins: ['https://login.acme.co.jp/*'], permissions: ['cookies'] }]);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The permission was not granted');
+    expect(authorizeUrls).toHaveLength(0);
+  });
+
+  it('signs out: revokes at Salesforce and shows not connected', async () => {
+    const user = userEvent.setup();
+    setup();
+    await user.type(screen.getByLabelText('Consumer key'), CONSUMER_KEY);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Not connected'));
+    expect(state.requests.some((r) => r.url === 'https://login.salesforce.com/services/oauth2/revoke')).toBe(true);
+  });
+
+  it('warns that background refresh is paused above 80% of the daily limit', async () => {
+    state.limitHeader = 'api-usage=12600/15000';
+    const user = userEvent.setup();
+    setup();
+    await user.type(screen.getByLabelText('Consumer key'), CONSUMER_KEY);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(await screen.findByText(/background refresh is paused/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { assessLead } from '../../lib/domain/assess-lead';
+import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
+import type { Definitions } from '../../lib/domain/definitions/schema';
+import type { LeadContext } from '../../lib/domain/model';
+import { jst } from './time-helpers';
+
+const ref = { system: 'demo', instance: 'sfa', object: 'lead', id: 'L-1' } as const;
+
+function context(overrides: Partial<LeadContext> = {}): LeadContext {
+  return {
+    ref,
+    person: {
+      key: 'taro@example.co.jp',
+      name: '山田 太郎',
+      email: 'taro@example.co.jp',
+      company: 'Example',
+      stage: 'mql',
+      vendorStage: 'Open - Not Contacted',
+      attributes: { title: '情報システム部長', employees: 1200, industry: 'Manufacturing', country: 'JP', email: 'taro@example.co.jp', company: 'Example KK' },
+      links: [{ ref }],
+    },
+    events: [
+      { id: 'demo:1', source: 'demo', sourceId: '1', type: 'form_submit', occurredAt: jst('2026-11-25 09:50'), url: 'https://example.com/demo-request' },
+      { id: 'demo:2', source: 'demo', sourceId: '2', type: 'page_view', occurredAt: jst('2026-11-25 09:40'), url: 'https://example.com/pricing' },
+      { id: 'demo:3', source: 'demo', sourceId: '3', type: 'email_click', occurredAt: jst('2026-11-26 09:00') },
+    ],
+    activities: [],
+    stageChanges: [{ id: 's1', source: 'demo', stage: null, vendorValue: 'Open - Not Contacted', at: jst('2026-11-25 10:00') }],
+    opportunities: [],
+    feedback: [],
+    warnings: [],
+    fetchedAt: jst('2026-11-25 10:30'),
+    sources: ['demo'],
+    ...overrides,
+  };
+}
+
+describe('assessLead', () => {
+  it('judges a hot lead handed off at 10:00: temperature, MQL, SLA due 11:00, and the future event flagged', () => {
+    const a = assessLead(context(), [DEFAULT_DEFINITIONS], jst('2026-11-25 10:30'));
+    expect(a.temperature.band).toBe('hot');
+    expect(a.handoff).toEqual({ at: jst('2026-11-25 10:00') });
+    expect(a.qualification.mql.passed).toBe(true);
+    expect(a.sla).toMatchObject({ policyId: 'hot', status: 'on_track', remainingMinutes: 30, dueAt: jst('2026-11-25 11:00') });
+    expect(a.warnings).toContainEqual({ code: 'future_event', detail: 'demo:3' });
+  });
+  it('the first call after handoff meets the SLA', () => {
+    const a = assessLead(
+      context({ activities: [{ id: 'c1', source: 'demo', type: 'call', occurredAt: jst('2026-11-25 10:20'), by: '佐藤' }] }),
+      [DEFAULT_DEFINITIONS],
+      jst('2026-11-25 15:00'),
+    );
+    expect(a.firstTouch?.id).toBe('c1');
+    expect(a.sla?.status).toBe('met');
+  });
+  it('judges MQL and SLA by the version in force at handoff, not today’s', () => {
+    const v2: Definitions = structuredClone(DEFAULT_DEFINITIONS);
+    v2.version = 2;
+    v2.effectiveFrom = '2026-11-25T12:00:00+09:00';
+    v2.sla.policies[0]!.budgetMinutes = 15;
+    const a = assessLead(context(), [DEFAULT_DEFINITIONS, v2], jst('2026-11-25 13:00'));
+    expect(a.definitions.version).toBe(2);
+    expect(a.qualification.version).toBe(1);
+    expect(a.sla?.budgetMinutes).toBe(60);
+  });
+  it('warns about stage values the definitions do not map, and has no SLA without a handoff', () => {
+    const a = assessLead(
+      context({ stageChanges: [{ id: 's1', source: 'demo', stage: null, vendorValue: 'Nurture Pool', at: jst('2026-11-25 10:00') }] }),
+      [],
+      jst('2026-11-25 10:30'),
+    );
+    expect(a.sla).toBeNull();
+    expect(a.handoff).toBeNull();
+    expect(a.warnings).toContainEqual({ code: 'unmapped_stage', detail: 'demo: Nurture Pool' });
+  });
+});

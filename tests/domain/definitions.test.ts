@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
+import { exportDefinitions, parseDefinitions } from '../../lib/domain/definitions/parse-definitions';
+import type { Definitions } from '../../lib/domain/definitions/schema';
+import { mapVendorStage } from '../../lib/domain/definitions/stage-mapping';
+import { isJapaneseHoliday } from '../../lib/domain/japan-holidays';
+
+const D = DEFAULT_DEFINITIONS;
+
+describe('the default definitions document', () => {
+  it('validates', () => {
+    const r = parseDefinitions(D);
+    expect(r.ok).toBe(true);
+  });
+  it('describes every stage in Japanese and English', () => {
+    expect(D.stages.map((s) => s.id)).toEqual(['inquiry', 'mql', 'sal', 'sql', 'opportunity', 'won', 'lost', 'recycled', 'disqualified']);
+    for (const s of D.stages) {
+      expect(s.label.ja).not.toBe('');
+      expect(s.description.en).not.toBe('');
+    }
+  });
+  it.each(['json', 'yaml'] as const)('survives export and import as %s unchanged', (format) => {
+    const text = exportDefinitions(D, format);
+    const back = parseDefinitions(text, format);
+    expect(back).toEqual({ ok: true, definitions: D });
+  });
+  it('reads YAML written by hand, guessing the format', () => {
+    const yaml = exportDefinitions(D, 'yaml').replace('halfLifeDays: 14', 'halfLifeDays: 7  # faster decay');
+    const r = parseDefinitions(yaml);
+    expect(r.ok && r.definitions.score.engagement.halfLifeDays).toBe(7);
+  });
+});
+
+type Mutation = (d: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('invalid documents are rejected with the path and the rule in plain words', () => {
+  it.each<[string, Mutation, string, RegExp, RegExp]>([
+    ['a missing id', (d) => delete d.id, 'id', /is required/, /必須/],
+    ['a version of 0', (d) => (d.version = 0), 'version', /greater than 0/, /より大きく/],
+    ['an effectiveFrom without an offset', (d) => (d.effectiveFrom = '2026-04-01'), 'effectiveFrom', /offset/, /時差/],
+    ['a misspelt key', (d) => (d.sla.warnAtFraktion = 0.5), 'sla', /unknown key.*warnAtFraktion/, /不明な項目/],
+    ['a text budget', (d) => (d.sla.policies[0].budgetMinutes = '60'), 'sla.policies[0].budgetMinutes', /must be a number/, /数値/],
+    ['a bad time zone', (d) => (d.calendar.timeZone = 'Tokyo'), 'calendar.timeZone', /IANA/, /タイムゾーン/],
+    ['a time with seconds', (d) => (d.calendar.weeklyHours.mon[1].end = '12:30:00'), 'calendar.weeklyHours.mon[1].end', /HH:MM/, /時刻/],
+    ['an opening ending before it starts', (d) => (d.calendar.weeklyHours.mon[1] = { start: '14:00', end: '12:30' }), 'calendar.weeklyHours.mon[1]', /start must be before end/, /前に/],
+    ['bands out of order', (d) => (d.temperature.bands.warm = 90), 'temperature.bands', /hot > warm > cool/, /しきい値/],
+    ['an unknown grade in the MQL criteria', (d) => (d.qualification.mql.minFitGrade = 'S'), 'qualification.mql.minFitGrade', /A, B, C, D/, /グレード/],
+    ['a missing stage', (d) => d.stages.pop(), 'stages', /"disqualified" is not described/, /disqualified/],
+    ['a vendor value mapped to an unknown stage', (d) => (d.stageMappings[0].values['Working - Contacted'] = 'contacted'), 'stageMappings[0].values.Working - Contacted', /one of/, /いずれか/],
+    ['an unknown condition operator', (d) => (d.score.fit.rules[0].when.op = 'like'), 'score.fit.rules[0].when.op', /one of: "in"/, /いずれか/],
+    ['a warning point of 100%', (d) => (d.sla.warnAtFraction = 1), 'sla.warnAtFraction', /less than 1/, /未満/],
+    ['a week with no opening hours', (d) => { for (const k of Object.keys(d.calendar.weeklyHours)) d.calendar.weeklyHours[k] = []; }, 'calendar.weeklyHours', /at least one weekday/, /営業時間/],
+    ['overlapping opening hours', (d) => (d.calendar.weeklyHours.tue = [{ start: '09:00', end: '13:00' }, { start: '12:00', end: '18:00' }]), 'calendar.weeklyHours.tue', /overlap/, /重なって/],
+    ['a duplicated feedback code', (d) => d.feedbackReasons.push({ ...d.feedbackReasons[0] }), 'feedbackReasons[10]', /used twice/, /重複/],
+    ['a label without Japanese', (d) => delete d.name.ja, 'name.ja', /is required/, /必須/],
+    ['a mixed closed-day range', (d) => (d.calendar.closedDays[0].to = '2027-01-03'), 'calendar.closedDays[0]', /same form/, /同じ形式/],
+  ])('%s', (_case, mutate, path, en, ja) => {
+    const doc = structuredClone(D) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    mutate(doc);
+    const r = parseDefinitions(doc);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const issue = r.errors.find((e) => e.path === path);
+    expect(issue, JSON.stringify(r.errors)).toBeDefined();
+    expect(issue!.message.en).toMatch(en);
+    expect(issue!.message.ja).toMatch(ja);
+  });
+  it('reports text that is neither JSON nor YAML', () => {
+    const r = parseDefinitions('{ "id": ', 'json');
+    expect(r).toMatchObject({ ok: false, errors: [{ path: '(document)', message: { en: expect.stringMatching(/Not valid JSON/) } }] });
+    const y = parseDefinitions('stages: [inquiry', 'yaml');
+    expect(y).toMatchObject({ ok: false, errors: [{ path: '(document)', message: { en: expect.stringMatching(/Not valid YAML/) } }] });
+  });
+});
+
+describe('vendor stage values land on stages', () => {
+  it.each<[Parameters<typeof mapVendorStage>[1], string, string, string | null]>([
+    ['salesforce', 'Status', 'Open - Not Contacted', 'mql'],
+    ['salesforce', 'Status', 'Working - Contacted', 'sal'],
+    ['salesforce', 'Status', 'Closed - Converted', 'sql'],
+    ['salesforce', 'Status', 'Closed - Not Converted', 'disqualified'],
+    ['salesforce', 'status', ' working - contacted ', 'sal'],
+    ['hubspot', 'lifecyclestage', 'marketingqualifiedlead', 'mql'],
+    ['hubspot', 'lifecyclestage', 'salesqualifiedlead', 'sql'],
+    ['hubspot', 'lifecyclestage', 'customer', 'won'],
+    ['hubspot', 'lifecyclestage', 'other', null],
+    ['hubspot', 'hs_lead_status', 'BAD_TIMING', 'recycled'],
+    ['hubspot', 'hs_lead_status', 'UNQUALIFIED', 'disqualified'],
+    ['hubspot', 'hs_lead_status', 'OPEN_DEAL', 'opportunity'],
+    ['marketo', 'leadStatus', 'Sales Accepted', 'sal'],
+    ['pardot', 'lifecycleStage', 'Marketing Qualified Lead', 'mql'],
+    ['salesforce', 'Status', 'Nurturing', null],
+    ['dynamics', 'statuscode', '1', null],
+  ])('%s %s "%s" → %s', (system, field, value, stage) => {
+    expect(mapVendorStage(D, system, field, value)).toBe(stage);
+  });
+  it('follows a team’s own mapping', () => {
+    const d: Definitions = structuredClone(D);
+    d.stageMappings[0]!.values['Nurturing'] = 'recycled';
+    expect(mapVendorStage(d, 'salesforce', 'Status', 'Nurturing')).toBe('recycled');
+  });
+});
+
+describe('Japanese holidays from @holiday-jp/holiday_jp', () => {
+  it.each([
+    ['2026-05-06', true], // こどもの日 振替休日
+    ['2026-09-21', true], // 敬老の日
+    ['2026-09-22', true], // 国民の休日
+    ['2026-09-23', true], // 秋分の日
+    ['2026-09-24', false],
+    ['2025-11-24', true], // 勤労感謝の日 振替休日
+  ])('%s is a holiday: %s', (date, holiday) => {
+    expect(isJapaneseHoliday(date)).toBe(holiday);
+  });
+});
