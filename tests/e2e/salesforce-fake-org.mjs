@@ -90,7 +90,7 @@ export function createSalesforceFakeOrg(options = {}) {
     state.requests.push({ method: req.method, host, path: `${path}${url.search}` });
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Pardot-Business-Unit-Id');
-    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE, OPTIONS');
     if (req.method === 'OPTIONS') return void send(res, 204), true;
 
     void (async () => {
@@ -119,7 +119,8 @@ export function createSalesforceFakeOrg(options = {}) {
         const lookup = /FROM Task WHERE WhoId = '(\w+)' AND Subject LIKE '%\[baton:([\w\\-]+)\]%'/.exec(q);
         if (lookup) {
           const id = lookup[2].replace(/\\_/g, '_');
-          const found = state.tasks.filter((t) => t.WhoId === lookup[1] && t.Subject.includes(`[baton:${id}]`)).slice(0, 1);
+          const limit = Number(/LIMIT (\d+)/.exec(q)?.[1] ?? 2000);
+          const found = state.tasks.filter((t) => t.WhoId === lookup[1] && t.Subject.includes(`[baton:${id}]`)).slice(0, limit);
           return send(res, 200, { totalSize: found.length, done: true, records: found.map((t) => ({ attributes: { type: 'Task', url: `/services/data/v65.0/sobjects/Task/${t.Id}` }, Id: t.Id })) });
         }
         return send(res, 200, { totalSize: 0, done: true, records: [] });
@@ -134,6 +135,15 @@ export function createSalesforceFakeOrg(options = {}) {
           return req.socket.destroy();
         }
         return send(res, 201, { id: Id, success: true, errors: [] });
+      }
+      if (/^\/services\/data\/v[\d.]+\/composite\/sobjects$/.test(path) && req.method === 'DELETE') {
+        // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_delete.htm
+        const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
+        return send(res, 200, ids.map((id) => {
+          const at = state.tasks.findIndex((t) => t.Id === id);
+          if (at >= 0) state.tasks.splice(at, 1);
+          return at >= 0 ? { id, success: true, errors: [] } : { id, success: false, errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }] };
+        }));
       }
       if (/^\/services\/data\/v[\d.]+\/sobjects\/\w+\/\w+$/.test(path) && req.method === 'PATCH') return send(res, 204);
       if (path === '/api/v5/objects/visitor-activities') return send(res, 200, shiftDates(fixture('visitor-activities-v5.json'), 0));

@@ -1,9 +1,10 @@
-import type { Feedback, LeadContext, RecordRef } from '../../domain/model';
+import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
 import { ConnectorError, type Connector, type DeliveryReceipt, type FetchOptions } from '../connector';
 import { fetchVisitorActivities, mapVisitorActivities, prospectIdFromUrl } from './account-engagement';
 import { createSalesforceClient } from './client';
 import { fetchPersonBundle } from './composite';
 import { deliverSalesforceFeedback } from './feedback';
+import { findSalesforcePeople, type SalesforceLookup } from './find-people';
 import { mapToLeadContext } from './map';
 import { orgFacts } from './org';
 import { personObjectOf } from './queries';
@@ -21,12 +22,17 @@ export interface SalesforceConnectorDeps {
   cookies?: CookiesApi;
 }
 
+export interface SalesforceConnector extends Connector {
+  /** Leads and contacts matching a record of another system, as people, for `matchPeople`. One API call. */
+  findPeople(lookup: SalesforceLookup, options: FetchOptions): Promise<Person[]>;
+}
+
 /**
  * Salesforce (with Account Engagement) behind the Connector interface. A record view with the org facts
  * cached costs exactly one Salesforce API call (the composite request), plus one Account Engagement call
  * when a business unit is configured.
  */
-export function createSalesforceConnector(deps: SalesforceConnectorDeps): Connector {
+export function createSalesforceConnector(deps: SalesforceConnectorDeps): SalesforceConnector {
   const fetchImpl = deps.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const now = deps.now ?? Date.now;
   let lastInstance: string | undefined;
@@ -126,6 +132,12 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Connec
         feedbackField: s.feedbackField,
         signal: options.signal,
       });
+    },
+
+    async findPeople(lookup: SalesforceLookup, options: FetchOptions): Promise<Person[]> {
+      await settings();
+      const facts = await orgFacts(client, deps.storage, options.now);
+      return findSalesforcePeople(client, { apiVersion: facts.apiVersion, lookup, options });
     },
   };
 }

@@ -9,7 +9,8 @@ import { z } from 'zod';
 /**
  * Feedback write-back: one completed Task on the lead or contact, readable by people, carrying the feedback id.
  * Created once: every delivery first looks the id up (`Subject LIKE '%[baton:<id>]%'`), so a response lost
- * after Salesforce created the Task (the outbox then retries) finds it instead of creating a second one.
+ * after Salesforce created the Task (the outbox then retries) finds it instead of creating a second one; and
+ * after creating it looks again and removes any twin a transport-level resend made.
  * Feedback is rare (a person's click), so the extra query per delivery is cheap insurance.
  * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_sobject_create.htm
  */
@@ -25,15 +26,18 @@ export async function deliverSalesforceFeedback(
   const whoId = assertSalesforceId(feedback.ref.id);
   const v = `/services/data/v${apiVersion}`;
 
-  const found = await client.request(queryPath(apiVersion, feedbackLookupQuery(whoId, feedback.id)), { signal });
-  const existing = queryResultSchema(z.object({ Id: z.string() })).safeParse(found.body);
-  if (!existing.success) {
-    throw new ConnectorError({ vendor: 'salesforce', kind: 'invalid-response', message: 'Salesforce: the feedback lookup answered with an unexpected shape.' });
-  }
-  let vendorId = existing.data.records[0]?.Id;
-  const alreadyExisted = vendorId !== undefined;
+  const lookup = async (): Promise<string[]> => {
+    const found = await client.request(queryPath(apiVersion, feedbackLookupQuery(whoId, feedback.id)), { signal });
+    const parsed = queryResultSchema(z.object({ Id: z.string() })).safeParse(found.body);
+    if (!parsed.success) {
+      throw new ConnectorError({ vendor: 'salesforce', kind: 'invalid-response', message: 'Salesforce: the feedback lookup answered with an unexpected shape.' });
+    }
+    return parsed.data.records.map((r) => r.Id);
+  };
 
-  if (!vendorId) {
+  let marked = await lookup();
+  const alreadyExisted = marked.length > 0;
+  if (!alreadyExisted) {
     const created = await client.request(`${v}/sobjects/Task`, {
       method: 'POST',
       signal,
@@ -51,13 +55,29 @@ export async function deliverSalesforceFeedback(
     if (!result.success || !result.data.success) {
       throw new ConnectorError({ vendor: 'salesforce', kind: 'invalid-response', message: 'Salesforce: creating the feedback Task answered with an unexpected shape.' });
     }
-    vendorId = result.data.id;
+    // Look again: a browser resends a POST whose reused keep-alive connection closed before any answer came
+    // back, so Salesforce may have created the Task twice while we saw one answer. The lookup finds both.
+    marked = await lookup();
+    if (!marked.includes(result.data.id)) marked.push(result.data.id);
   }
-
+  const vendorId = marked[0]!;
+  await removeDuplicates(client, apiVersion, marked.slice(1), signal);
   // The optional mapped field: a PATCH is idempotent, so it is sent again on every delivery until one succeeds.
   if (input.feedbackField) {
     const value = `${feedback.verdict}${feedback.reasonCodes.length ? `: ${feedback.reasonCodes.join(', ')}` : ''}`.slice(0, 255);
     await client.request(`${v}/sobjects/${object}/${whoId}`, { method: 'PATCH', signal, body: { [input.feedbackField]: value } });
   }
   return { vendorId, alreadyExisted };
+}
+
+/**
+ * Keeps the oldest marked Task and deletes the rest in one sObject Collections call, so the lead's activity
+ * history shows one piece of feedback per click. A failed delete (say, no delete right on Tasks) leaves the
+ * duplicate visible but never fails the delivery: the feedback did arrive.
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_delete.htm
+ */
+async function removeDuplicates(client: SalesforceClient, apiVersion: string, ids: string[], signal: AbortSignal | undefined): Promise<void> {
+  if (ids.length === 0) return;
+  const query = `ids=${ids.map((id) => assertSalesforceId(id)).join(',')}&allOrNone=false`;
+  await client.request(`/services/data/v${apiVersion}/composite/sobjects?${query}`, { method: 'DELETE', signal }).catch(() => undefined);
 }

@@ -109,12 +109,18 @@ export function feedbackMarker(feedbackId: string): string {
   return `[baton:${feedbackId}]`;
 }
 
-/** Find the Task an earlier attempt created. `_` is a LIKE wildcard, so it is escaped. */
+/** How many marked Tasks one lookup reads: more than one only ever means duplicates to clean up. */
+export const FEEDBACK_LOOKUP_LIMIT = 20;
+
+/**
+ * Every Task carrying this feedback's marker, oldest first (the one to keep). `_` is a LIKE wildcard, so it is
+ * escaped.
+ */
 export function feedbackLookupQuery(whoId: string, feedbackId: string): string {
   // The marker is validated to letters, digits, `-`, `_` and the brackets, so the literal is built directly:
   // passing `\\_` through soqlString would escape the backslash and turn it back into a wildcard.
   const marker = feedbackMarker(feedbackId).replace(/_/g, '\\_');
-  return `SELECT Id FROM Task WHERE WhoId = ${soqlString(assertSalesforceId(whoId))} AND Subject LIKE '%${marker}%' LIMIT 1`;
+  return `SELECT Id FROM Task WHERE WhoId = ${soqlString(assertSalesforceId(whoId))} AND Subject LIKE '%${marker}%' ORDER BY CreatedDate ASC, Id ASC LIMIT ${FEEDBACK_LOOKUP_LIMIT}`;
 }
 
 export function queryPath(apiVersion: string, soql: string): string {

@@ -24,6 +24,8 @@ export function createFakeOrg() {
     compositeError: null as null | [number, unknown],
     tasks: [] as { Id: string; WhoId: string; Subject: string; Description: string; Status: string }[],
     dropTaskResponses: 0,
+    /** The browser resent a POST whose connection closed: Salesforce received (and created) it twice. */
+    resendNextTask: false,
     queryPages: new Map<string, unknown>(),
     requests: [] as { method: string; url: string; auth: string | null; bu: string | null }[],
     aeStatus: 200,
@@ -48,7 +50,8 @@ export function createFakeOrg() {
       const lookup = /FROM Task WHERE WhoId = '(\w+)' AND Subject LIKE '%\[baton:([\w\\-]+)\]%'/.exec(q);
       if (lookup) {
         const id = lookup[2]!.replace(/\\_/g, '_');
-        const found = state.tasks.filter((t) => t.WhoId === lookup[1] && t.Subject.includes(`[baton:${id}]`)).slice(0, 1);
+        const limit = Number(/LIMIT (\d+)/.exec(q)?.[1] ?? 2000);
+        const found = state.tasks.filter((t) => t.WhoId === lookup[1] && t.Subject.includes(`[baton:${id}]`)).slice(0, limit);
         return json({ totalSize: found.length, done: true, records: found.map((t) => ({ attributes: { type: 'Task', url: `/services/data/v65.0/sobjects/Task/${t.Id}` }, Id: t.Id })) });
       }
       if (/FROM Lead LIMIT 1/.test(q)) return json({ totalSize: 0, done: true, records: [] });
@@ -64,12 +67,30 @@ export function createFakeOrg() {
       const body = (await request.json()) as { WhoId: string; Subject: string; Description: string; Status: string };
       const Id = `00T5e00000New${String(state.tasks.length).padStart(2, '0')}AAA`;
       state.tasks.push({ Id, ...body });
+      if (state.resendNextTask) {
+        state.resendNextTask = false;
+        const twin = `00T5e00000New${String(state.tasks.length).padStart(2, '0')}AAA`;
+        state.tasks.push({ Id: twin, ...body });
+        return json({ id: twin, success: true, errors: [] }, 201);
+      }
       if (state.dropTaskResponses > 0) {
         state.dropTaskResponses--;
         // The Task exists now, but the client never hears about it.
         return HttpResponse.error();
       }
       return json({ id: Id, success: true, errors: [] }, 201);
+    }),
+    // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_delete.htm
+    http.delete(`${INSTANCE}/services/data/:v/composite/sobjects`, ({ request }) => {
+      if (!authorized(request)) return invalidSession();
+      const ids = (new URL(request.url).searchParams.get('ids') ?? '').split(',').filter(Boolean);
+      const results = ids.map((id) => {
+        const at = state.tasks.findIndex((t) => t.Id === id);
+        if (at < 0) return { id, success: false, errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }] };
+        state.tasks.splice(at, 1);
+        return { id, success: true, errors: [] };
+      });
+      return json(results);
     }),
     http.patch(`${INSTANCE}/services/data/:v/sobjects/:object/:id`, ({ request }) => (authorized(request) ? new HttpResponse(null, { status: 204 }) : invalidSession())),
     http.get('https://login.salesforce.com/id/:org/:user', ({ request }) => (authorized(request) ? json(identity) : invalidSession())),

@@ -54,6 +54,15 @@ describe('Salesforce feedback write-back', () => {
     expect(state.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/sobjects/Task'))).toHaveLength(1);
   });
 
+  it('a request the browser resent (two Tasks created, one answer seen) ends as one Task, the oldest', async () => {
+    state.resendNextTask = true;
+    const connector = createSalesforceConnector({ storage: connectedStore(), now: () => NOW });
+    const receipt = await connector.deliverFeedback(feedback, { now: NOW });
+    expect(state.tasks).toHaveLength(1);
+    expect(receipt).toEqual({ vendorId: state.tasks[0]!.Id, alreadyExisted: false });
+    expect(state.tasks[0]!.Id).toBe('00T5e00000New00AAA');
+  });
+
   it('delivering the same feedback twice never doubles it', async () => {
     const connector = createSalesforceConnector({ storage: connectedStore(), now: () => NOW });
     await connector.deliverFeedback(feedback, { now: NOW });

@@ -41,7 +41,7 @@ describe('ids and SOQL', () => {
   });
   it('looks feedback up by its marker, with LIKE wildcards escaped', () => {
     expect(feedbackLookupQuery('00Q5e00000LeadAEAR', 'fb_01-x9abc')).toBe(
-      "SELECT Id FROM Task WHERE WhoId = '00Q5e00000LeadAEAR' AND Subject LIKE '%[baton:fb\\_01-x9abc]%' LIMIT 1",
+      "SELECT Id FROM Task WHERE WhoId = '00Q5e00000LeadAEAR' AND Subject LIKE '%[baton:fb\\_01-x9abc]%' ORDER BY CreatedDate ASC, Id ASC LIMIT 20",
     );
     expect(() => feedbackLookupQuery('00Q5e00000LeadAEAR', "x%' OR Id != '")).toThrow();
   });

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { makeCertificate } from './certificate';
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => boolean | Promise<boolean>;
+/** Answers the request and returns true, or returns false to let the next handler try. Reads its own body. */
+export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
 /**
  * One HTTPS server on loopback for every fake vendor host; handlers are tried in order by Host header and
@@ -11,20 +12,15 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) 
  */
 export async function startFakeHosts(handlers: Handler[]): Promise<{ port: number; server: Server; close(): Promise<void> }> {
   const { key, cert } = makeCertificate();
-  const server = createServer({ key, cert }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      try {
-        for (const handler of handlers) {
-          if (await handler(req, res, body)) return;
-        }
-        res.writeHead(404, { 'content-type': 'text/plain' }).end(`no fake for ${req.headers.host}${req.url}`);
-      } catch (error) {
-        res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+  const server = createServer({ key, cert }, async (req, res) => {
+    try {
+      for (const handler of handlers) {
+        if (await handler(req, res)) return;
       }
-    });
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`no fake for ${req.headers.host}${req.url}`);
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
