@@ -1,17 +1,9 @@
 import { ConnectorError, type Connector, type DeliveryReceipt } from '../../lib/connectors/connector';
+import { mulberry32 } from '../../lib/connectors/demo/random';
 import type { Feedback, SystemId } from '../../lib/domain/model';
 
-/** Deterministic PRNG (mulberry32) so a failing run can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG, so a failing run can be replayed: the demo workspace's own generator. */
+export const seeded = mulberry32;
 
 /**
  * The system of record as the outbox sees it: it stores one Task per feedback id and counts every create,
