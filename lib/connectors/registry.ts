@@ -1,5 +1,6 @@
-import type { SystemId } from '../domain/model';
+import type { RecordRef, SystemId } from '../domain/model';
 import { ConnectorError, type Connector } from './connector';
+import type { CrossSystemPartner } from './cross-system/enrich-context';
 import { createDemoConnector } from './demo/demo-connector';
 import { browserLocalStore } from './local-store';
 
@@ -65,4 +66,57 @@ export function connectorFor(system: SystemId): Promise<Connector> {
     connector.catch(() => made.delete(system));
   }
   return connector;
+}
+
+/**
+ * The other side of the house for a page: an SFA page is enriched from the MAs (Account Engagement needs no
+ * partner: its fields and visitor activities come with the Salesforce record), an MA page from the SFAs.
+ * HubSpot is both, so it partners Salesforce from either side. The demo needs none: its SFA-like and MA-like
+ * records are already one person. Pages Baton cannot read yet have no partners.
+ */
+const PARTNER_SYSTEMS: Partial<Record<SystemId, SystemId[]>> = {
+  salesforce: ['marketo', 'hubspot'],
+  hubspot: ['salesforce'],
+  marketo: ['salesforce', 'hubspot'],
+};
+
+type PartnerFactory = () => Promise<CrossSystemPartner | null>;
+
+/** Each factory first checks, from stored settings only (no call), that the system is connected. */
+const partnerFactories: Partial<Record<SystemId, PartnerFactory>> = {
+  salesforce: async () => {
+    const [{ isSalesforceConnected }, { salesforcePartner }] = await Promise.all([import('./salesforce/find-people'), import('./cross-system/partners')]);
+    if (!(await isSalesforceConnected(browserLocalStore()))) return null;
+    const connector = (await connectorFor('salesforce')) as import('./salesforce/connector').SalesforceConnector;
+    return salesforcePartner(connector);
+  },
+  marketo: async () => {
+    const [{ readMarketoSettings }, { marketoPartner, marketoInstanceOf }] = await Promise.all([import('./marketo/settings'), import('./cross-system/partners')]);
+    const settings = await readMarketoSettings(browserLocalStore());
+    if (!settings) return null;
+    const connector = (await connectorFor('marketo')) as import('./marketo/marketo-connector').MarketoConnector;
+    return marketoPartner(connector, marketoInstanceOf(settings.endpoint));
+  },
+  hubspot: async () => {
+    const [{ isHubSpotConnected }, { hubspotPartner }] = await Promise.all([import('./hubspot/settings'), import('./cross-system/partners')]);
+    if (!(await isHubSpotConnected(browserLocalStore()))) return null;
+    const connector = (await connectorFor('hubspot')) as import('./hubspot/hubspot-connector').HubSpotConnector;
+    return hubspotPartner(connector, hubspotPortal());
+  },
+};
+
+let portal: (() => Promise<string>) | null = null;
+function hubspotPortal(): () => Promise<string> {
+  if (!portal) {
+    const made = import('./cross-system/hubspot-portal').then(({ hubspotPortalId }) => hubspotPortalId({ storage: browserLocalStore() }));
+    portal = async () => (await made)();
+  }
+  return portal;
+}
+
+/** The connected partners of the record's system, for `enrichAcrossSystems`. Never throws: a broken one is left out. */
+export async function partnersFor(ref: RecordRef): Promise<CrossSystemPartner[]> {
+  const systems = PARTNER_SYSTEMS[ref.system] ?? [];
+  const made = await Promise.all(systems.map((s) => (partnerFactories[s]?.() ?? Promise.resolve(null)).catch(() => null)));
+  return made.filter((p): p is CrossSystemPartner => p !== null);
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Connector } from '../connectors/connector';
-import type { Stage, SystemId } from '../domain/model';
+import type { CrossSystemPartner } from '../connectors/cross-system/enrich-context';
+import type { RecordRef, Stage, SystemId } from '../domain/model';
 import type { BatonDb } from '../store/db';
 
 /**
@@ -10,6 +11,11 @@ import type { BatonDb } from '../store/db';
 export interface BatonDeps {
   db: BatonDb;
   connectorFor: (system: SystemId) => Promise<Connector>;
+  /**
+   * The connected systems on the other side of a record's page (SFA page → MAs, MA page → SFAs), whose view of
+   * the same person is merged in. `partnersFor` from lib/connectors/registry.ts in the extension; absent → none.
+   */
+  partnersFor?: (ref: RecordRef) => Promise<CrossSystemPartner[]>;
   /** The clock (tests move it). Defaults to Date.now. */
   now?: () => number;
   /** The definitions' stage mapping, handed to connectors so they fill `stage` beside the vendor value. */

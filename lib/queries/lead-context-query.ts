@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ConnectorError, isConnectorError, type Connector } from '../connectors/connector';
+import { ConnectorError, isConnectorError, type Connector, type FetchOptions } from '../connectors/connector';
+import { enrichAcrossSystems, type CrossSystemPartner } from '../connectors/cross-system/enrich-context';
 import type { LeadContext, RecordRef, Stage, SystemId } from '../domain/model';
 import { recordSyncError, saveContext } from '../store/context-repo';
 import type { BatonDb } from '../store/db';
@@ -17,6 +18,8 @@ export function asConnectorError(error: unknown, vendor: SystemId): ConnectorErr
 export interface LeadContextQueryExtras {
   now?: () => number;
   stageOf?: (system: SystemId, field: string, value: string) => Stage | null;
+  /** Systems on the other side of the page whose view of the same person is merged in (BatonDeps.partnersFor). */
+  partnersFor?: (ref: RecordRef) => Promise<CrossSystemPartner[]>;
 }
 
 /**
@@ -37,7 +40,11 @@ export function leadContextQueryOptions(
     queryFn: async ({ signal }): Promise<LeadContext> => {
       try {
         const connector = await connectorFor(ref.system);
-        const context = await connector.fetchContext(ref, { signal, now: now(), ...(extras.stageOf ? { stageOf: extras.stageOf } : {}) });
+        const options: FetchOptions = { signal, now: now(), ...(extras.stageOf ? { stageOf: extras.stageOf } : {}) };
+        const own = await connector.fetchContext(ref, options);
+        // The other side's view of the same person; a partner's failure never fails the page's own view.
+        const partners = extras.partnersFor ? await extras.partnersFor(ref).catch(() => []) : [];
+        const context = partners.length ? await enrichAcrossSystems(own, partners, options) : own;
         await saveContext(db, context);
         // Keep the cache inside its budget; never blocks the answer, never touches feedback.
         void enforceCacheBudget(db, { keep: [context.person.key] }).catch(() => undefined);

@@ -1,12 +1,14 @@
 import { onlineManager, useQuery } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ConnectorError } from '../connectors/connector';
 import { recordKey, type LeadContext, type RecordRef, type SystemId } from '../domain/model';
 import { markViewed, readContext } from '../store/context-repo';
 import { useBatonDeps } from './baton-deps';
 import { asConnectorError, leadContextQueryOptions } from './lead-context-query';
 import { useSettingsState } from './use-settings';
+import { useDefinitions } from './use-definitions';
+import { mapVendorStage } from '../domain/definitions/stage-mapping';
 
 export type LeadContextStatus = 'loading' | 'fresh' | 'stale' | 'offline' | 'error';
 
@@ -29,7 +31,13 @@ export interface LeadContextView {
  * second look within the window costs no API call. Views of one record share one request (same query key).
  */
 export function useLeadContext(ref: RecordRef | null, options: { freshnessMs?: number } = {}): LeadContextView {
-  const { db, connectorFor, now, stageOf } = useBatonDeps();
+  const { db, connectorFor, now, stageOf: injectedStageOf, partnersFor } = useBatonDeps();
+  // Vendor values land on stages through the definitions in force (the connector keeps the vendor value too).
+  const { definitions } = useDefinitions();
+  const stageOf = useMemo(
+    () => injectedStageOf ?? ((system: SystemId, field: string, value: string) => mapVendorStage(definitions, system, field, value)),
+    [injectedStageOf, definitions],
+  );
   const { settings, loaded: settingsLoaded } = useSettingsState();
   const freshnessMs = options.freshnessMs ?? settings.freshnessMinutes * 60_000;
   const key = ref ? recordKey(ref) : null;
@@ -62,7 +70,7 @@ export function useLeadContext(ref: RecordRef | null, options: { freshnessMs?: n
       connectorFor,
       db,
       freshnessMs,
-      { now, ...(stageOf ? { stageOf } : {}) },
+      { now, stageOf, ...(partnersFor ? { partnersFor } : {}) },
     ),
     enabled: ref !== null && cached !== undefined && settingsLoaded && needsRefresh,
   });

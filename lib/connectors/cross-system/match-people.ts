@@ -33,6 +33,27 @@ export function knownRecordKeys(person: Person): Set<string> {
   return keys;
 }
 
+/**
+ * The Salesforce records this person is known by, contacts first (a converted lead keeps its lead id beside the
+ * contact id, and the contact is the live record): its own ref on a Salesforce page, the ids an MA's sync wrote.
+ */
+export function salesforceIdsOf(ref: RecordRef, person: Person): { object: 'Lead' | 'Contact'; id: string }[] {
+  const found: { object: 'Lead' | 'Contact'; id: string }[] = [];
+  const add = (object: string, id: string) => {
+    const o = object.toLowerCase() === 'contact' ? 'Contact' : object.toLowerCase() === 'lead' ? 'Lead' : null;
+    const clean = id.trim();
+    if (!o || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(clean)) return;
+    if (!found.some((f) => f.object === o && f.id.slice(0, 15) === clean.slice(0, 15))) found.push({ object: o, id: clean });
+  };
+  if (ref.system === 'salesforce') add(ref.object, ref.id);
+  for (const link of person.links) if (link.ref.system === 'salesforce') add(link.ref.object, link.ref.id);
+  for (const [attr, object] of Object.entries(SALESFORCE_ID_ATTRIBUTES)) {
+    const value = person.attributes[attr];
+    if (typeof value === 'string') add(object, value);
+  }
+  return [...found.filter((f) => f.object === 'Contact'), ...found.filter((f) => f.object === 'Lead')];
+}
+
 function ownRefs(people: Person[]): RecordRef[] {
   return people.flatMap((p) => (p.links[0] ? [p.links[0].ref] : []));
 }

@@ -67,3 +67,8 @@ export async function readHubSpotStatus(store: KeyValueStore): Promise<HubSpotSt
 export async function writeHubSpotStatus(store: KeyValueStore, status: HubSpotStatus): Promise<void> {
   await store.set(HUBSPOT_STATUS_KEY, status);
 }
+
+/** Cheap "is HubSpot set up?" for the cross-system lookups: a stored, valid token; no call to HubSpot. */
+export async function isHubSpotConnected(store: KeyValueStore): Promise<boolean> {
+  return (await readHubSpotSettings(store)) !== null;
+}

@@ -77,3 +77,8 @@ export async function saveMarketoSettings(store: KeyValueStore, input: unknown):
   await store.remove(MARKETO_ACTIVITY_TYPES_KEY);
   return parsed.data;
 }
+
+/** Cheap "is Marketo set up?" for the cross-system lookups: stored, valid credentials; no call to Marketo. */
+export async function isMarketoConnected(store: KeyValueStore): Promise<boolean> {
+  return (await readMarketoSettings(store)) !== undefined;
+}

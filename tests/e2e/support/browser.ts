@@ -29,8 +29,11 @@ export async function launchWithExtension(
     throw new Error(`No production build in ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'baton-chromium-'));
+  // Chromium's sandbox cannot run as root (CI and these machines); a normal user keeps it. --test-type hides the
+  // "unsupported command-line flag" bar that --no-sandbox would otherwise put over the demo.
+  const asRoot = process.getuid?.() === 0;
   const args = [
-    '--no-sandbox',
+    ...(asRoot ? ['--no-sandbox', '--test-type'] : []),
     '--disable-gpu',
     '--disable-quic',
     '--disable-background-networking',
