@@ -43,7 +43,9 @@ export function assessLead(context: LeadContext, versions: Definitions[], now: n
   let firstTouch: SalesActivity | null = null;
   let sla: Sla | null = null;
   if (handoff) {
-    firstTouch = findFirstTouch(context.activities, handoff.at, atHandoff);
+    // A meeting booked for next week is on the calendar, not a touch: only what has happened counts.
+    const happened = context.activities.filter((a) => a.occurredAt <= now);
+    firstTouch = findFirstTouch(happened, handoff.at, atHandoff);
     const bandAtHandoff = computeTemperature({ events: context.events, attributes, definitions: atHandoff, now: handoff.at }).band;
     sla = computeSla({
       handoffAt: handoff.at,

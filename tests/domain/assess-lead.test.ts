@@ -54,6 +54,15 @@ describe('assessLead', () => {
     expect(a.firstTouch?.id).toBe('c1');
     expect(a.sla?.status).toBe('met');
   });
+  it('a meeting booked for tomorrow is not a first touch yet: the SLA clock keeps running', () => {
+    const a = assessLead(
+      context({ activities: [{ id: 'm1', source: 'demo', type: 'meeting', occurredAt: jst('2026-11-26 14:00'), by: '佐藤' }] }),
+      [DEFAULT_DEFINITIONS],
+      jst('2026-11-25 10:50'),
+    );
+    expect(a.firstTouch).toBeNull();
+    expect(a.sla).toMatchObject({ status: 'at_risk', remainingMinutes: 10 });
+  });
   it('judges MQL and SLA by the version in force at handoff, not today’s', () => {
     const v2: Definitions = structuredClone(DEFAULT_DEFINITIONS);
     v2.version = 2;

@@ -6,7 +6,7 @@
 //   https.createServer(tls, async (req, res) => { if (!(await hub.handle(req, res))) { res.statusCode = 404; res.end(); } });
 //   await serviceWorker.evaluate((seed) => chrome.storage.local.set(seed), hub.storageSeed());
 //   page: https://app.hubspot.com/contacts/62515/record/0-1/512
-//   ... click feedback ... expect(hub.state.notes).toHaveLength(1)
+//   ... click feedback ... expect(hub.state.notes.filter((n) => !n.archived)).toHaveLength(1)
 import { FIXTURE_NOW, fixture, readBody, send, shiftDates } from './vendor-fake-util.mjs';
 
 export const HUBSPOT_API_HOST = 'api.hubapi.com';
@@ -32,7 +32,7 @@ export function createHubSpotFake(options = {}) {
   const state = {
     /** Every API request, in order: `{ method, path, auth }`. */
     requests: [],
-    /** Notes created: `{ id, body, contactId, associationTypeId }`. */
+    /** Notes created: `{ id, body, contactId, associationTypeId, createdAt, archived }`; archived ones are in the recycle bin. */
     notes: [],
     dropNoteResponses: options.dropFirstNoteResponse ? 1 : 0,
     contact: shiftDates(fixture('hubspot', 'contact.json'), delta),
@@ -40,7 +40,14 @@ export function createHubSpotFake(options = {}) {
     emailEvents: shiftDates(fixture('hubspot', 'email-events.json'), delta),
   };
   const noteCreated = fixture('hubspot', 'note-created.json');
-  const noteJson = (n) => ({ ...noteCreated, id: n.id, properties: { ...noteCreated.properties, hs_note_body: n.body } });
+  const noteJson = (n) => ({
+    ...noteCreated,
+    id: n.id,
+    properties: { ...noteCreated.properties, hs_note_body: n.body, hs_createdate: n.createdAt, hs_lastmodifieddate: n.createdAt },
+    createdAt: n.createdAt,
+    updatedAt: n.createdAt,
+    archived: false,
+  });
   const unauthorized = fixture('hubspot', 'error-unauthorized.json');
 
   async function handle(req, res) {
@@ -65,7 +72,7 @@ export function createHubSpotFake(options = {}) {
     }
     if (req.method === 'POST' && url.pathname === '/crm/v3/objects/notes/search') {
       const token = body?.filterGroups?.[0]?.filters?.[0]?.value ?? '';
-      const hits = state.notes.filter((n) => n.body.includes(token));
+      const hits = state.notes.filter((n) => !n.archived && n.body.includes(token));
       const start = Number(body?.after ?? 0);
       const limit = Number(body?.limit ?? 10);
       const page = hits.slice(start, start + limit);
@@ -79,6 +86,9 @@ export function createHubSpotFake(options = {}) {
         body: String(body?.properties?.hs_note_body ?? ''),
         contactId: String(association?.to?.id ?? ''),
         associationTypeId: association?.types?.[0]?.associationTypeId,
+        // Distinct creation times, in order, as HubSpot's own would be.
+        createdAt: new Date(Date.now() + state.notes.length).toISOString(),
+        archived: false,
       };
       state.notes.push(note);
       if (state.dropNoteResponses > 0) {
@@ -87,6 +97,14 @@ export function createHubSpotFake(options = {}) {
         return true;
       }
       return send(res, 201, noteJson(note), RATE_HEADERS);
+    }
+    // https://developers.hubspot.com/docs/api-reference/crm-notes-v3/batch/post-crm-v3-objects-notes-batch-archive: 204, no body.
+    if (req.method === 'POST' && url.pathname === '/crm/v3/objects/notes/batch/archive') {
+      const ids = new Set((body?.inputs ?? []).map((i) => String(i.id)));
+      for (const n of state.notes) if (ids.has(n.id)) n.archived = true;
+      res.writeHead(204, RATE_HEADERS);
+      res.end();
+      return true;
     }
     return send(res, 404, { status: 'error', message: `No fake for ${req.method} ${url.pathname}`, correlationId: 'fake-404', category: 'OBJECT_NOT_FOUND' });
   }

@@ -13,7 +13,12 @@ export const MARKETO_LEAD_ID = '318581';
 export const MARKETO_CLIENT_ID = 'e2e-client-id-0001';
 export const MARKETO_CLIENT_SECRET = 'e2e-client-secret-0001';
 
-/** @param {{ now?: number, expireFirstToken?: boolean }} [options] expireFirstToken: the first API call answers 602. */
+/**
+ * @param {{ now?: number, expireFirstToken?: boolean, dropFirstActivityResponse?: boolean, onePage?: boolean }} [options]
+ *   expireFirstToken: the first API call answers 602. onePage: the lead's activities come in one page (the two
+ *   fixture pages joined), as for a lead with a short history; otherwise they take two calls. dropFirstActivityResponse: the first custom activity is
+ *   added, then the connection is cut before the answer (Chromium may resend the POST on its own).
+ */
 export function createMarketoFake(options = {}) {
   const delta = (options.now ?? FIXTURE_NOW) - FIXTURE_NOW;
   const state = {
@@ -22,12 +27,16 @@ export function createMarketoFake(options = {}) {
     tokensIssued: 0,
     validTokens: new Set(),
     expireNext: options.expireFirstToken ? 1 : 0,
+    dropActivityResponses: options.dropFirstActivityResponse ? 1 : 0,
     /** Custom activities added (feedback, when configured). */
     added: [],
     lead: shiftDates(fixture('marketo', 'lead.json'), delta),
     page1: shiftDates(fixture('marketo', 'activities-page-1.json'), delta),
     page2: shiftDates(fixture('marketo', 'activities-page-2.json'), delta),
   };
+  if (options.onePage) {
+    state.page1 = { ...state.page2, result: [...state.page1.result, ...state.page2.result] };
+  }
   const requestId = () => `${Math.random().toString(16).slice(2, 6)}#${Date.now().toString(16)}`;
   const ok = (res, extra) => send(res, 200, { requestId: requestId(), success: true, ...extra });
   const fail = (res, code, message) => send(res, 200, { requestId: requestId(), success: false, errors: [{ code, message }] });
@@ -80,6 +89,11 @@ export function createMarketoFake(options = {}) {
       const input = body.input?.[0] ?? {};
       const id = 9001 + state.added.length;
       state.added.push({ id, leadId: input.leadId, activityDate: input.activityDate, activityTypeId: input.activityTypeId, primaryAttributeValue: input.primaryAttributeValue, attributes: [] });
+      if (state.dropActivityResponses > 0) {
+        state.dropActivityResponses--;
+        req.socket.destroy();
+        return true;
+      }
       return ok(res, { result: [{ id, status: 'added' }] });
     }
     return fail(res, '610', 'Requested resource not found');

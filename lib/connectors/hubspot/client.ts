@@ -9,6 +9,8 @@ export interface HubSpotDeps {
   storage: KeyValueStore;
   fetchImpl?: typeof fetch;
   now?: () => number;
+  /** Waits between the searches that reconcile a feedback note; tests pass an instant one. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface HubSpotRequest<T> {

@@ -2,15 +2,9 @@ import type { Connector, DeliveryReceipt, FetchOptions } from '../connector';
 import { ConnectorError } from '../connector';
 import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
 import { createHubSpotClient, type HubSpotDeps } from './client';
-import { feedbackNoteBody, feedbackToken, noteCarriesFeedback } from './feedback-note';
+import { createFeedbackDelivery } from './feedback-delivery';
 import { CONTACT_PROPERTIES, HISTORY_PROPERTIES, mapContactToPerson, mapHubSpotContext } from './map-contact';
-import { contactSchema, contactSearchResponseSchema, emailEventsPageSchema, engagementsPageSchema, searchResponseSchema, simpleObjectSchema } from './schemas';
-
-/** Note → contact, HubSpot-defined association type 202. https://developers.hubspot.com/docs/api/crm/associations/v4 */
-const NOTE_TO_CONTACT = 202;
-/** Notes searched per page and pages at most when looking for an earlier delivery. */
-const SEARCH_PAGE = 20;
-const SEARCH_MAX_PAGES = 3;
+import { contactSchema, contactSearchResponseSchema, emailEventsPageSchema, engagementsPageSchema, searchResponseSchema } from './schemas';
 
 /** What the cross-system matcher asks HubSpot: by e-mail, or by the Salesforce ids the HubSpot–Salesforce sync keeps. */
 export type HubSpotLookup = { by: 'email' | 'salesforceleadid' | 'salesforcecontactid'; value: string };
@@ -27,6 +21,7 @@ export interface HubSpotConnector extends Connector {
  * 3. the contact's marketing e-mail events, once the e-mail address is known.
  * The v4 associations + batch read route would cost 1 + 5 calls (one batch read per object type); the legacy
  * engagements endpoint returns all five types in one. Trade-off: one page (the latest 100) of each list.
+ * A feedback click costs 3 calls (search, create, reconcile search), 4 when a duplicate is archived.
  */
 export function createHubSpotConnector(deps: HubSpotDeps): HubSpotConnector {
   const client = createHubSpotClient(deps);
@@ -73,46 +68,11 @@ export function createHubSpotConnector(deps: HubSpotDeps): HubSpotConnector {
     return mapHubSpotContext({ ref, contact, engagements: engagements.results, emailEvents: emailEvents.events, options });
   }
 
-  async function findEarlierNote(feedback: Feedback, signal?: AbortSignal): Promise<string | null> {
-    let after: string | undefined;
-    for (let page = 0; page < SEARCH_MAX_PAGES; page++) {
-      const found = await client.request({
-        method: 'POST',
-        path: '/crm/v3/objects/notes/search',
-        body: {
-          filterGroups: [{ filters: [{ propertyName: 'hs_note_body', operator: 'CONTAINS_TOKEN', value: feedbackToken(feedback.id) }] }],
-          properties: ['hs_note_body', 'hs_timestamp'],
-          limit: SEARCH_PAGE,
-          ...(after ? { after } : {}),
-        },
-        schema: searchResponseSchema,
-        signal,
-        doing: 'looking for an earlier feedback note',
-      });
-      const match = found.results.find((n) => noteCarriesFeedback(n.properties.hs_note_body, feedback.id));
-      if (match) return match.id;
-      after = found.paging?.next?.after;
-      if (!after) return null;
-    }
-    return null;
-  }
+  const feedbackDelivery = createFeedbackDelivery({ client, sleep: deps.sleep });
 
+  /** One note per feedback click, exactly once, even when the POST is resent below fetch (see feedback-delivery). */
   async function deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
-    const contactId = contactIdOf(feedback.ref);
-    const earlier = await findEarlierNote(feedback, options.signal);
-    if (earlier) return { vendorId: earlier, alreadyExisted: true };
-    const note = await client.request({
-      method: 'POST',
-      path: '/crm/v3/objects/notes',
-      body: {
-        properties: { hs_timestamp: new Date(feedback.at).toISOString(), hs_note_body: feedbackNoteBody(feedback) },
-        associations: [{ to: { id: contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: NOTE_TO_CONTACT }] }],
-      },
-      schema: simpleObjectSchema,
-      signal: options.signal,
-      doing: 'creating the feedback note',
-    });
-    return { vendorId: note.id, alreadyExisted: false };
+    return feedbackDelivery.deliver(feedback, contactIdOf(feedback.ref), options.signal);
   }
 
   async function findPeople(lookup: HubSpotLookup, options: FetchOptions & { portalId: string }): Promise<Person[]> {

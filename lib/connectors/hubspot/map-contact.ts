@@ -4,6 +4,7 @@ import {
   personKeyFor,
   type DataQualityWarning,
   type EngagementEvent,
+  type Feedback,
   type LeadContext,
   type Person,
   type RecordRef,
@@ -187,13 +188,28 @@ export function mapHubSpotContext(input: {
     activities: mapEngagements(input.engagements).sort((a, b) => a.occurredAt - b.occurredAt),
     stageChanges: mapStageChanges(input.contact, input.options).sort((a, b) => a.at - b.at),
     opportunities: [],
-    feedback: input.engagements.flatMap((e) => {
-      if (e.engagement.type !== 'NOTE') return [];
-      const fb = parseFeedbackNote(e.metadata?.body, { ref: input.ref, personKey: person.key, noteId: String(e.engagement.id), timestamp: e.engagement.timestamp });
-      return fb ? [fb] : [];
-    }),
+    feedback: feedbackFromNotes(input.engagements, input.ref, person.key),
     warnings: contactWarnings(person, input.options),
     fetchedAt: input.options.now,
     sources: ['hubspot'],
   };
+}
+
+/**
+ * Feedback read back from the contact's notes, one per feedback id: when a duplicate note survived (the search
+ * index had not caught up when delivery reconciled), the oldest stands for it, as in feedback-delivery.
+ */
+function feedbackFromNotes(engagements: HubSpotEngagement[], ref: RecordRef, personKey: string): Feedback[] {
+  const byId = new Map<string, { fb: Feedback; createdAt: number; noteId: number }>();
+  for (const e of engagements) {
+    if (e.engagement.type !== 'NOTE') continue;
+    const fb = parseFeedbackNote(e.metadata?.body, { ref, personKey, noteId: String(e.engagement.id), timestamp: e.engagement.timestamp });
+    if (!fb) continue;
+    const createdAt = e.engagement.createdAt ?? e.engagement.timestamp;
+    const seen = byId.get(fb.id);
+    if (!seen || createdAt < seen.createdAt || (createdAt === seen.createdAt && e.engagement.id < seen.noteId)) {
+      byId.set(fb.id, { fb, createdAt, noteId: e.engagement.id });
+    }
+  }
+  return [...byId.values()].map((v) => v.fb);
 }

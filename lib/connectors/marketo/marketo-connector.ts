@@ -115,6 +115,7 @@ export function createMarketoConnector(deps: MarketoDeps): MarketoConnector {
    * Marketo has no notes. Feedback from a Marketo page is written as a custom activity when an admin has
    * created one (primary field = feedback id; fields verdict, reasons, comment, givenBy) and entered its id in
    * Options; otherwise it is refused with what to configure, and the SFA record is the place to give it.
+   * Calls: look-up (paging token + activities), add, reconcile read (paging token + activities) = 5.
    * https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/lead-database/activities#add-custom-activities
    */
   async function deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
@@ -131,9 +132,13 @@ export function createMarketoConnector(deps: MarketoDeps): MarketoConnector {
           'and enter its id in Options › Connections › Marketo. Until then, give feedback on the Salesforce record.',
       });
     }
-    const earlier = await activities(leadId, [s.feedbackActivityTypeId], feedback.at - 24 * 60 * 60 * 1000, options.signal);
-    const found = earlier.activities.find((a) => a.primaryAttributeValue === feedback.id);
-    if (found) return { vendorId: found.marketoGUID ?? String(found.id), alreadyExisted: true };
+    const typeId = s.feedbackActivityTypeId;
+    const carrying = async () => {
+      const found = await activities(leadId, [typeId], feedback.at - 24 * 60 * 60 * 1000, options.signal);
+      return found.activities.filter((a) => a.primaryAttributeValue === feedback.id);
+    };
+    const earlier = oldestActivity(await carrying());
+    if (earlier) return { vendorId: activityIdOf(earlier), alreadyExisted: true };
     const env = await client.request({
       method: 'POST',
       path: '/rest/v1/activities/external.json',
@@ -163,10 +168,30 @@ export function createMarketoConnector(deps: MarketoDeps): MarketoConnector {
         message: `Marketo did not add the feedback activity${reason ? `: error ${reason.code} "${reason.message}"` : ''}. Check the custom activity's fields in Admin.`,
       });
     }
-    return { vendorId: added.marketoGUID ?? (added.id !== undefined ? String(added.id) : feedback.id), alreadyExisted: false };
+    const addedId = added.marketoGUID ?? (added.id !== undefined ? String(added.id) : feedback.id);
+    // Reconcile. Chromium resends a POST whose reused keep-alive connection is cut before the answer, so
+    // Marketo may have added the activity twice while we saw one answer. Marketo custom activities cannot be
+    // deleted (no API, no UI), so a copy stays in the activity log; what Baton can do is name the same
+    // activity, the oldest, from every attempt. A failed re-read leaves the receipt as added.
+    try {
+      const oldest = oldestActivity(await carrying());
+      if (oldest && activityIdOf(oldest) !== addedId) return { vendorId: activityIdOf(oldest), alreadyExisted: true };
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error;
+    }
+    return { vendorId: addedId, alreadyExisted: false };
   }
 
   return { system: 'marketo', fetchContext, deliverFeedback, findPeople };
+}
+
+function activityIdOf(activity: MarketoActivity): string {
+  return activity.marketoGUID ?? String(activity.id);
+}
+
+/** The activity that stands for a feedback written more than once: the earliest, then the lowest id. */
+export function oldestActivity(found: readonly MarketoActivity[]): MarketoActivity | undefined {
+  return [...found].sort((a, b) => (Date.parse(a.activityDate) || 0) - (Date.parse(b.activityDate) || 0) || a.id - b.id)[0];
 }
 
 /** For the options card's "Test connection": a token, then the activity types (cached for views). */

@@ -44,4 +44,19 @@ describe('feedback notes', () => {
     const ctx = await createHubSpotConnector({ storage }).fetchContext(ref, { now: NOW });
     expect(ctx.feedback).toEqual([expect.objectContaining({ id: fb.id, verdict: 'bad', vendorId: '4455', personKey: 'bh@hubspot.com' })]);
   });
+
+  it('shows a feedback once when a duplicate note survived, as the oldest note', async () => {
+    const base = engagements.results[3]!;
+    const noteAt = (id: number, createdAt: number) => ({ ...base, engagement: { ...base.engagement, id, createdAt, timestamp: fb.at }, metadata: { body: feedbackNoteBody(fb) } });
+    server.use(
+      http.get(`${API}/engagements/v1/engagements/associated/CONTACT/:id/paged`, () =>
+        HttpResponse.json({ ...engagements, results: [...engagements.results, noteAt(4457, 1763700002000), noteAt(4456, 1763700001000)] }),
+      ),
+      ...hubspotFake().handlers,
+    );
+    const storage = memoryStore();
+    await saveHubSpotSettings(storage, { accessToken: 'pat-na1-11111111-2222-3333-4444-555555555555' });
+    const ctx = await createHubSpotConnector({ storage }).fetchContext(ref, { now: NOW });
+    expect(ctx.feedback).toEqual([expect.objectContaining({ id: fb.id, vendorId: '4456' })]);
+  });
 });

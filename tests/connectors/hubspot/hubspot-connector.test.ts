@@ -299,6 +299,86 @@ describe('HubSpot connector: feedback notes', () => {
     expect(fake.notes).toHaveLength(26);
   });
 
+  /** The POST handler as Chromium's resend makes it look: HubSpot stored a first copy whose answer was lost. */
+  function resentCreate(fake: ReturnType<typeof hubspotFake>, copyId = '8811223300') {
+    return http.post(`${API}/crm/v3/objects/notes`, async ({ request }) => {
+      const body = (await request.clone().json()) as { properties: { hs_note_body: string } };
+      if (!fake.notes.some((n) => n.id === copyId)) {
+        fake.notes.push({ id: copyId, body: body.properties.hs_note_body, contactId: '512', createdAt: '2026-11-25T02:59:59.000Z' });
+      }
+      return undefined; // the second transmission reaches the fake's own handler and is answered
+    });
+  }
+
+  it('keeps exactly one note when the POST was resent below fetch: the oldest stays, the copy is archived', async () => {
+    const fake = hubspotFake();
+    server.use(resentCreate(fake), ...fake.handlers);
+    const receipt = await createHubSpotConnector({ storage: await connectedStore() }).deliverFeedback(feedback(), { now: NOW });
+    expect(fake.notes).toHaveLength(2);
+    expect(fake.notes.filter((n) => !n.archived).map((n) => n.id)).toEqual(['8811223300']);
+    expect(fake.archivedIds).toEqual(['8811223345']);
+    expect(receipt).toEqual({ vendorId: '8811223300', alreadyExisted: true });
+    // A later attempt of the same click (outbox retry) finds the one note and creates nothing.
+    const again = await createHubSpotConnector({ storage: await connectedStore() }).deliverFeedback(feedback({ attempts: 1 }), { now: NOW });
+    expect(again).toEqual({ vendorId: '8811223300', alreadyExisted: true });
+    expect(fake.notes).toHaveLength(2);
+    expect(fake.requests.filter((r) => r.path.endsWith('/batch/archive'))).toHaveLength(1);
+  });
+
+  it('waits for the search index to show the new note before reconciling', async () => {
+    const fake = hubspotFake();
+    server.use(resentCreate(fake), ...fake.handlers);
+    // Neither copy is searchable yet; the index catches up after the second wait.
+    fake.hiddenFromSearch.add('8811223300').add('8811223345');
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      if (waits.length === 2) fake.hiddenFromSearch.clear();
+    };
+    const receipt = await createHubSpotConnector({ storage: await connectedStore(), sleep }).deliverFeedback(feedback(), { now: NOW });
+    expect(waits).toEqual([1_000, 2_000]);
+    expect(receipt).toEqual({ vendorId: '8811223300', alreadyExisted: true });
+    expect(fake.notes.filter((n) => !n.archived)).toHaveLength(1);
+  });
+
+  it('gives up waiting on a lagging index after 11 s and reports the note it created', async () => {
+    const fake = hubspotFake();
+    server.use(...fake.handlers);
+    fake.hiddenFromSearch.add('8811223344');
+    const waits: number[] = [];
+    const receipt = await createHubSpotConnector({ storage: await connectedStore(), sleep: async (ms) => void waits.push(ms) }).deliverFeedback(feedback(), { now: NOW });
+    expect(waits).toEqual([1_000, 2_000, 4_000, 4_000]);
+    expect(receipt).toEqual({ vendorId: '8811223344', alreadyExisted: false });
+    expect(fake.archivedIds).toEqual([]);
+  });
+
+  it('counts the click as delivered when the token may not archive the copy (403), keeping the oldest as the receipt', async () => {
+    const fake = hubspotFake();
+    server.use(
+      resentCreate(fake),
+      http.post(`${API}/crm/v3/objects/notes/batch/archive`, () => HttpResponse.json(missingScopes, { status: 403 })),
+      ...fake.handlers,
+    );
+    const receipt = await createHubSpotConnector({ storage: await connectedStore() }).deliverFeedback(feedback(), { now: NOW });
+    expect(receipt).toEqual({ vendorId: '8811223300', alreadyExisted: true });
+  });
+
+  it('fails as retryable when archiving the copy hits a server error, and the retry cleans up', async () => {
+    const fake = hubspotFake();
+    let fail = true;
+    server.use(
+      resentCreate(fake),
+      http.post(`${API}/crm/v3/objects/notes/batch/archive`, () => (fail ? HttpResponse.json({ status: 'error', message: 'internal', correlationId: 'c-500' }, { status: 500 }) : undefined)),
+      ...fake.handlers,
+    );
+    const connector = createHubSpotConnector({ storage: await connectedStore() });
+    const e = await errorOf(connector.deliverFeedback(feedback(), { now: NOW }));
+    expect(e.retryable).toBe(true);
+    fail = false;
+    expect(await connector.deliverFeedback(feedback({ attempts: 1 }), { now: NOW + 60_000 })).toEqual({ vendorId: '8811223300', alreadyExisted: true });
+    expect(fake.notes.filter((n) => !n.archived).map((n) => n.id)).toEqual(['8811223300']);
+  });
+
   it('never puts the token anywhere but the Authorization header', async () => {
     const fake = hubspotFake();
     server.use(...fake.handlers);

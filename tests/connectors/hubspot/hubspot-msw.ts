@@ -18,12 +18,27 @@ export interface FakeNote {
   id: string;
   body: string;
   contactId: string;
+  /** ISO time HubSpot created it; defaults to the fixture's. */
+  createdAt?: string;
+  /** Moved to the recycle bin by batch archive: search no longer finds it. */
+  archived?: boolean;
 }
+
+const noteJson = (n: FakeNote) => ({
+  ...noteCreated,
+  id: n.id,
+  properties: { ...noteCreated.properties, hs_note_body: n.body, ...(n.createdAt ? { hs_createdate: n.createdAt } : {}) },
+  ...(n.createdAt ? { createdAt: n.createdAt } : {}),
+});
 
 /** A small HubSpot: the fixtures for reads, a real note list for create/search, and a log of every request. */
 export function hubspotFake() {
   const requests: { method: string; path: string; auth: string | null }[] = [];
   const notes: FakeNote[] = [];
+  /** Ids of notes sent to batch archive, in order. */
+  const archivedIds: string[] = [];
+  /** Notes the search index has not caught up with yet (CRM search is eventually consistent). */
+  const hiddenFromSearch = new Set<string>();
   const log = (request: Request) => {
     const url = new URL(request.url);
     requests.push({ method: request.method, path: url.pathname, auth: request.headers.get('Authorization') });
@@ -49,13 +64,13 @@ export function hubspotFake() {
       log(request);
       const body = (await request.json()) as { filterGroups: { filters: { value: string }[] }[]; after?: string; limit: number };
       const token = body.filterGroups[0]?.filters[0]?.value ?? '';
-      const hits = notes.filter((n) => n.body.includes(token));
+      const hits = notes.filter((n) => !n.archived && !hiddenFromSearch.has(n.id) && n.body.includes(token));
       const start = Number(body.after ?? 0);
       const page = hits.slice(start, start + body.limit);
       const next = start + body.limit < hits.length ? { next: { after: String(start + body.limit), link: '' } } : undefined;
       return HttpResponse.json({
         total: hits.length,
-        results: page.map((n) => ({ ...noteCreated, id: n.id, properties: { ...noteCreated.properties, hs_note_body: n.body } })),
+        results: page.map(noteJson),
         ...(next ? { paging: next } : {}),
       });
     }),
@@ -67,8 +82,16 @@ export function hubspotFake() {
       };
       const note = { id: String(8811223344 + notes.length), body: body.properties.hs_note_body, contactId: body.associations[0]?.to.id ?? '' };
       notes.push(note);
-      return HttpResponse.json({ ...noteCreated, id: note.id, properties: { ...noteCreated.properties, hs_note_body: note.body } }, { status: 201 });
+      return HttpResponse.json(noteJson(note), { status: 201 });
+    }),
+    // https://developers.hubspot.com/docs/api-reference/crm-notes-v3/batch/post-crm-v3-objects-notes-batch-archive: 204, no body.
+    http.post(`${API}/crm/v3/objects/notes/batch/archive`, async ({ request }) => {
+      log(request);
+      const body = (await request.json()) as { inputs: { id: string }[] };
+      archivedIds.push(...body.inputs.map((i) => i.id));
+      for (const n of notes) if (body.inputs.some((i) => i.id === n.id)) n.archived = true;
+      return new HttpResponse(null, { status: 204 });
     }),
   ];
-  return { handlers, requests, notes };
+  return { handlers, requests, notes, archivedIds, hiddenFromSearch };
 }

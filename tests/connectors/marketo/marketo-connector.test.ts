@@ -237,4 +237,28 @@ describe('Marketo connector: feedback', () => {
     expect(written).toHaveLength(1);
     expect(written[0]).toMatchObject({ input: [{ leadId: 318581, activityTypeId: 100001, primaryAttributeValue: fb.id }] });
   });
+
+  it('names the oldest activity when the POST was resent below fetch and Marketo added it twice (copies cannot be deleted)', async () => {
+    const fake = marketoFake();
+    const stored: { id: number; leadId: number; activityDate: string; activityTypeId: number; primaryAttributeValue: string; attributes: [] }[] = [];
+    server.use(
+      http.post(`${ENDPOINT}/rest/v1/activities/external.json`, async ({ request }) => {
+        const body = (await request.json()) as { input: { leadId: number; activityDate: string; activityTypeId: number; primaryAttributeValue: string }[] };
+        const input = body.input[0]!;
+        // The first transmission was stored and its answer lost; the resent one is answered.
+        for (const id of [9001, 9002]) stored.push({ id, ...input, attributes: [] });
+        return HttpResponse.json({ requestId: 'w#1', success: true, result: [{ id: 9002, status: 'added' }] });
+      }),
+      http.get(`${ENDPOINT}/rest/v1/activities.json`, ({ request }) => {
+        const typeIds = new URL(request.url).searchParams.get('activityTypeIds');
+        return HttpResponse.json({ requestId: 'a#1', success: true, result: typeIds === '100001' ? stored : [], nextPageToken: 'T', moreResult: false });
+      }),
+      ...fake.handlers,
+    );
+    const connector = createMarketoConnector({ storage: await store({ token: true, feedbackActivityTypeId: 100001 }), now: () => NOW });
+    expect(await connector.deliverFeedback(fb, { now: NOW })).toEqual({ vendorId: '9001', alreadyExisted: true });
+    // Every later attempt names the same one and writes nothing.
+    expect(await connector.deliverFeedback(fb, { now: NOW })).toEqual({ vendorId: '9001', alreadyExisted: true });
+    expect(stored).toHaveLength(2);
+  });
 });
