@@ -1,4 +1,6 @@
 import { connectorFor } from '../lib/connectors/registry';
+import { startCacheBudget } from '../lib/messaging/cache-budget';
+import { startDefinitionsSync } from '../lib/messaging/definitions-sync';
 import { startOutboxDelivery } from '../lib/messaging/outbox-delivery';
 import { startTabRecords } from '../lib/messaging/tab-records';
 import { setupToolbarAction } from '../lib/messaging/toolbar-action';
@@ -10,4 +12,6 @@ export default defineBackground(() => {
   setupToolbarAction();
   startTabRecords();
   startOutboxDelivery({ db, connectorFor });
+  startDefinitionsSync({ db, storage: browser.storage });
+  startCacheBudget({ db });
 });

@@ -1,6 +1,17 @@
 import { WEEKDAYS, type Definitions } from '../../lib/domain/definitions/schema';
+import { useDefinitions } from '../../lib/queries/use-definitions';
+import { definitionsVersionKey } from '../../lib/store/definitions-repo';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
+import { DefinitionsSourceLine } from './definitions-source-line';
+
+/** Source and fetch time of the version shown, when it is the one in force here (or the built-in defaults). */
+function InForceLine({ definitions }: { definitions: Definitions }) {
+  const { current, loaded } = useDefinitions();
+  if (!loaded) return null;
+  if (current && definitionsVersionKey(current.definitions) !== definitionsVersionKey(definitions)) return null;
+  return <DefinitionsSourceLine record={current} />;
+}
 
 /** The whole agreement, readable in the panel, so nobody argues from memory about what an MQL is. */
 export function DefinitionsView({ definitions: d }: { definitions: Definitions }) {
@@ -16,6 +27,7 @@ export function DefinitionsView({ definitions: d }: { definitions: Definitions }
         <p className="small">
           {t('def.version', { version: d.version })} · {t('def.effective', { date: date(Date.parse(d.effectiveFrom)) })}
         </p>
+        <InForceLine definitions={d} />
         <p className="small muted">
           {t('def.approvedBy', { name: list(d.approvedBy.map((a) => (a.role ? `${a.name}（${l(a.role)}）` : a.name))) })}
         </p>

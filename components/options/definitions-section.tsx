@@ -3,10 +3,12 @@ import { browser } from 'wxt/browser';
 import { exportDefinitions, type DefinitionsIssue } from '../../lib/domain/definitions/parse-definitions';
 import { importDefinitionsFile } from '../../lib/definitions/import-definitions-file';
 import { checkDefinitionsUrl, loadDefinitionsFromUrl } from '../../lib/definitions/load-from-url';
+import { definitionsRefreshResultSchema, type DefinitionsRefreshResult } from '../../lib/messaging/messages';
 import { useBatonDeps } from '../../lib/queries/baton-deps';
 import { useDefinitions } from '../../lib/queries/use-definitions';
-import { saveDefinitions } from '../../lib/store/definitions-repo';
+import { saveDefinitions, type DefinitionsRecord } from '../../lib/store/definitions-repo';
 import { useI18n } from '../i18n/i18n-provider';
+import { DefinitionsSourceLine } from '../definitions/definitions-source-line';
 import { Card } from '../ui/card';
 
 /** Host access for a team URL is asked at the moment of use (optional_host_permissions), never up front. */
@@ -16,6 +18,17 @@ async function requestOriginAccess(origin: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * "Check for updates now": the background worker re-reads managed configuration, else the team URL, saves
+ * what it gets (the panel and this page follow through Dexie's live queries) and answers with what is in force.
+ */
+async function askBackgroundToRefresh(): Promise<DefinitionsRefreshResult> {
+  const reply: unknown = await browser.runtime.sendMessage({ type: 'baton/definitions-refresh' });
+  const parsed = definitionsRefreshResultSchema.safeParse(reply);
+  if (!parsed.success) throw new Error('The background worker did not answer; reload the extension and try again.');
+  return parsed.data;
 }
 
 function download(filename: string, text: string, type: string): void {
@@ -32,19 +45,31 @@ type Outcome = { kind: 'ok'; message: string } | { kind: 'errors'; errors: Defin
 export function DefinitionsSection({
   requestAccess = requestOriginAccess,
   fetchImpl,
+  refreshNow = askBackgroundToRefresh,
 }: {
   requestAccess?: (origin: string) => Promise<boolean>;
   fetchImpl?: typeof fetch;
+  refreshNow?: () => Promise<DefinitionsRefreshResult>;
 }) {
-  const { t, l, date, dateTime } = useI18n();
+  const { t, l, date } = useI18n();
   const { db, now } = useBatonDeps();
   const { current, definitions } = useDefinitions();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [url, setUrl] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
+  const [refreshing, setRefreshing] = useState(false);
   const fileId = useId();
   const urlId = useId();
   const source = current?.source ?? 'default';
+
+  /**
+   * Keeps the user's own choice (the background returns to its URL when IT stops managing the definitions).
+   * While IT manages them, theirs win: the background is asked to put them back at once, not at the next alarm.
+   */
+  const saveOwn = async (record: DefinitionsRecord) => {
+    await saveDefinitions(db, record);
+    if (source === 'managed') await refreshNow().catch(() => undefined);
+  };
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -54,7 +79,7 @@ export function DefinitionsSection({
       setOutcome({ kind: 'errors', errors: result.errors });
       return;
     }
-    await saveDefinitions(db, result.record);
+    await saveOwn(result.record);
     setOutcome({ kind: 'ok', message: t('opt.importOk', { version: result.record.definitions.version }) });
   };
 
@@ -75,8 +100,24 @@ export function DefinitionsSection({
       setOutcome({ kind: 'error', message: record.lastError });
       return;
     }
-    await saveDefinitions(db, record);
+    await saveOwn(record);
     setOutcome({ kind: 'ok', message: t('opt.teamUrlLoaded', { version: record.definitions.version }) });
+  };
+
+  const onRefresh = async () => {
+    setRefreshing(true);
+    try {
+      const result = await refreshNow();
+      setOutcome(
+        result.ok
+          ? { kind: 'ok', message: t('opt.defRefreshed', { version: result.version }) }
+          : { kind: 'error', message: t('opt.defRefreshFailed', { error: result.error ?? '' }) },
+      );
+    } catch (error) {
+      setOutcome({ kind: 'error', message: t('opt.defRefreshFailed', { error: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setRefreshing(false);
+    }
   };
 
   const exportAs = (format: 'json' | 'yaml') =>
@@ -92,12 +133,13 @@ export function DefinitionsSection({
         <strong>{l(definitions.name)}</strong>
       </p>
       <p>{t('opt.defInForce', { version: definitions.version, date: date(Date.parse(definitions.effectiveFrom)) })}</p>
-      <p className="small">
-        {t('opt.defSource', { source: t(`opt.defSource.${source}`) })}
-        {current?.sourceUrl && <> · {current.sourceUrl}</>}
-        {current && <> · {t('opt.defFetchedAt', { time: dateTime(current.fetchedAt) })}</>}
-      </p>
-      {current?.lastError && <p className="warning small">{t('opt.defLastError', { error: current.lastError })}</p>}
+      <DefinitionsSourceLine record={current} />
+      {source === 'managed' && <p className="small muted">{t('opt.defManagedNote')}</p>}
+      <div>
+        <button type="button" disabled={refreshing} aria-busy={refreshing} onClick={() => void onRefresh()}>
+          {t('opt.defRefresh')}
+        </button>
+      </div>
 
       <div className="field">
         <label htmlFor={fileId}>{t('opt.import')}</label>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DEFINITIONS } from '../domain/definitions/default-definitions';
 import { parseDefinitions } from '../domain/definitions/parse-definitions';
 import type { DefinitionsRecord } from '../store/definitions-repo';
 import { summarizeIssues } from './definitions-errors';
@@ -35,7 +36,7 @@ export async function readManagedConfig(storageArea: ManagedStorageArea): Promis
 /**
  * The definitions pushed by the organisation, or undefined when none are configured. An inline document wins
  * over a URL. Like the URL loader it never throws: an invalid managed document keeps `previous` in force with
- * `lastError` set.
+ * `lastError` set (the built-in defaults stand in when there is no previous version).
  */
 export async function readManagedDefinitions(
   storageArea: ManagedStorageArea,
@@ -45,14 +46,27 @@ export async function readManagedDefinitions(
 ): Promise<DefinitionsRecord | undefined> {
   const config = await readManagedConfig(storageArea);
   if (!config) return undefined;
+  return definitionsFromManagedConfig(config, previous, fetchImpl, now);
+}
+
+/** `readManagedDefinitions` once the configuration is read (the background reads it to choose what to do). */
+export async function definitionsFromManagedConfig(
+  config: ManagedConfig,
+  previous: DefinitionsRecord | undefined,
+  fetchImpl: typeof fetch = fetch,
+  now: number = Date.now(),
+): Promise<DefinitionsRecord> {
   if (config.definitionsJson) {
     const parsed = parseDefinitions(config.definitionsJson);
     if (parsed.ok) return { definitions: parsed.definitions, source: 'managed', fetchedAt: now };
     const error = `The definitions pushed by your administrator (definitionsJson) are invalid; ask IT to fix them.\n${summarizeIssues(parsed.errors)}`;
-    return previous ? { ...previous, lastError: error } : undefined;
+    return previous
+      ? { ...previous, lastError: error }
+      : { definitions: DEFAULT_DEFINITIONS, source: 'default', fetchedAt: now, lastError: error };
   }
   const url = config.definitionsUrl!;
   const record = await loadDefinitionsFromUrl(url, previous, fetchImpl, now);
-  // Fetched fresh from the managed URL: say so, so the options page shows it as set by the organisation.
-  return record.source === 'url' ? { ...record, source: 'managed' } : record;
+  // Fetched fresh from the managed URL (or revalidated with a 304): say so, so the options page and the
+  // panel show it as set by the organisation.
+  return record.source === 'url' && record.sourceUrl === url && !record.lastError ? { ...record, source: 'managed' } : record;
 }

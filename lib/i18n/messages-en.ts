@@ -361,4 +361,8 @@ export const en = {
   'connections.marketo.connected': 'Connection set up',
   'connections.marketo.usage': 'API calls Baton made today: {count} (the daily quota is shared by the whole instance)',
   'connections.marketo.quotaStopped': 'Daily API quota reached (error 607): paused until {time}.',
+  'opt.defRefresh': 'Check for updates now',
+  'opt.defRefreshed': 'Checked. In force: v{version}',
+  'opt.defRefreshFailed': 'Could not check for updates: {error}',
+  'opt.defManagedNote': 'Your organization\'s administrator distributes these definitions. A URL or file you choose here is replaced by theirs at the next update.',
 } satisfies Record<MessageKey, string>;

@@ -363,6 +363,10 @@ export const ja = {
   'connections.marketo.connected': '接続設定済み',
   'connections.marketo.usage': '本日 Baton が使った API 呼び出し: {count} 回（1 日の上限はインスタンス全体で共有）',
   'connections.marketo.quotaStopped': '1 日の API 上限（エラー 607）に達しました。{time} まで停止します。',
+  'opt.defRefresh': '今すぐ更新を確認',
+  'opt.defRefreshed': '確認しました。適用中: v{version}',
+  'opt.defRefreshFailed': '更新を確認できませんでした: {error}',
+  'opt.defManagedNote': 'この定義は組織の管理者が配布しています。ここで URL やファイルを指定しても、次の更新で管理者の定義に戻ります。',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -31,6 +31,25 @@ export type TabRecordChanged = z.infer<typeof tabRecordChangedSchema>;
 /** Ask the background worker to try the feedback outbox now (after a click, or "retry"). */
 export const outboxKickSchema = z.object({ type: z.literal('baton/outbox-kick') });
 
+/**
+ * The options page asks the background worker to re-read the shared definitions now (managed configuration,
+ * else the team URL). Strict: nothing else rides along.
+ */
+export const definitionsRefreshSchema = z.object({ type: z.literal('baton/definitions-refresh') }).strict();
+
+/** The background's answer: what is in force after the refresh, and why it could not be updated, if so. */
+export const definitionsRefreshResultSchema = z.object({
+  ok: z.boolean(),
+  /** The version in force changed (another document, or another source). */
+  changed: z.boolean(),
+  source: z.enum(['default', 'url', 'managed', 'file']),
+  id: z.string(),
+  version: z.number(),
+  fetchedAt: z.number().optional(),
+  error: z.string().optional(),
+});
+export type DefinitionsRefreshResult = z.infer<typeof definitionsRefreshResultSchema>;
+
 export const tabRecordSchema = z.object({
   ref: recordRefSchema.nullable(),
   page: z.string(),
@@ -42,5 +61,6 @@ export const inboundMessageSchema = z.discriminatedUnion('type', [
   getTabRecordSchema,
   tabRecordChangedSchema,
   outboxKickSchema,
+  definitionsRefreshSchema,
 ]);
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;

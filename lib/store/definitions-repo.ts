@@ -41,13 +41,20 @@ function toRecord(row: DefinitionsRow): DefinitionsRecord | undefined {
 
 /**
  * Keep a version. The same id@version saved again (re-fetched, re-imported) refreshes its metadata and
- * becomes current; it is not duplicated in the history.
+ * becomes current; it is not duplicated in the history. A record saved without `lastError` clears the one
+ * stored before (the update worked); one saved with it (a first fetch that failed, so the defaults stand in)
+ * keeps it for the options page and the panel to show.
  */
 export async function saveDefinitions(db: BatonDb, record: DefinitionsRecord): Promise<void> {
   const definitions = definitionsSchema.parse(record.definitions);
   const versionKey = definitionsVersionKey(definitions);
   await db.transaction('rw', db.definitions, async () => {
     const existing = await db.definitions.where('versionKey').equals(versionKey).first();
+    // "In force" is the latest `fetchedAt`; two saves within the same millisecond (the options page, then the
+    // background re-applying IT's version) must still leave the one saved last in force.
+    const latest = await db.definitions.orderBy('fetchedAt').last();
+    const fetchedAt =
+      latest && latest.versionKey !== versionKey && latest.fetchedAt >= record.fetchedAt ? latest.fetchedAt + 1 : record.fetchedAt;
     const row: DefinitionsRow = {
       ...(existing?.seq !== undefined ? { seq: existing.seq } : {}),
       versionKey,
@@ -55,7 +62,8 @@ export async function saveDefinitions(db: BatonDb, record: DefinitionsRecord): P
       source: record.source,
       ...(record.sourceUrl !== undefined ? { sourceUrl: record.sourceUrl } : {}),
       ...(record.etag !== undefined ? { etag: record.etag } : {}),
-      fetchedAt: record.fetchedAt,
+      fetchedAt,
+      ...(record.lastError !== undefined ? { lastError: record.lastError } : {}),
     };
     await db.definitions.put(row);
   });
@@ -76,4 +84,19 @@ export async function readDefinitions(db: BatonDb): Promise<StoredDefinitions> {
     .map((r) => r.definitions)
     .sort((a, b) => Date.parse(a.effectiveFrom) - Date.parse(b.effectiveFrom) || a.version - b.version);
   return { current: records.at(-1), versions };
+}
+
+/**
+ * The most recent version this browser's user chose themselves (a team URL, a file or the defaults), skipping
+ * what IT pushed through managed storage. When the organisation stops pushing, the background goes back to the
+ * user's own team URL from here.
+ */
+export async function readOwnDefinitions(db: BatonDb): Promise<DefinitionsRecord | undefined> {
+  const rows = await db.definitions.orderBy('fetchedAt').reverse().toArray();
+  for (const row of rows) {
+    if (row.source === 'managed') continue;
+    const record = toRecord(row);
+    if (record) return record;
+  }
+  return undefined;
 }
