@@ -41,7 +41,7 @@ describe('OptionsApp', () => {
     await user.selectOptions(screen.getByLabelText(ja('opt.language')), 'en');
     expect(await screen.findByRole('heading', { level: 1, name: en('opt.title') })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('en');
-    expect((await readSettings(db)).language).toBe('en');
+    await waitFor(async () => expect((await readSettings(db)).language).toBe('en'));
   });
 
   it('lays out the Salesforce, HubSpot and Marketo connection cards', async () => {
