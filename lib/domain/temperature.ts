@@ -1,7 +1,7 @@
 import { ENGAGEMENT_TYPES, type AttributeValue, type EngagementEvent, type EngagementType } from './model';
 import type { Band, Definitions, EngagementRule, Localized } from './definitions/schema';
 import { computeFit } from './fit';
-import { DAY_MS, offsetLookup } from './time-zone';
+import { DAY_MS, offsetLookup, steadyOffset } from './time-zone';
 
 export type Contribution = {
   kind: 'fit' | 'engagement' | 'exclusion';
@@ -39,10 +39,18 @@ const HOUR_MS = 3_600_000;
 /** Rule points in millionths: integer sums are exact, so the result cannot depend on event order. */
 const MICRO = 1_000_000;
 const TYPE_INDEX = Object.fromEntries(ENGAGEMENT_TYPES.map((t, i) => [t, i])) as Record<EngagementType, number>;
+/** The same as a Map, for the hot loop: undefined for a type outside the model. */
+const TYPE_NUMBER: ReadonlyMap<string, number> = new Map(ENGAGEMENT_TYPES.map((t, i) => [t, i]));
 const TYPE_SLOTS = ENGAGEMENT_TYPES.length;
 /** Sends are our action, not the person's: they are not "activity" (and the default rules score nothing for them). */
 const EMAIL_SEND = TYPE_INDEX.email_send;
 const MAX_DENSE_SLOTS = 4096 * TYPE_SLOTS;
+/**
+ * Local days by one zone offset when at least this many events score and they span at most this many UTC days
+ * (checking the offset costs one read per day; a first check in a zone computes the days with Intl).
+ */
+const STEADY_MIN_EVENTS = 256;
+const STEADY_MAX_DAYS = 1100;
 /** Events listed per engagement contribution: the most recent ones, enough for the "why" list. */
 export const MAX_EVENT_IDS_PER_CONTRIBUTION = 50;
 
@@ -63,69 +71,225 @@ interface RuleIndexEntry {
   rule: EngagementRule;
   patterns: string[] | null;
 }
-const ruleIndexes = new WeakMap<Definitions, RuleIndexEntry[][]>();
 
-/** Engagement rules by event type index, patterns lower-cased once per definitions object. */
-function ruleIndexOf(d: Definitions): RuleIndexEntry[][] {
-  let index = ruleIndexes.get(d);
-  if (!index) {
+/** What a run needs from the definitions, worked out once per definitions object. */
+interface ScoreTables {
+  /** Engagement rules by event type index, patterns lower-cased. */
+  byType: RuleIndexEntry[][];
+  /** Per type: the rule every event of the type gets (the type's first rule has no URL pattern), else -1. */
+  plainRule: Int32Array;
+  /** Per type: 1 when the rule depends on the event's URL. */
+  byUrl: Uint8Array;
+  /** Per rule: its points in micro-points. */
+  ruleMicro: Float64Array;
+  /** Per rule: 1 unless its points are 0 (a rule of 0 points scores nothing and lists no events). */
+  ruleScores: Uint8Array;
+  /** Per type: the daily cap in micro-points (Infinity: none). */
+  capMicro: Float64Array;
+}
+const scoreTables = new WeakMap<Definitions, ScoreTables>();
+
+function scoreTablesOf(d: Definitions): ScoreTables {
+  let tables = scoreTables.get(d);
+  if (!tables) {
+    const rules = d.score.engagement.rules;
     const byType: RuleIndexEntry[][] = ENGAGEMENT_TYPES.map(() => []);
-    d.score.engagement.rules.forEach((rule, i) => {
+    rules.forEach((rule, i) => {
       byType[TYPE_INDEX[rule.type]]!.push({ index: i, rule, patterns: rule.urlContains ? rule.urlContains.map((p) => p.toLowerCase()) : null });
     });
-    ruleIndexes.set(d, (index = byType));
+    const plainRule = new Int32Array(TYPE_SLOTS).fill(-1);
+    const byUrl = new Uint8Array(TYPE_SLOTS);
+    byType.forEach((entries, type) => {
+      const first = entries[0];
+      if (!first) return;
+      if (first.patterns) byUrl[type] = 1;
+      else plainRule[type] = first.index;
+    });
+    const caps = d.score.engagement.dailyCaps;
+    tables = {
+      byType,
+      plainRule,
+      byUrl,
+      ruleMicro: Float64Array.from(rules, (rule) => Math.round(rule.points * MICRO)),
+      ruleScores: Uint8Array.from(rules, (rule) => (rule.points === 0 ? 0 : 1)),
+      capMicro: Float64Array.from(ENGAGEMENT_TYPES, (type) => {
+        const cap = caps[type];
+        return cap === undefined ? Infinity : cap * MICRO;
+      }),
+    };
+    scoreTables.set(d, tables);
   }
-  return index;
+  return tables;
 }
 
-function ruleFor(entries: readonly RuleIndexEntry[] | undefined, e: EngagementEvent): RuleIndexEntry | undefined {
-  if (!entries) return undefined;
-  let url: string | null = null;
+/** The rule for a URL (or asset) among a type's URL-weighted rules: the first whose pattern it contains. */
+function ruleByUrl(entries: readonly RuleIndexEntry[], where: string): number {
+  const url = where.toLowerCase();
   for (const entry of entries) {
-    if (!entry.patterns) return entry;
-    url ??= (e.url ?? e.asset ?? '').toLowerCase();
-    if (url !== '' && entry.patterns.some((p) => url!.includes(p))) return entry;
+    const patterns = entry.patterns;
+    if (!patterns) return entry.index;
+    if (url === '') continue;
+    for (let p = 0; p < patterns.length; p++) if (url.includes(patterns[p]!)) return entry.index;
   }
-  return undefined;
+  return -1;
 }
 
-/** The k-th smallest value of `a` (0-based), rearranging `a` (Hoare's selection: linear on average). */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const x = a[i]!;
-        a[i] = a[j]!;
-        a[j] = x;
-        i++;
-        j--;
-      }
+/**
+ * Per-run buffers, reused across runs and grown to the largest input: allocating and zeroing a dozen typed
+ * arrays per run costs more than the arithmetic they hold. computeTemperature is synchronous and calls nothing
+ * that could re-enter it.
+ */
+const scratch = {
+  size: 0,
+  candEvent: new Int32Array(0),
+  candTime: new Float64Array(0),
+  candRule: new Int32Array(0),
+  candType: new Uint8Array(0),
+  candSlot: new Int32Array(0),
+  idHash: new Int32Array(0),
+  /**
+   * Per hash bucket of ids: 0, 1 or 2 (two or more). All 0 between runs; a run that throws midway leaves some
+   * set, which only sends more ids through the Set.
+   */
+  buckets: new Uint8Array(0),
+};
+
+function scratchFor(n: number): typeof scratch {
+  if (n > scratch.size) {
+    const size = Math.max(n, 2 * scratch.size, 64);
+    scratch.size = size;
+    scratch.candEvent = new Int32Array(size);
+    scratch.candTime = new Float64Array(size);
+    scratch.candRule = new Int32Array(size);
+    scratch.candType = new Uint8Array(size);
+    scratch.candSlot = new Int32Array(size);
+    scratch.idHash = new Int32Array(size);
+    // A power of two, at least 4 buckets per event: few unique ids share one.
+    scratch.buckets = new Uint8Array(2 ** Math.ceil(Math.log2(4 * size)));
+  }
+  return scratch;
+}
+
+/**
+ * A cheap hash of an id, from its length and last characters, where ids differ (source ids are counters, record
+ * ids, UUIDs). Equal ids hash alike, which is all the duplicate check relies on; ids that collide only cost a
+ * Set insertion.
+ */
+function idBucket(id: string, mask: number): number {
+  const len = id.length;
+  let h = len;
+  for (let c = len > 6 ? len - 6 : 0; c < len; c++) h = Math.imul(h ^ id.charCodeAt(c), 0x9e3779b1);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/** Whether an event of this type is the person's activity (a type outside the model is not, like a send). */
+function isActivity(type: number | undefined): boolean {
+  return type !== undefined && type !== EMAIL_SEND;
+}
+
+/** Orders two differing deliveries of one event that share a time, so the pick does not depend on order. */
+function payloadKey(e: EngagementEvent): string {
+  return `${e.type}|${e.url ?? ''}|${e.asset ?? ''}|${e.campaign ?? ''}|${e.vendorType ?? ''}`;
+}
+
+/**
+ * The `limit` most recent of the items offered per group (items are numbers with a time; ties: the smaller id
+ * first), whatever the offering order. Each group buffers up to 4 × `limit` items; a full buffer is cut to its
+ * `limit` most recent by selection (linear time), and their oldest time becomes the group's floor: callers turn
+ * away older items with one comparison, so most offers cost nothing once the lists have filled.
+ */
+class RecentPicker {
+  /** Per group: items older than this cannot make the list. */
+  readonly floor: Float64Array;
+  private readonly buffer: Int32Array;
+  private readonly size: Int32Array;
+  private readonly capacity: number;
+
+  constructor(
+    groups: number,
+    private readonly limit: number,
+    private readonly times: Float64Array,
+    private readonly idOf: (item: number) => string,
+  ) {
+    this.capacity = 4 * limit;
+    this.floor = new Float64Array(groups).fill(-Infinity);
+    this.buffer = new Int32Array(groups * this.capacity);
+    this.size = new Int32Array(groups);
+  }
+
+  offer(group: number, item: number): void {
+    let n = this.size[group]!;
+    if (n === this.capacity) {
+      n = this.cut(group);
+      if (this.times[item]! < this.floor[group]!) return;
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
+    this.buffer[group * this.capacity + n] = item;
+    this.size[group] = n + 1;
   }
-  return a[k]!;
-}
 
-/** The most recent events first (ties by id), at most `limit`, without sorting them all. */
-function recentIds(events: EngagementEvent[], limit: number): string[] {
-  let chosen = events;
-  if (events.length > limit) {
-    const times = new Float64Array(events.length);
-    for (let i = 0; i < events.length; i++) times[i] = events[i]!.occurredAt;
-    const threshold = select(times, events.length - limit);
-    chosen = events.filter((e) => e.occurredAt >= threshold);
+  /** The group's list, most recent first. */
+  picked(group: number): number[] {
+    const from = group * this.capacity;
+    const n = this.cut(group);
+    const times = this.times;
+    return Array.from(this.buffer.subarray(from, from + n)).sort((a, b) => times[b]! - times[a]! || (this.newer(a, b) ? -1 : 1));
   }
-  chosen = [...chosen].sort((a, b) => b.occurredAt - a.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return chosen.slice(0, limit).map((e) => e.id);
+
+  /** Is `a` more recent than `b` (ties: the smaller id), for two different items. */
+  private newer(a: number, b: number): boolean {
+    const ta = this.times[a]!;
+    const tb = this.times[b]!;
+    return ta > tb || (ta === tb && this.idOf(a) < this.idOf(b));
+  }
+
+  /** Keeps the group's `limit` most recent items (in no order) and raises its floor; returns how many remain. */
+  private cut(group: number): number {
+    const n = this.size[group]!;
+    if (n <= this.limit) return n;
+    const buf = this.buffer;
+    const times = this.times;
+    const from = group * this.capacity;
+    const target = from + this.limit - 1;
+    // Hoare's selection: afterwards the items before `target` are more recent than those after it. Times
+    // decide almost every comparison; ids only break ties.
+    let lo = from;
+    let hi = from + n - 1;
+    while (lo < hi) {
+      const pivot = buf[(lo + hi) >> 1]!;
+      const pt = times[pivot]!;
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        for (;;) {
+          const a = buf[i]!;
+          const ta = times[a]!;
+          if (ta > pt || (ta === pt && a !== pivot && this.newer(a, pivot))) i++;
+          else break;
+        }
+        for (;;) {
+          const b = buf[j]!;
+          const tb = times[b]!;
+          if (tb < pt || (tb === pt && b !== pivot && this.newer(pivot, b))) j--;
+          else break;
+        }
+        if (i <= j) {
+          const x = buf[i]!;
+          buf[i] = buf[j]!;
+          buf[j] = x;
+          i++;
+          j--;
+        }
+      }
+      if (target <= j) hi = j;
+      else if (target >= i) lo = i;
+      else break;
+    }
+    let oldest = Infinity;
+    for (let p = from; p <= target; p++) oldest = Math.min(oldest, times[buf[p]!]!);
+    this.floor[group] = oldest;
+    this.size[group] = this.limit;
+    return this.limit;
+  }
 }
 
 /**
@@ -137,136 +301,191 @@ function recentIds(events: EngagementEvent[], limit: number): string[] {
  * type is scaled by cap / raw, which blunts bursts (bots, mail scanners) without depending on event order.
  */
 export function computeTemperature({ events, attributes, definitions: d, now }: TemperatureInput): Temperature {
-  const index = ruleIndexOf(d);
-  const offsetOf = offsetLookup(d.calendar.timeZone);
+  const { byType, plainRule, byUrl, ruleMicro, ruleScores, capMicro } = scoreTablesOf(d);
   const weekAgo = now - 7 * DAY_MS;
   const total = events.length;
 
-  // Pass 1: classify every delivery. One event per (source, sourceId), which `id` spells
-  // (`${source}:${sourceId}`, see model.ts); when a re-delivery differs, the earliest (then smallest id) wins,
-  // so the choice does not depend on delivery order. Losers are flagged, not removed.
-  const seen = new Map<string, number>();
-  const dropped = new Uint8Array(total);
-  const ruleOf = new Int32Array(total);
-  const dayOf = new Int32Array(total);
-  let minDay = Infinity;
-  let maxDay = -Infinity;
+  // Pass 1, over every delivery: bucket ids by a cheap hash, set aside future-dated events, and list the events
+  // that score (candidates) in flat typed arrays: no object per event.
+  let future: number[] | null = null;
+  const { candEvent, candTime, candRule, candType, candSlot, idHash, buckets } = scratchFor(total);
+  const mask = buckets.length - 1;
+  /** Per type with URL-weighted rules: rule by URL, as pages recur. */
+  const urlRules: (Map<string, number> | undefined)[] = [];
+  let count = 0;
+  let lastActivity = -Infinity;
+  let minT = Infinity;
+  let maxT = -Infinity;
   for (let i = 0; i < total; i++) {
     const e = events[i]!;
-    const prev = seen.get(e.id);
-    if (prev !== undefined) {
-      const p = events[prev]!;
-      if (e.occurredAt < p.occurredAt || (e.occurredAt === p.occurredAt && e.id < p.id)) {
-        dropped[prev] = 1;
-        seen.set(e.id, i);
-      } else {
-        dropped[i] = 1;
-        continue;
-      }
-    } else {
-      seen.set(e.id, i);
-    }
-    const t = e.occurredAt;
-    ruleOf[i] = -1;
-    if (t > now) continue;
-    const entry = ruleFor(index[TYPE_INDEX[e.type]], e);
-    if (!entry || entry.rule.points === 0) continue;
-    ruleOf[i] = entry.index;
-    const day = Math.floor((t + offsetOf(t)) / DAY_MS);
-    dayOf[i] = day;
-    if (day < minDay) minDay = day;
-    if (day > maxDay) maxDay = day;
-  }
-
-  // Pass 2: the kept events that score, with their (local day, type) bucket for the daily caps. Per bucket:
-  // raw micro-points of all events up to now, and of those up to a week ago. Buckets are array slots when the
-  // events span up to ~11 years (always, in practice), else numbered by a Map.
-  const rules = d.score.engagement.rules;
-  const span = minDay === Infinity ? 0 : maxDay - minDay + 1;
-  const slotOf = span * TYPE_SLOTS <= MAX_DENSE_SLOTS ? null : new Map<number, number>();
-  const totalAll = new Float64Array(slotOf ? total : span * TYPE_SLOTS);
-  const totalBefore = new Float64Array(slotOf ? total : span * TYPE_SLOTS);
-  const scored: EngagementEvent[] = [];
-  const scoredRule = new Int32Array(total);
-  const scoredSlot = new Int32Array(total);
-  const scoredMicro = new Float64Array(total);
-  const ignoredFutureEventIds: string[] = [];
-  let lastActivityAt: number | null = null;
-  for (let i = 0; i < total; i++) {
-    if (dropped[i]) continue;
-    const e = events[i]!;
+    const h = idBucket(e.id, mask);
+    idHash[i] = h;
+    if (buckets[h]! < 2) buckets[h]!++;
     const t = e.occurredAt;
     if (t > now) {
-      ignoredFutureEventIds.push(e.id);
+      (future ??= []).push(i);
       continue;
     }
-    const type = TYPE_INDEX[e.type];
-    if (type !== EMAIL_SEND && (lastActivityAt === null || t > lastActivityAt)) lastActivityAt = t;
-    const r = ruleOf[i]!;
-    if (r < 0) continue;
-    let slot = (dayOf[i]! - minDay) * TYPE_SLOTS + type;
+    const type = TYPE_NUMBER.get(e.type);
+    if (isActivity(type) && t > lastActivity) lastActivity = t;
+    if (type === undefined) continue;
+    let r = plainRule[type]!;
+    if (byUrl[type]) {
+      const where = e.url ?? e.asset ?? '';
+      const memo = (urlRules[type] ??= new Map());
+      const known = memo.get(where);
+      if (known === undefined) memo.set(where, (r = ruleByUrl(byType[type]!, where)));
+      else r = known;
+    }
+    if (r < 0 || ruleScores[r] === 0) continue;
+    candEvent[count] = i;
+    candTime[count] = t;
+    candRule[count] = r;
+    candType[count] = type;
+    count++;
+    if (t < minT) minT = t;
+    if (t > maxT) maxT = t;
+  }
+
+  // Ids seen twice: only ids that share a hash bucket can be equal, and only those go through the one Set (a Set
+  // insertion per event would cost a third of the run; a Map of id → index, a lookup and an insertion each).
+  const seen = new Set<string>();
+  let duplicateIds: Set<string> | null = null;
+  for (let i = 0; i < total; i++) {
+    if (buckets[idHash[i]!]! < 2) continue;
+    const id = events[i]!.id;
+    const before = seen.size;
+    seen.add(id);
+    if (seen.size === before) (duplicateIds ??= new Set()).add(id);
+  }
+  for (let i = 0; i < total; i++) buckets[idHash[i]!] = 0;
+
+  // One event per (source, sourceId), which `id` spells (`${source}:${sourceId}`, see model.ts). When a
+  // re-delivery differs, the earliest (then the one whose content sorts first) wins, whatever the delivery order.
+  // The losers leave the candidates, the future list and the last activity.
+  if (duplicateIds) {
+    const dropped = new Uint8Array(total);
+    const winner = new Map<string, number>();
+    for (let i = 0; i < total; i++) {
+      const e = events[i]!;
+      if (!duplicateIds.has(e.id)) continue;
+      const prev = winner.get(e.id);
+      if (prev === undefined) {
+        winner.set(e.id, i);
+        continue;
+      }
+      const p = events[prev]!;
+      if (e.occurredAt < p.occurredAt || (e.occurredAt === p.occurredAt && payloadKey(e) < payloadKey(p))) {
+        dropped[prev] = 1;
+        winner.set(e.id, i);
+      } else {
+        dropped[i] = 1;
+      }
+    }
+    let kept = 0;
+    for (let k = 0; k < count; k++) {
+      if (dropped[candEvent[k]!]) continue;
+      candEvent[kept] = candEvent[k]!;
+      candTime[kept] = candTime[k]!;
+      candRule[kept] = candRule[k]!;
+      candType[kept] = candType[k]!;
+      kept++;
+    }
+    count = kept;
+    if (future) future = future.filter((i) => !dropped[i]);
+    lastActivity = -Infinity;
+    for (let i = 0; i < total; i++) {
+      const e = events[i]!;
+      const t = e.occurredAt;
+      if (!dropped[i] && t <= now && isActivity(TYPE_INDEX[e.type]) && t > lastActivity) lastActivity = t;
+    }
+  }
+  const ignoredFutureEventIds = future ? future.map((i) => events[i]!.id).sort() : [];
+
+  // Local day of each candidate in the team calendar, for the daily caps. When the zone keeps one offset over
+  // the whole span (always in Japan), the day is plain arithmetic; else one offset lookup per event, noted in
+  // candSlot until pass 2 turns it into the bucket.
+  const zone = d.calendar.timeZone;
+  const steady = count >= STEADY_MIN_EVENTS ? steadyOffset(zone, minT, maxT, STEADY_MAX_DAYS) : null;
+  // A local copy: under vite-node (tests, bench) an imported binding is a getter call on each read.
+  const dayMs = DAY_MS;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  if (steady !== null) {
+    minDay = Math.floor((minT + steady) / dayMs);
+    maxDay = Math.floor((maxT + steady) / dayMs);
+  } else {
+    const offsetOf = offsetLookup(zone);
+    for (let k = 0; k < count; k++) {
+      const t = candTime[k]!;
+      const day = Math.floor((t + offsetOf(t)) / dayMs);
+      candSlot[k] = day;
+      if (day < minDay) minDay = day;
+      if (day > maxDay) maxDay = day;
+    }
+  }
+
+  // Pass 2: per (local day, type) bucket, raw micro-points of all events up to now, and of those up to a week
+  // ago. Buckets are array slots when the events span up to ~11 years (always, in practice), else numbered by a Map.
+  const span = count === 0 ? 0 : maxDay - minDay + 1;
+  const slotOf = span * TYPE_SLOTS <= MAX_DENSE_SLOTS ? null : new Map<number, number>();
+  const totalAll = new Float64Array(slotOf ? count : span * TYPE_SLOTS);
+  const totalBefore = new Float64Array(slotOf ? count : span * TYPE_SLOTS);
+  for (let k = 0; k < count; k++) {
+    const t = candTime[k]!;
+    const day = steady !== null ? Math.floor((t + steady) / dayMs) : candSlot[k]!;
+    let slot = (day - minDay) * TYPE_SLOTS + candType[k]!;
     if (slotOf) {
       let numbered = slotOf.get(slot);
       if (numbered === undefined) slotOf.set(slot, (numbered = slotOf.size));
       slot = numbered;
     }
-    const micro = Math.round(rules[r]!.points * MICRO);
+    candSlot[k] = slot;
+    const micro = ruleMicro[candRule[k]!]!;
     totalAll[slot] = totalAll[slot]! + micro;
     if (t <= weekAgo) totalBefore[slot] = totalBefore[slot]! + micro;
-    const k = scored.length;
-    scored.push(e);
-    scoredRule[k] = r;
-    scoredSlot[k] = slot;
-    scoredMicro[k] = micro;
   }
-  ignoredFutureEventIds.sort();
 
-  const caps = d.score.engagement.dailyCaps;
+  // Pass 3: each event's points now (decayed, scaled by its bucket's cap), a week ago and within the spike window.
   const lambda = Math.LN2 / (d.score.engagement.halfLifeDays * DAY_MS);
   const weekFactor = Math.exp(lambda * 7 * DAY_MS);
   const spikeFrom = now - d.temperature.spike.windowHours * HOUR_MS;
   const ruleCount = d.score.engagement.rules.length;
-  const perRulePoints = new Array<number>(ruleCount).fill(0);
-  const perRuleEvents: EngagementEvent[][] = Array.from({ length: ruleCount }, () => []);
+  const perRulePoints = new Float64Array(ruleCount);
+  const recent = new RecentPicker(ruleCount, MAX_EVENT_IDS_PER_CONTRIBUTION, candTime, (k) => events[candEvent[k]!]!.id);
   let nowMicro = 0;
   let weekAgoMicro = 0;
   let spikeMicro = 0;
-  for (let i = 0; i < scored.length; i++) {
-    const e = scored[i]!;
-    const t = e.occurredAt;
-    const micro = scoredMicro[i]!;
-    const slot = scoredSlot[i]!;
+  for (let k = 0; k < count; k++) {
+    const t = candTime[k]!;
+    const r = candRule[k]!;
+    const micro = ruleMicro[r]!;
+    const slot = candSlot[k]!;
     const all = totalAll[slot]!;
-    const cap = caps[e.type];
-    const capMicro = cap === undefined ? Infinity : cap * MICRO;
-    const factor = all > capMicro && all > 0 ? capMicro / all : 1;
+    const cap = capMicro[candType[k]!]!;
+    const factor = all > cap && all > 0 ? cap / all : 1;
     const decay = Math.exp(-lambda * (now - t));
     const points = Math.round(micro * factor * decay);
     nowMicro += points;
-    const r = scoredRule[i]!;
     perRulePoints[r] = perRulePoints[r]! + points;
-    perRuleEvents[r]!.push(e);
+    if (t >= recent.floor[r]!) recent.offer(r, k);
     if (t <= weekAgo) {
       const before = totalBefore[slot]!;
-      const factorThen = before > capMicro && before > 0 ? capMicro / before : 1;
+      const factorThen = before > cap && before > 0 ? cap / before : 1;
       weekAgoMicro += Math.round(micro * factorThen * decay * weekFactor);
     }
     if (t > spikeFrom) spikeMicro += Math.round(micro * factor);
   }
+  const lastActivityAt = lastActivity === -Infinity ? null : lastActivity;
 
   const fit = computeFit(attributes, d);
   const engagementNow = nowMicro / MICRO;
   const contributions: Contribution[] = fit.matches.map((m) => ({ kind: m.kind, ruleId: m.ruleId, label: m.label, points: m.points }));
   d.score.engagement.rules.forEach((rule, r) => {
-    const list = perRuleEvents[r]!;
-    if (list.length === 0) return;
-    contributions.push({
-      kind: 'engagement',
-      ruleId: rule.id,
-      label: rule.label,
-      points: round1(perRulePoints[r]! / MICRO),
-      eventIds: recentIds(list, MAX_EVENT_IDS_PER_CONTRIBUTION),
-    });
+    const picked = recent.picked(r);
+    if (picked.length === 0) return;
+    const eventIds = picked.map((k) => events[candEvent[k]!]!.id);
+    contributions.push({ kind: 'engagement', ruleId: rule.id, label: rule.label, points: round1(perRulePoints[r]! / MICRO), eventIds });
   });
   contributions.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 

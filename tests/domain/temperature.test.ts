@@ -78,6 +78,15 @@ describe('engagement', () => {
     expect(twice).toEqual(once);
     expect(once.engagementScore).toBeCloseTo(30, 0);
   });
+  it('picks the same delivery whatever the order when re-deliveries of one event differ', () => {
+    const first = event('page_view', NOW - HOUR, { sourceId: 'dup', id: 'marketo:dup', url: 'https://example.com/pricing' });
+    const second = { ...first, url: 'https://example.com/blog' };
+    const later = { ...first, occurredAt: NOW - 30 * 60_000 };
+    const a = computeTemperature({ events: [first, second, later], attributes: {}, definitions: D, now: NOW });
+    const b = computeTemperature({ events: [later, second, first], attributes: {}, definitions: D, now: NOW });
+    expect(a).toEqual(b);
+    expect(a.contributions).toHaveLength(1);
+  });
   it('ignores and reports future-dated events', () => {
     const future = event('form_submit', NOW + DAY);
     const t = computeTemperature({ events: [future, event('email_click', NOW - HOUR)], attributes: {}, definitions: D, now: NOW });

@@ -7,7 +7,7 @@ import type {
   StageChange,
 } from '../../domain/model';
 import { normalizeEmail, personKeyFor } from '../../domain/model';
-import { atBusinessHour, subtractDemoBusinessMinutes } from './business-time';
+import { demoAtBusinessHour, demoBeforeBusinessMinutes } from './demo-calendar';
 import { SALES_REPS, SITE_PAGES, WEBINARS } from './catalog';
 import { demoMaId, demoPagePath, demoRef, demoSfaId } from './demo-ids';
 import {
@@ -152,11 +152,11 @@ function drawPlan(rng: Rng, anchor: number, windowStart: number): PersonPlan {
 
   if (path === 'pending') {
     // Handed off in the last few business hours: live SLA clocks, some fine, some late.
-    plan.handoffAt = subtractDemoBusinessMinutes(anchor, rng.int(5, 900));
+    plan.handoffAt = demoBeforeBusinessMinutes(anchor, rng.int(5, 900));
   } else {
     const earliest = createdAt + 2 * DAY;
     const back = path === 'won' || path === 'lost' ? rng.int(55, 110) : rng.int(4, 100);
-    plan.handoffAt = atBusinessHour(Math.max(earliest, anchor - back * DAY), rng.int(9, 17), rng.int(0, 59));
+    plan.handoffAt = demoAtBusinessHour(Math.max(earliest, anchor - back * DAY), rng.int(9, 17), rng.int(0, 59));
     // Seven in ten first touches come within the hour; the rest take a day or more.
     plan.touchDelayMinutes = rng.chance(0.7) ? rng.int(4, 55) : rng.int(300, 1500);
   }
@@ -186,7 +186,7 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
   });
   switch (story) {
     case 'hotJustHandedOff': {
-      const handoffAt = subtractDemoBusinessMinutes(anchor, 10);
+      const handoffAt = demoBeforeBusinessMinutes(anchor, 10);
       return {
         identity: ja({
           firstName: '太郎', lastName: '山田', name: '山田 太郎', email: 'taro.yamada@towa-seiki.co.jp',
@@ -198,7 +198,7 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
         script: (log, rng) => {
           const w = WEBINARS[WEBINARS.length - 1];
           if (w) {
-            const at = atBusinessHour(anchor - w.daysAgo * DAY, 15);
+            const at = demoAtBusinessHour(anchor - w.daysAgo * DAY, 15);
             log.add('webinar_registered', at - 5 * DAY, { asset: w.ja, campaign: `${w.ja} > Registered` });
             log.add('webinar_attended', at + 2 * MINUTE, { asset: w.ja, campaign: `${w.ja} > Attended`, interesting: true });
           }
@@ -218,7 +218,7 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
     }
     case 'warmAtRisk': {
       // 180 of 240 business minutes used: past the 75% warning line, and still inside it for the whole hour.
-      const handoffAt = subtractDemoBusinessMinutes(anchor, 180);
+      const handoffAt = demoBeforeBusinessMinutes(anchor, 180);
       return {
         identity: ja({
           firstName: '美咲', lastName: '中村', name: '中村 美咲', email: 'misaki.nakamura@aoba-shoji.co.jp',
@@ -238,7 +238,7 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
       };
     }
     case 'hotBreached': {
-      const handoffAt = subtractDemoBusinessMinutes(anchor, 300);
+      const handoffAt = demoBeforeBusinessMinutes(anchor, 300);
       return {
         identity: ja({
           firstName: '直樹', lastName: '小林', name: '小林 直樹', email: 'naoki.kobayashi@hokuto-system.co.jp',
@@ -254,7 +254,7 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
       };
     }
     case 'slaMet': {
-      const handoffAt = subtractDemoBusinessMinutes(anchor, 22 * 480 + 30);
+      const handoffAt = demoBeforeBusinessMinutes(anchor, 22 * 480 + 30);
       return {
         identity: ja({
           firstName: 'さくら', lastName: '高橋', name: '高橋 さくら', email: 'sakura.takahashi@kyowa-finance.co.jp',
@@ -268,7 +268,7 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
       };
     }
     case 'englishOpportunity': {
-      const handoffAt = atBusinessHour(anchor - 45 * DAY, 10, 12);
+      const handoffAt = demoAtBusinessHour(anchor - 45 * DAY, 10, 12);
       return {
         identity: {
           locale: 'en', firstName: 'Olivia', lastName: 'Bennett', name: 'Olivia Bennett',
@@ -313,7 +313,7 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
       };
     }
     case 'recycledBadFeedback': {
-      const handoffAt = atBusinessHour(anchor - 55 * DAY, 11, 5);
+      const handoffAt = demoAtBusinessHour(anchor - 55 * DAY, 11, 5);
       return {
         identity: ja({
           firstName: '亮', lastName: '林', name: '林 亮', email: 'ryo.hayashi@sanko-kensetsu.co.jp',
@@ -328,7 +328,7 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
       };
     }
     case 'wonMetLate': {
-      const handoffAt = atBusinessHour(anchor - 100 * DAY, 14, 30);
+      const handoffAt = demoAtBusinessHour(anchor - 100 * DAY, 14, 30);
       return {
         identity: ja({
           firstName: '隆', lastName: '松本', name: '松本 隆', email: 'takashi.matsumoto@hokuto-ss.co.jp',

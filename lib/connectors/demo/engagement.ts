@@ -13,7 +13,7 @@ import {
   WHITEPAPERS,
   type SitePage,
 } from './catalog';
-import { atBusinessHour } from './business-time';
+import { demoAtBusinessHour } from './demo-calendar';
 import type { DemoLocale } from './identity';
 import type { Rng } from './random';
 import { MARKETO_ACTIVITY } from './vendor-values';
@@ -174,7 +174,7 @@ export interface EmailSend {
 export function weeklyEmail(locale: DemoLocale, windowStart: number, index: number): EmailSend {
   return {
     index,
-    at: atBusinessHour(windowStart + (index * 7 + 3) * DAY, 10),
+    at: demoAtBusinessHour(windowStart + (index * 7 + 3) * DAY, 10),
     name: emailName(locale, index),
     campaign: `EM-${101 + index}`,
   };
@@ -258,7 +258,7 @@ function addProgramsAndChannels(p: EngagementPlan): void {
   const { rng, log, locale, level, anchor } = p;
   const register = { blazing: 0.9, hot: 0.6, warm: 0.35, cool: 0.15, cold: 0.03 }[level];
   for (const w of WEBINARS) {
-    const startsAt = atBusinessHour(anchor - w.daysAgo * DAY, 15);
+    const startsAt = demoAtBusinessHour(anchor - w.daysAgo * DAY, 15);
     const registeredAt = startsAt - rng.int(2, 12) * DAY + rng.int(0, 600) * MINUTE;
     if (registeredAt < p.createdAt || registeredAt < p.windowStart || !rng.chance(register)) continue;
     log.add('webinar_registered', registeredAt, { asset: w[locale], campaign: `${w[locale]} > Registered` });
@@ -269,7 +269,7 @@ function addProgramsAndChannels(p: EngagementPlan): void {
     }
   }
   for (const e of EVENTS) {
-    const day = atBusinessHour(anchor - e.daysAgo * DAY, 10);
+    const day = demoAtBusinessHour(anchor - e.daysAgo * DAY, 10);
     const registeredAt = day - rng.int(3, 20) * DAY;
     if (registeredAt < p.createdAt || registeredAt < p.windowStart || !rng.chance(register * 0.5)) continue;
     log.add('event_registered', registeredAt, { asset: e[locale], campaign: `${e[locale]} > Registered` });

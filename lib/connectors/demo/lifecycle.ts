@@ -1,5 +1,5 @@
 import type { Feedback, Opportunity, RecordRef, SalesActivity, Stage, StageChange, Verdict } from '../../domain/model';
-import { addDemoBusinessMinutes } from './business-time';
+import { demoAfterBusinessMinutes, demoOpenAtOrAfter } from './demo-calendar';
 import { MARKETING_USER } from './catalog';
 import { salesforceIdSuffix } from './demo-ids';
 import type { DemoLocale } from './identity';
@@ -127,7 +127,7 @@ function recordIdMaker(index: number): (prefix: '00T' | '00U' | '006') => string
 
 /** The first open business instant at or after `t`: people change statuses while at work. */
 function atWork(t: number): number {
-  return addDemoBusinessMinutes(t, 0);
+  return demoOpenAtOrAfter(t);
 }
 
 export function generateLifecycle(plan: LifecyclePlan): Lifecycle {
@@ -208,7 +208,7 @@ export function generateLifecycle(plan: LifecyclePlan): Lifecycle {
   activity({ type: 'task', occurredAt: h + MINUTE, subject: text.task });
   if (plan.path === 'pending' || plan.touchDelayMinutes === undefined) return done();
 
-  const touchAt = addDemoBusinessMinutes(h, plan.touchDelayMinutes);
+  const touchAt = demoAfterBusinessMinutes(h, plan.touchDelayMinutes);
   const byCall = rng.chance(0.7);
   const touched = activity(
     byCall

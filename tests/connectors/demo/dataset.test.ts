@@ -10,7 +10,8 @@ import {
 } from '../../../lib/domain/model';
 import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-definitions';
 import { mapVendorStage } from '../../../lib/domain/definitions/stage-mapping';
-import { demoBusinessMinutesBetween } from '../../../lib/connectors/demo/business-time';
+import { DEMO_CALENDAR } from '../../../lib/connectors/demo/demo-calendar';
+import { businessMinutesBetween } from '../../../lib/domain/business-calendar';
 import { demoAnchor, generateDemoWorkspace, type DemoWorkspace } from '../../../lib/connectors/demo/dataset';
 import { ANCHORS } from './anchors';
 
@@ -134,7 +135,7 @@ describe('demo workspace dataset', () => {
     const live = ws.leads.filter((l) => {
       const last = l.stageChanges[l.stageChanges.length - 1];
       const touched = l.activities.some((a) => a.type !== 'task' && last && a.occurredAt >= last.at);
-      return last?.stage === 'mql' && !touched && demoBusinessMinutesBetween(last.at, anchor) <= 540;
+      return last?.stage === 'mql' && !touched && businessMinutesBetween(DEMO_CALENDAR, last.at, anchor) <= 540;
     });
     expect(live.length).toBeGreaterThanOrEqual(5);
   });

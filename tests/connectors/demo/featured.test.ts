@@ -1,5 +1,6 @@
 import type { SalesActivity } from '../../../lib/domain/model';
-import { demoBusinessMinutesBetween } from '../../../lib/connectors/demo/business-time';
+import { DEMO_CALENDAR } from '../../../lib/connectors/demo/demo-calendar';
+import { businessMinutesBetween } from '../../../lib/domain/business-calendar';
 import { generateDemoWorkspace, type DemoLead } from '../../../lib/connectors/demo/dataset';
 import { DEMO_DEFAULT_LEAD, DEMO_FEATURED, FEATURED_STORIES } from '../../../lib/connectors/demo/featured';
 import { ANCHORS } from './anchors';
@@ -31,7 +32,7 @@ describe.each(Object.entries(ANCHORS))('featured demo leads at %s', (_label, anc
     const h = handoffOf(l);
     expect(l.person.attributes.country).toBe('JP');
     expect(l.person.stage).toBe('mql');
-    expect(demoBusinessMinutesBetween(h, anchor)).toBe(10);
+    expect(businessMinutesBetween(DEMO_CALENDAR, h, anchor)).toBe(10);
     expect(firstTouchAfter(l, h)).toBeUndefined();
     expect(l.events.some((e) => e.type === 'form_submit' && e.url?.includes('/demo') && e.occurredAt <= h && e.interesting)).toBe(true);
     expect(l.events.filter((e) => e.occurredAt > anchor - 14 * DAY).length).toBeGreaterThanOrEqual(8);
@@ -39,10 +40,10 @@ describe.each(Object.entries(ANCHORS))('featured demo leads at %s', (_label, anc
 
   it('warm lead past three quarters of a 4-hour SLA, and one hot lead far past it, both untouched', () => {
     const warm = lead('warmAtRisk');
-    expect(demoBusinessMinutesBetween(handoffOf(warm), anchor)).toBe(180);
+    expect(businessMinutesBetween(DEMO_CALENDAR, handoffOf(warm), anchor)).toBe(180);
     expect(firstTouchAfter(warm, handoffOf(warm))).toBeUndefined();
     const breached = lead('hotBreached');
-    expect(demoBusinessMinutesBetween(handoffOf(breached), anchor)).toBe(300);
+    expect(businessMinutesBetween(DEMO_CALENDAR, handoffOf(breached), anchor)).toBe(300);
     expect(firstTouchAfter(breached, handoffOf(breached))).toBeUndefined();
   });
 
@@ -50,7 +51,7 @@ describe.each(Object.entries(ANCHORS))('featured demo leads at %s', (_label, anc
     const l = lead('slaMet');
     const h = handoffOf(l);
     const touch = firstTouchAfter(l, h);
-    expect(touch && demoBusinessMinutesBetween(h, touch.occurredAt)).toBe(22);
+    expect(touch && businessMinutesBetween(DEMO_CALENDAR, h, touch.occurredAt)).toBe(22);
     expect(l.person.stage).toBe('sql');
     expect(l.feedback.map((f) => f.verdict)).toEqual(['good']);
   });
@@ -59,7 +60,7 @@ describe.each(Object.entries(ANCHORS))('featured demo leads at %s', (_label, anc
     const l = lead('wonMetLate');
     const h = handoffOf(l);
     const touch = firstTouchAfter(l, h);
-    expect(touch && demoBusinessMinutesBetween(h, touch.occurredAt)).toBe(420);
+    expect(touch && businessMinutesBetween(DEMO_CALENDAR, h, touch.occurredAt)).toBe(420);
     expect(l.person.stage).toBe('won');
     expect(l.opportunities).toEqual([expect.objectContaining({ isWon: true, isClosed: true, currency: 'JPY', amount: 18_000_000 })]);
   });
