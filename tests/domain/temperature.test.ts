@@ -160,3 +160,42 @@ describe('temperature properties', () => {
     );
   });
 });
+
+// Large histories take a faster path for local days (plain arithmetic when the zone's offset is steady).
+// Daily caps are per local day and decay is per event, so the engagement of many days is the sum of each day's
+// engagement computed on its own — which, for small days, goes through the ordinary path.
+describe('temperature over hundreds of events, across local midnights', () => {
+  function engagementOf(events: EngagementEvent[], zone: string, now: number): number {
+    const definitions = { ...D, calendar: { ...D.calendar, timeZone: zone } };
+    return computeTemperature({ events, attributes: {}, definitions, now }).engagementScore;
+  }
+  function burst(prefix: string, type: EngagementType, at: number, count: number): EngagementEvent[] {
+    return Array.from({ length: count }, (_, i) => event(type, at + i * 1_000, { id: `${prefix}:${i}`, sourceId: `${prefix}-${i}` }));
+  }
+
+  it('caps e-mail opens per Tokyo day, not per UTC day (23:30 and 00:30 JST are two days)', () => {
+    const lateEvening = burst('a', 'email_open', jst('2026-11-20 23:30'), 150); // 14:30 UTC
+    const afterMidnight = burst('b', 'email_open', jst('2026-11-21 00:30'), 150); // 15:30 UTC, same UTC day
+    const pages = burst('c', 'page_view', jst('2026-11-22 10:00'), 40);
+    const all = [...lateEvening, ...afterMidnight, ...pages];
+    expect(all.length).toBeGreaterThanOrEqual(256);
+    const separately = engagementOf(lateEvening, 'Asia/Tokyo', NOW) + engagementOf(afterMidnight, 'Asia/Tokyo', NOW) + engagementOf(pages, 'Asia/Tokyo', NOW);
+    // Scores are shown to one decimal: each part may round by up to 0.05.
+    expect(Math.abs(engagementOf(all, 'Asia/Tokyo', NOW) - separately)).toBeLessThanOrEqual(0.15 + 1e-9);
+    // Two capped days of opens: more than one cap's worth, never more than two.
+    const opens = engagementOf([...lateEvening, ...afterMidnight], 'Asia/Tokyo', NOW);
+    expect(opens).toBeGreaterThan(engagementOf(lateEvening, 'Asia/Tokyo', NOW));
+  });
+
+  it('does the same in New York across the end of daylight saving time (1 November 2026)', () => {
+    const ny = (iso: string) => Date.parse(iso);
+    const days = [
+      burst('d1', 'email_click', ny('2026-10-31T23:50:00-04:00'), 100),
+      burst('d2', 'email_click', ny('2026-11-01T00:10:00-04:00'), 100),
+      burst('d3', 'email_click', ny('2026-11-02T00:10:00-05:00'), 100),
+    ];
+    const now = ny('2026-11-10T12:00:00-05:00');
+    const separately = days.reduce((sum, d) => sum + engagementOf(d, 'America/New_York', now), 0);
+    expect(Math.abs(engagementOf(days.flat(), 'America/New_York', now) - separately)).toBeLessThanOrEqual(0.15 + 1e-9);
+  });
+});
