@@ -6,6 +6,8 @@
  *   3. the store in real Chromium with the production build: the same read, p50 / p95
  * BATON_BENCH=domain|fake|chromium runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
+// First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
+import 'fake-indexeddb/auto';
 import { runDomainBench } from './bench/domain';
 import { runStoreChromiumBench } from './bench/store-chromium';
 import { runStoreFakeBench } from './bench/store-fake';

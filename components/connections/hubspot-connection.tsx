@@ -3,6 +3,7 @@ import type { KeyValueStore } from '../../lib/connectors/local-store';
 import { testHubSpotConnection } from '../../lib/connectors/hubspot/hubspot-connector';
 import { readHubSpotSettings, readHubSpotStatus, saveHubSpotSettings, type HubSpotStatus } from '../../lib/connectors/hubspot/settings';
 import { useI18n } from '../i18n/i18n-provider';
+import { ConnectionMessageLine, useConnectionAction } from './use-connection-action';
 import './vendor-connection.css';
 
 export interface HubSpotConnectionProps {
@@ -10,8 +11,6 @@ export interface HubSpotConnectionProps {
   fetchImpl?: typeof fetch;
   now?: () => number;
 }
-
-type Message = { tone: 'ok' | 'error'; text: string } | null;
 
 /**
  * The "HubSpot" card of the options page. The saved token is never shown again or put back into the input:
@@ -24,8 +23,6 @@ export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: HubSpo
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const [connected, setConnected] = useState(false);
   const [status, setStatus] = useState<HubSpotStatus>({});
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(async () => {
     const [s, st] = await Promise.all([readHubSpotSettings(storage), readHubSpotStatus(storage)]);
@@ -37,34 +34,23 @@ export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: HubSpo
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const { busy, message, run } = useConnectionAction(refresh);
 
-  async function onSave(e: FormEvent) {
+  function onSave(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
+    void run(async () => {
       const saved = await readHubSpotSettings(storage);
       await saveHubSpotSettings(storage, { ...saved, accessToken: token.trim() || saved?.accessToken || '', timeZone });
       setToken('');
-      setMessage({ tone: 'ok', text: t('connections.hubspot.saved') });
-    } catch (err) {
-      setMessage({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setBusy(false);
-      await refresh();
-    }
+      return { tone: 'ok', text: t('connections.hubspot.saved') };
+    });
   }
 
-  async function onTest() {
-    setBusy(true);
-    setMessage(null);
-    try {
+  function onTest() {
+    void run(async () => {
       const r = await testHubSpotConnection({ storage, fetchImpl, now });
-      setMessage(r.ok ? { tone: 'ok', text: t('connections.hubspot.testOk') } : { tone: 'error', text: t('connections.hubspot.testFailed', { message: r.error.message }) });
-    } finally {
-      setBusy(false);
-      await refresh();
-    }
+      return r.ok ? { tone: 'ok', text: t('connections.hubspot.testOk') } : { tone: 'error', text: t('connections.hubspot.testFailed', { message: r.error.message }) };
+    });
   }
 
   const rl = status.rateLimit;
@@ -91,7 +77,7 @@ export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: HubSpo
         <input id={ids.tz} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
         <div className="vendor-conn-actions">
           <button type="submit" disabled={busy}>{t('connections.hubspot.save')}</button>
-          <button type="button" disabled={busy || !connected} onClick={() => void onTest()}>{t('connections.hubspot.test')}</button>
+          <button type="button" disabled={busy || !connected} onClick={onTest}>{t('connections.hubspot.test')}</button>
         </div>
       </form>
       {rl && rl.remaining !== undefined && rl.max !== undefined ? (
@@ -107,11 +93,7 @@ export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: HubSpo
       {status.dailyStopUntil && status.dailyStopUntil > now() ? (
         <p className="vendor-conn-warn" role="status">{t('connections.hubspot.dailyStopped', { time: dateTime(status.dailyStopUntil) })}</p>
       ) : null}
-      {message ? (
-        <p className={message.tone === 'ok' ? 'vendor-conn-ok' : 'vendor-conn-error'} role={message.tone === 'ok' ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <ConnectionMessageLine message={message} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { KeyValueStore } from '../../lib/connectors/local-store';
 import { testMarketoConnection } from '../../lib/connectors/marketo/marketo-connector';
 import { readMarketoSettings, readMarketoStatus, saveMarketoSettings, type MarketoStatus } from '../../lib/connectors/marketo/settings';
 import { useI18n } from '../i18n/i18n-provider';
+import { ConnectionMessageLine, useConnectionAction } from './use-connection-action';
 import './vendor-connection.css';
 
 export interface MarketoConnectionProps {
@@ -10,8 +11,6 @@ export interface MarketoConnectionProps {
   fetchImpl?: typeof fetch;
   now?: () => number;
 }
-
-type Message = { tone: 'ok' | 'error'; text: string } | null;
 
 /**
  * The "Marketo Engage" card of the options page. The saved secret is never shown again: leaving the field
@@ -26,8 +25,6 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: Market
   const [activityId, setActivityId] = useState('');
   const [connected, setConnected] = useState(false);
   const [status, setStatus] = useState<MarketoStatus>({});
-  const [message, setMessage] = useState<Message>(null);
-  const [busy, setBusy] = useState(false);
 
   const refresh = useCallback(async () => {
     const [s, st] = await Promise.all([readMarketoSettings(storage), readMarketoStatus(storage)]);
@@ -43,12 +40,11 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: Market
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const { busy, message, run } = useConnectionAction(refresh);
 
-  async function onSave(e: FormEvent) {
+  function onSave(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
+    void run(async () => {
       const saved = await readMarketoSettings(storage);
       await saveMarketoSettings(storage, {
         endpoint,
@@ -57,29 +53,17 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: Market
         feedbackActivityTypeId: activityId.trim() ? Number(activityId) : undefined,
       });
       setSecret('');
-      setMessage({ tone: 'ok', text: t('connections.marketo.saved') });
-    } catch (err) {
-      setMessage({ tone: 'error', text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setBusy(false);
-      await refresh();
-    }
+      return { tone: 'ok', text: t('connections.marketo.saved') };
+    });
   }
 
-  async function onTest() {
-    setBusy(true);
-    setMessage(null);
-    try {
+  function onTest() {
+    void run(async () => {
       const r = await testMarketoConnection({ storage, fetchImpl, now });
-      setMessage(
-        r.ok
-          ? { tone: 'ok', text: t('connections.marketo.testOk', { count: number(r.activityTypes) }) }
-          : { tone: 'error', text: t('connections.marketo.testFailed', { message: r.error.message }) },
-      );
-    } finally {
-      setBusy(false);
-      await refresh();
-    }
+      return r.ok
+        ? { tone: 'ok', text: t('connections.marketo.testOk', { count: number(r.activityTypes) }) }
+        : { tone: 'error', text: t('connections.marketo.testFailed', { message: r.error.message }) };
+    });
   }
 
   const today = new Date(now()).toISOString().slice(0, 10);
@@ -111,7 +95,7 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: Market
         <p className="vendor-conn-hint" id={ids.activityHint}>{t('connections.marketo.feedbackActivityHint')}</p>
         <div className="vendor-conn-actions">
           <button type="submit" disabled={busy}>{t('connections.marketo.save')}</button>
-          <button type="button" disabled={busy || !connected} onClick={() => void onTest()}>{t('connections.marketo.test')}</button>
+          <button type="button" disabled={busy || !connected} onClick={onTest}>{t('connections.marketo.test')}</button>
         </div>
       </form>
       {status.callsToday?.day === today ? (
@@ -120,11 +104,7 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: Market
       {status.quotaStopUntil && status.quotaStopUntil > now() ? (
         <p className="vendor-conn-warn" role="status">{t('connections.marketo.quotaStopped', { time: dateTime(status.quotaStopUntil) })}</p>
       ) : null}
-      {message ? (
-        <p className={message.tone === 'ok' ? 'vendor-conn-ok' : 'vendor-conn-error'} role={message.tone === 'ok' ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      ) : null}
+      <ConnectionMessageLine message={message} />
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { formatStoreBench, FULL_SCALE, type StoreBenchResult, type StoreBenchSca
 /**
  * The store benchmark in real Chromium, inside the production build of the extension (its unlisted
  * `bench.html` page, so IndexedDB is the extension origin's, as in the side panel).
- * Needs a production build first: `npx wxt build`. Run: BATON_BENCH=chromium npx vite-node scripts/bench/store-run.ts
+ * Needs the bench build (`npm run bench` makes it). Run: BATON_BENCH=chromium npm run bench
  */
 export async function runStoreChromiumBench(
   options: { extensionDir?: string; scale?: Partial<StoreBenchScale>; executablePath?: string } = {},

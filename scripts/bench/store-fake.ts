@@ -6,7 +6,7 @@ import { formatStoreBench, FULL_SCALE, runStoreBench, type StoreBenchResult, typ
  * The store benchmark in Node over fake-indexeddb (an in-memory, pure-JS IndexedDB: slower than a browser's).
  * The default is the full scale (about a minute here); `BATON_BENCH_SCALE=0.1` runs a tenth of the
  * 100,000 people / 1,000,000 events, for a quick look. The scale used is always printed.
- * Run: npx vite-node scripts/bench/store-run.ts fake
+ * Run: BATON_BENCH=fake npm run bench
  */
 export async function runStoreFakeBench(fraction = Number(process.env.BATON_BENCH_SCALE ?? 1)): Promise<StoreBenchResult> {
   const scale: StoreBenchScale = {
