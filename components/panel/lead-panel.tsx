@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { BACKGROUND_PAUSED_CODE } from '../../lib/connectors/salesforce/limits';
 import { assessLead } from '../../lib/domain/assess-lead';
 import type { Feedback, RecordRef, Verdict } from '../../lib/domain/model';
 import { useBatonDeps } from '../../lib/queries/baton-deps';
@@ -98,7 +99,7 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
       )}
       {lead.error && lead.status === 'stale' && (
         <p className="small error-text">
-          {t('state.error.title', { vendor: t(`system.${recordRef.system}`) })}: {t(`error.${lead.error.kind}`)}
+          {t('state.error.title', { vendor: t(`system.${recordRef.system}`) })}: {t(lead.error.code === BACKGROUND_PAUSED_CODE ? 'error.quota.backgroundPaused' : `error.${lead.error.kind}`)}
         </p>
       )}
       <FeedbackBar

@@ -24,6 +24,13 @@ export interface FetchOptions {
    * version of the definitions can re-read cached history.
    */
   stageOf?: (system: SystemId, field: string, value: string) => Stage | null;
+  /**
+   * Why the fetch happens. 'view': a person asked (a record opened with nothing cached, the retry button).
+   * 'background': the open panel refreshing a copy already on screen on its own. Connectors may refuse a
+   * background fetch to spare a shared API budget (Salesforce above 80% of the org's daily limit), never a
+   * view. Absent means 'view'.
+   */
+  purpose?: 'view' | 'background';
 }
 
 export interface DeliveryReceipt {

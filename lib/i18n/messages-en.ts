@@ -365,4 +365,6 @@ export const en = {
   'opt.defRefreshed': 'Checked. In force: v{version}',
   'opt.defRefreshFailed': 'Could not check for updates: {error}',
   'opt.defManagedNote': 'Your organization\'s administrator distributes these definitions. A URL or file you choose here is replaced by theirs at the next update.',
+  // Salesforce paused a background refresh above 80% of the org's daily API limit (code BACKGROUND_PAUSED).
+  'error.quota.backgroundPaused': 'Your org has used over 80% of its daily API limit, so automatic refresh is paused. What you see is the last copy fetched; press Retry to load the latest now.',
 } satisfies Record<MessageKey, string>;

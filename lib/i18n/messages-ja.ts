@@ -367,6 +367,8 @@ export const ja = {
   'opt.defRefreshed': '確認しました。適用中: v{version}',
   'opt.defRefreshFailed': '更新を確認できませんでした: {error}',
   'opt.defManagedNote': 'この定義は組織の管理者が配布しています。ここで URL やファイルを指定しても、次の更新で管理者の定義に戻ります。',
+  // Salesforce paused a background refresh above 80% of the org's daily API limit (code BACKGROUND_PAUSED).
+  'error.quota.backgroundPaused': '組織の 1 日の API 上限の 80% を超えたため、自動更新を止めています。表示中の情報は前回取得したものです。「再試行」を押すと今すぐ取得します。',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

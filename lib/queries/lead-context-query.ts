@@ -20,6 +20,11 @@ export interface LeadContextQueryExtras {
   stageOf?: (system: SystemId, field: string, value: string) => Stage | null;
   /** Systems on the other side of the page whose view of the same person is merged in (BatonDeps.partnersFor). */
   partnersFor?: (ref: RecordRef) => Promise<CrossSystemPartner[]>;
+  /**
+   * Asked when the fetch starts: 'background' when it refreshes a copy already on screen that nobody asked
+   * for, 'view' otherwise (FetchOptions.purpose). Without it every fetch is a 'view'.
+   */
+  purpose?: () => NonNullable<FetchOptions['purpose']>;
 }
 
 /**
@@ -40,7 +45,12 @@ export function leadContextQueryOptions(
     queryFn: async ({ signal }): Promise<LeadContext> => {
       try {
         const connector = await connectorFor(ref.system);
-        const options: FetchOptions = { signal, now: now(), ...(extras.stageOf ? { stageOf: extras.stageOf } : {}) };
+        const options: FetchOptions = {
+          signal,
+          now: now(),
+          purpose: extras.purpose?.() ?? 'view',
+          ...(extras.stageOf ? { stageOf: extras.stageOf } : {}),
+        };
         const own = await connector.fetchContext(ref, options);
         // The other side's view of the same person; a partner's failure never fails the page's own view.
         const partners = extras.partnersFor ? await extras.partnersFor(ref).catch(() => []) : [];

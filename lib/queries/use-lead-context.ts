@@ -1,6 +1,6 @@
 import { onlineManager, useQuery } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectorError } from '../connectors/connector';
 import { recordKey, type LeadContext, type RecordRef, type SystemId } from '../domain/model';
 import { markViewed, readContext } from '../store/context-repo';
@@ -9,6 +9,9 @@ import { asConnectorError, leadContextQueryOptions } from './lead-context-query'
 import { useSettingsState } from './use-settings';
 import { useDefinitions } from './use-definitions';
 import { mapVendorStage } from '../domain/definitions/stage-mapping';
+
+/** How long after a record is opened its fetches still count as the person's own ('view'). */
+const OPENING_MS = 10_000;
 
 export type LeadContextStatus = 'loading' | 'fresh' | 'stale' | 'offline' | 'error';
 
@@ -64,22 +67,45 @@ export function useLeadContext(ref: RecordRef | null, options: { freshnessMs?: n
 
   const age = cached ? now() - cached.fetchedAt : Infinity;
   const needsRefresh = cached === null || age >= freshnessMs;
+
+  // Whether the next fetch is a person asking ('view') or the panel refreshing on its own ('background'): read
+  // when the fetch starts, so connectors can spare a shared API budget without ever leaving a view empty.
+  // Opening a record is a person asking too, stale copy or not: a fetch soon after opening counts as theirs.
+  const onScreenRef = useRef(false);
+  const userAskedRef = useRef(false);
+  const openedRef = useRef<{ key: string | null; at: number }>({ key: null, at: 0 });
+  if (openedRef.current.key !== key) openedRef.current = { key, at: now() };
+  const purposeRef = useRef(() => {
+    const justOpened = now() - openedRef.current.at < OPENING_MS;
+    return userAskedRef.current || justOpened || !onScreenRef.current ? ('view' as const) : ('background' as const);
+  });
   const query = useQuery({
     ...leadContextQueryOptions(
       ref ?? { system: 'demo', instance: '-', object: '-', id: '-' },
       connectorFor,
       db,
       freshnessMs,
-      { now, stageOf, ...(partnersFor ? { partnersFor } : {}) },
+      { now, stageOf, purpose: purposeRef.current, ...(partnersFor ? { partnersFor } : {}) },
     ),
     enabled: ref !== null && cached !== undefined && settingsLoaded && needsRefresh,
+    // `enabled` already says when the copy is stale, by its fetchedAt and our clock. React Query's own
+    // staleTime counts from when its last fetch ended (a little after fetchedAt), so when the timer above
+    // fires it would still call the data fresh and the open panel would skip its automatic refresh.
+    staleTime: 0,
   });
+
+  // A person's request covers its own retries; it ends when that fetch settles.
+  const fetchStatus = query.fetchStatus;
+  useEffect(() => {
+    if (fetchStatus === 'idle') userAskedRef.current = false;
+  }, [fetchStatus]);
 
   // The newer of the store's copy and the query's answer (the store may have refused the write, e.g. disk full).
   const fromQuery = query.data && ref && recordKey(query.data.ref) === key ? query.data : undefined;
   const context =
     fromQuery && (!cached || fromQuery.fetchedAt > cached.fetchedAt) ? fromQuery : (cached?.context ?? null);
   const fetchedAt = context?.fetchedAt ?? null;
+  onScreenRef.current = context !== null;
   const error = query.status === 'error' && ref ? asConnectorError(query.error, ref.system) : null;
   const paused = query.fetchStatus === 'paused' || (!onlineManager.isOnline() && needsRefresh);
 
@@ -97,6 +123,9 @@ export function useLeadContext(ref: RecordRef | null, options: { freshnessMs?: n
     status,
     error,
     isFetching: query.fetchStatus === 'fetching',
-    refetch: () => void query.refetch(),
+    refetch: () => {
+      userAskedRef.current = true;
+      void query.refetch();
+    },
   };
 }

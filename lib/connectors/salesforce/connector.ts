@@ -1,6 +1,7 @@
 import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
 import { ConnectorError, type Connector, type DeliveryReceipt, type FetchOptions } from '../connector';
 import { fetchVisitorActivities, mapVisitorActivities, prospectIdFromUrl } from './account-engagement';
+import { backgroundPausedError } from './limits';
 import { createSalesforceClient } from './client';
 import { fetchPersonBundle } from './composite';
 import { deliverSalesforceFeedback } from './feedback';
@@ -73,6 +74,16 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
     }
   }
 
+  /**
+   * A refresh nobody asked for stops before any API call once the org is above 80% of its daily limit, so the
+   * other integrations sharing that limit keep working; what a person opens or retries still goes through.
+   */
+  async function assertBackgroundAllowed(options: FetchOptions) {
+    if (options.purpose !== 'background') return;
+    const paused = await backgroundPausedError(deps.storage, lastInstance ?? null);
+    if (paused) throw paused;
+  }
+
   return {
     system: 'salesforce',
 
@@ -80,6 +91,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
       const object = objectOf(ref);
       const s = await settings();
       lastInstance = ref.instance;
+      await assertBackgroundAllowed(options);
       await assertSameOrg(ref);
       const facts = await orgFacts(client, deps.storage, options.now);
       const stageField = object === 'Lead' ? 'Status' : (s.contactStageField ?? null);
@@ -136,6 +148,8 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
 
     async findPeople(lookup: SalesforceLookup, options: FetchOptions): Promise<Person[]> {
       await settings();
+      // Not paused like fetchContext: a refused partner lookup would drop the Salesforce half of another
+      // system's cached view on every background refresh (enrichAcrossSystems merges nothing from it).
       const facts = await orgFacts(client, deps.storage, options.now);
       return findSalesforcePeople(client, { apiVersion: facts.apiVersion, lookup, options });
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConnectorError } from '../connector';
 import { type KeyValueStore } from '../local-store';
 import { STORAGE_KEYS } from './storage';
 
@@ -41,4 +42,27 @@ export const apiUsageSchema = z.object({ used: z.number().nonnegative(), max: z.
 export async function readApiUsage(storage: KeyValueStore): Promise<ApiUsage | null> {
   const parsed = apiUsageSchema.safeParse(await storage.get(STORAGE_KEYS.usage));
   return parsed.success ? parsed.data : null;
+}
+
+/** Code of the error a paused background refresh throws (kind 'quota'), for the panel to word it apart. */
+export const BACKGROUND_PAUSED_CODE = 'BACKGROUND_PAUSED';
+
+/**
+ * The error to throw instead of a background refresh when the last usage seen is above the pause ratio, or
+ * null when the refresh may go ahead. `org` is the My Domain name of the page, when known, to name the org.
+ */
+export async function backgroundPausedError(storage: KeyValueStore, org: string | null): Promise<ConnectorError | null> {
+  const usage = await readApiUsage(storage);
+  if (!usage || !shouldPauseBackgroundRefresh(usage)) return null;
+  const percent = Math.floor(usageRatio(usage) * 100);
+  const which = org ? `The Salesforce org "${org}"` : 'The Salesforce org';
+  return new ConnectorError({
+    vendor: 'salesforce',
+    kind: 'quota',
+    code: BACKGROUND_PAUSED_CODE,
+    message:
+      `${which} has used ${usage.used.toLocaleString('en-US')} of its ${usage.max.toLocaleString('en-US')} daily API requests (${percent}%). ` +
+      `Above ${BACKGROUND_PAUSE_RATIO * 100}% Baton stops refreshing on its own to leave the rest to other integrations; ` +
+      'opening a record or pressing Retry still loads it.',
+  });
 }
