@@ -3,9 +3,8 @@
  * Chromium or Chrome with Baton loaded on the demo Salesforce-like lead page, and opens the side panel.
  * Without a browser or a display it says what is missing and how to load the build by hand.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EXTENSION_DIR, launchWithExtension } from '../tests/e2e/support/browser';
+import { EXTENSION_DIR, findBrowser, launchWithExtension } from '../tests/e2e/support/browser';
 
 const manual = `
 Load it by hand instead:
@@ -13,20 +12,6 @@ Load it by hand instead:
   2. "Load unpacked" → choose ${resolve(EXTENSION_DIR)}
   3. Click the Baton icon in the toolbar, then "Try the demo".
 Firefox: npm run build:firefox, then about:debugging → "Load Temporary Add-on" → .output/firefox-mv2/manifest.json`;
-
-function findBrowser(): string | undefined {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium',
-    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  ];
-  return candidates.find((p): p is string => !!p && existsSync(p));
-}
 
 async function main(): Promise<number> {
   const browserPath = findBrowser();

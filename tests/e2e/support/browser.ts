@@ -5,11 +5,24 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
-/** Debian's Chromium, or CHROME_PATH. Playwright never downloads a browser here. */
+/** CHROME_PATH, else Chromium or Chrome where systems usually install it. Playwright never downloads a browser. */
+export const BROWSER_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export function findBrowser(): string | undefined {
+  return [process.env.CHROME_PATH, ...BROWSER_CANDIDATES].find((p): p is string => !!p && existsSync(p));
+}
+
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error('No Chromium found: install Debian\'s chromium (apt-get install chromium) or set CHROME_PATH.');
+  const found = findBrowser();
+  if (!found) throw new Error("No Chromium found: install Debian's chromium (apt-get install chromium) or set CHROME_PATH.");
   return found;
 }
 
