@@ -28,7 +28,7 @@ import {
   type DemoLocale,
   type IdentityKind,
 } from './identity';
-import { generateLifecycle, type FeedbackPlan, type LifecyclePath } from './lifecycle';
+import { generateLifecycle, type LifecyclePath, type LifecyclePlan } from './lifecycle';
 import { createRng, type Rng } from './random';
 
 /**
@@ -77,19 +77,14 @@ export interface DemoWorkspace {
 }
 
 /** Everything that decides one person's data; featured stories fix it, the rest is drawn. */
-interface PersonPlan {
+/** What the lifecycle needs to know of a person (the same fields, so a story's plan passes straight through), and more. */
+interface PersonPlan
+  extends Pick<
+    LifecyclePlan,
+    'path' | 'createdAt' | 'owner' | 'handoffAt' | 'touchDelayMinutes' | 'recycleReason' | 'disqualifyReason' | 'feedback' | 'closeAfterDays' | 'amount'
+  > {
   identity: DemoIdentity;
   level: EngagementLevel;
-  path: LifecyclePath;
-  createdAt: number;
-  owner: string;
-  handoffAt?: number;
-  touchDelayMinutes?: number;
-  recycleReason?: number;
-  disqualifyReason?: number;
-  feedback?: FeedbackPlan | null;
-  closeAfterDays?: number;
-  amount?: number;
   botBurst?: boolean;
   /** Hand-laid engagement instead of (or on top of) the drawn one. */
   script?: (log: EventLog, rng: Rng) => void;
