@@ -5,18 +5,12 @@ import { salesforceSettingsSchema, loginBaseUrl } from '../../../lib/connectors/
 import { myDomainFor, sessionAuth } from '../../../lib/connectors/salesforce/session-fallback';
 import { extraOriginsFor } from '../../../lib/connectors/salesforce/api-hosts';
 import tokenResponse from '../../fixtures/salesforce/token-response.json';
-import { CONSUMER_KEY, createFakeOrg, INSTANCE } from './fake-org';
+import { CONSUMER_KEY, withFakeOrg, INSTANCE } from './fake-org';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce';
 const settings = salesforceSettingsSchema.parse({ consumerKey: CONSUMER_KEY });
 
-const { server, state } = createFakeOrg();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  Object.assign(state, createFakeOrg().state);
-  server.resetHandlers();
-});
+const { server, state } = withFakeOrg();
 
 async function sha256Url(s: string) {
   const d = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)));

@@ -1,7 +1,7 @@
 import { createSalesforceConnector } from '../../../lib/connectors/salesforce/connector';
 import type { FetchOptions } from '../../../lib/connectors/connector';
 import type { Feedback, RecordRef } from '../../../lib/domain/model';
-import { connectedStore, createFakeOrg, LEAD_ID } from './fake-org';
+import { connectedStore, withFakeOrg, LEAD_ID } from './fake-org';
 
 // Issue 5, item 6: background refresh pauses above 80% of the org's daily API limit (Sforce-Limit-Info).
 const NOW = Date.UTC(2026, 10, 25, 3, 0);
@@ -9,13 +9,7 @@ const ref: RecordRef = { system: 'salesforce', instance: 'acme', object: 'Lead',
 const view: FetchOptions = { now: NOW, purpose: 'view' };
 const background: FetchOptions = { now: NOW, purpose: 'background' };
 
-const { server, state } = createFakeOrg();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  Object.assign(state, createFakeOrg().state);
-  server.resetHandlers();
-});
+const { state } = withFakeOrg();
 
 /** A connector whose last Salesforce answer reported `used` of 15,000 daily requests. */
 async function connectorAfterUsage(used: number) {

@@ -146,3 +146,18 @@ export function connectedStore(opts: { businessUnitId?: string; feedbackField?: 
       : { 'baton.salesforce.org': { instanceUrl: INSTANCE, apiVersion: '65.0', pardotFields: true, checkedAt: Date.UTC(2026, 10, 25) } }),
   });
 }
+
+/**
+ * The fake org for one test file: listening for the file, with its state and handlers fresh before each test
+ * (a test that changes a handler or the state cannot leak into the next).
+ */
+export function withFakeOrg(): ReturnType<typeof createFakeOrg> {
+  const org = createFakeOrg();
+  beforeAll(() => org.server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => org.server.close());
+  beforeEach(() => {
+    Object.assign(org.state, createFakeOrg().state);
+    org.server.resetHandlers();
+  });
+  return org;
+}

@@ -1,7 +1,7 @@
 import { createSalesforceConnector } from '../../../lib/connectors/salesforce/connector';
 import type { Feedback } from '../../../lib/domain/model';
 import { feedbackFromTask } from '../../../lib/connectors/salesforce/feedback-task';
-import { connectedStore, createFakeOrg, LEAD_ID } from './fake-org';
+import { connectedStore, withFakeOrg, LEAD_ID } from './fake-org';
 
 const NOW = Date.UTC(2026, 10, 25, 3, 0);
 const feedback: Feedback = {
@@ -18,13 +18,7 @@ const feedback: Feedback = {
   nextAttemptAt: Date.UTC(2026, 10, 25, 2, 0),
 };
 
-const { server, state } = createFakeOrg();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  Object.assign(state, createFakeOrg().state);
-  server.resetHandlers();
-});
+const { server, state } = withFakeOrg();
 
 describe('Salesforce feedback write-back', () => {
   it('creates one completed Task people can read, carrying the feedback id', async () => {

@@ -4,18 +4,12 @@ import { SalesforceConnection } from '../../../components/connections/salesforce
 import { I18nProvider } from '../../../components/i18n/i18n-provider';
 import type { SalesforceBrowserDeps } from '../../../lib/connectors/salesforce/browser-deps';
 import { memoryStore } from '../../../lib/connectors/local-store';
-import { CONSUMER_KEY, createFakeOrg } from './fake-org';
+import { CONSUMER_KEY, withFakeOrg } from './fake-org';
 
 const NOW = Date.UTC(2026, 10, 25, 3, 0);
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce';
 
-const { server, state } = createFakeOrg();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  Object.assign(state, createFakeOrg().state);
-  server.resetHandlers();
-});
+const { state } = withFakeOrg();
 
 function setup(opts: { grant?: boolean } = {}) {
   const storage = memoryStore();
