@@ -7,18 +7,13 @@
 //   https.createServer(tlsOptions, (req, res) => { if (!org.handle(req, res)) { res.statusCode = 404; res.end(); } });
 //   await serviceWorker.evaluate((seed) => chrome.storage.local.set(seed), org.storageSeed());
 //   ... click feedback ... expect(org.state.tasks).toHaveLength(1)
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fixture as vendorFixture, FIXTURE_NOW, readBody, send as sendJson } from './vendor-fake-util.mjs';
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'salesforce');
-const fixture = (name) => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8'));
+const fixture = (name) => vendorFixture('salesforce', name);
 
 export const FAKE_INSTANCE_URL = 'https://acme.my.salesforce.com';
 export const FAKE_LEAD_ID = '00Q5e00000LeadAEAR';
 export const FAKE_CONSUMER_KEY = '3MVG9pRzvMkjMb6lZlt3YjDQwe_FAKE_CONSUMER_KEY_FOR_TESTS';
-/** The instant the fixtures were written for; `now` shifts every date-time by the difference. */
-const FIXTURE_NOW = Date.UTC(2026, 10, 25, 3, 0);
 
 function pad(n, w = 2) {
   return String(n).padStart(w, '0');
@@ -69,16 +64,8 @@ export function createSalesforceFakeOrg(options = {}) {
     composite: (options.untouched ? untouched : (c) => c)(shiftDates(fixture('lead-composite.json'), delta)),
   };
 
-  const send = (res, status, body, headers = {}) => {
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Sforce-Limit-Info': state.limitHeader, ...headers });
-    res.end(body === undefined ? '' : JSON.stringify(body));
-  };
-  const readBody = (req) =>
-    new Promise((resolve) => {
-      let data = '';
-      req.on('data', (c) => (data += c));
-      req.on('end', () => resolve(data));
-    });
+  // Every answer carries the org's API usage, as Salesforce's do.
+  const send = (res, status, body, headers = {}) => sendJson(res, status, body, { 'Sforce-Limit-Info': state.limitHeader, ...headers });
   const authorized = (req) => /^Bearer \S+/.test(req.headers.authorization ?? '');
 
   /** Returns true when the request was for the fake org (answered or being answered). */
