@@ -1,22 +1,15 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { KeyValueStore } from '../../lib/connectors/local-store';
 import { testHubSpotConnection } from '../../lib/connectors/hubspot/hubspot-connector';
 import { readHubSpotSettings, readHubSpotStatus, saveHubSpotSettings, type HubSpotStatus } from '../../lib/connectors/hubspot/settings';
 import { useI18n } from '../i18n/i18n-provider';
-import { ConnectionMessageLine, useConnectionAction } from './use-connection-action';
+import { ConnectionMessageLine, useConnectionAction, type KeyConnectionProps } from './use-connection-action';
 import './vendor-connection.css';
-
-export interface HubSpotConnectionProps {
-  storage: KeyValueStore;
-  fetchImpl?: typeof fetch;
-  now?: () => number;
-}
 
 /**
  * The "HubSpot" card of the options page. The saved token is never shown again or put back into the input:
  * leaving the field empty keeps it, typing a new one replaces it.
  */
-export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: HubSpotConnectionProps) {
+export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: KeyConnectionProps) {
   const { t, number, dateTime } = useI18n();
   const ids = { token: useId(), tokenHint: useId(), warn: useId(), tz: useId() };
   const [token, setToken] = useState('');

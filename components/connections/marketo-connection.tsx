@@ -1,22 +1,15 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { KeyValueStore } from '../../lib/connectors/local-store';
 import { testMarketoConnection } from '../../lib/connectors/marketo/marketo-connector';
 import { readMarketoSettings, readMarketoStatus, saveMarketoSettings, type MarketoStatus } from '../../lib/connectors/marketo/settings';
 import { useI18n } from '../i18n/i18n-provider';
-import { ConnectionMessageLine, useConnectionAction } from './use-connection-action';
+import { ConnectionMessageLine, useConnectionAction, type KeyConnectionProps } from './use-connection-action';
 import './vendor-connection.css';
-
-export interface MarketoConnectionProps {
-  storage: KeyValueStore;
-  fetchImpl?: typeof fetch;
-  now?: () => number;
-}
 
 /**
  * The "Marketo Engage" card of the options page. The saved secret is never shown again: leaving the field
  * empty keeps it, typing a new one replaces it.
  */
-export function MarketoConnection({ storage, fetchImpl, now = Date.now }: MarketoConnectionProps) {
+export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyConnectionProps) {
   const { t, number, dateTime } = useI18n();
   const ids = { endpoint: useId(), endpointHint: useId(), clientId: useId(), secret: useId(), warn: useId(), activity: useId(), activityHint: useId() };
   const [endpoint, setEndpoint] = useState('');

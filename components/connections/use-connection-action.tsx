@@ -1,4 +1,12 @@
 import { useState } from 'react';
+import type { KeyValueStore } from '../../lib/connectors/local-store';
+
+/** What a key-based connection card (HubSpot, Marketo) needs: where its settings live, and fakes for tests. */
+export interface KeyConnectionProps {
+  storage: KeyValueStore;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+}
 
 export type ConnectionMessage = { tone: 'ok' | 'error'; text: string };
 
