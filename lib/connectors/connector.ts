@@ -1,4 +1,5 @@
 import type { Feedback, LeadContext, RecordRef, Stage, SystemId } from '../domain/model';
+import type { ListPage, ListRequest } from './listing';
 
 /**
  * What every source of lead data implements: the demo workspace and each vendor. The panel cannot tell
@@ -13,6 +14,8 @@ export interface Connector {
    * again after a lost response it finds what it created before and returns that instead of creating twice.
    */
   deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt>;
+  /** Every person of a period, paged and resumable (team sync). Absent where the connector cannot list yet. See `listing.ts`. */
+  listContexts?(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void>;
 }
 
 export interface FetchOptions {
