@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { Connector, DeliveryReceipt, FetchOptions } from '../connector';
+import type { ListPage, ListRequest } from '../listing';
 import { ConnectorError } from '../connector';
 import type { DataQualityWarning, Feedback, LeadContext, RecordRef, StageChange } from '../../domain/model';
+import { isOpenAfterHandoff } from '../../domain/open-after-handoff';
 import { feedbackSchema, normalizeEmail, recordRefSchema } from '../../domain/model';
 import { generateDemoWorkspace, demoAnchor, type DemoLead, type DemoWorkspace } from './dataset';
 import { demoRef, salesforceIdSuffix, type DemoInstance } from './demo-ids';
@@ -135,6 +137,31 @@ export function createDemoConnector(options: DemoConnectorOptions = {}): Connect
     return changes.map((c) => ({ ...c, stage: stageOf('demo', DEMO_STATUS_FIELD, c.vendorValue) ?? c.stage }));
   };
 
+  const contextOf = (ws: DemoWorkspace, lead: DemoLead, ref: RecordRef, fetchOptions: FetchOptions, now: number): LeadContext => {
+    const instance = ref.instance as DemoInstance;
+    // Callers may keep and change what they get; the memoized workspace must stay as generated.
+    const copy = structuredClone(lead);
+    const stageChanges = remapStages(copy.stageChanges, fetchOptions.stageOf);
+    const last = stageChanges[stageChanges.length - 1];
+    const person = {
+      ...copy.person,
+      stage: last ? last.stage : copy.person.stage,
+      links: copy.person.links.map((l) => (l.url ? { ...l, url: absolute(l.url) } : l)),
+    };
+    return {
+      ref: { ...ref },
+      person,
+      events: copy.events,
+      activities: copy.activities,
+      stageChanges,
+      opportunities: copy.opportunities,
+      feedback: [...copy.feedback, ...structuredClone(deliveredByLead.get(lead.sfaId) ?? [])],
+      warnings: warningsFor(ws, lead, instance),
+      fetchedAt: now,
+      sources: ['demo'],
+    };
+  };
+
   return {
     system: 'demo',
 
@@ -142,29 +169,22 @@ export function createDemoConnector(options: DemoConnectorOptions = {}): Connect
       await wait(latencyMs, fetchOptions.signal);
       const now = options.now ? options.now() : fetchOptions.now;
       const ws = workspaceAt(now);
-      const lead = findLead(ws, ref);
-      const instance = ref.instance as DemoInstance;
-      // Callers may keep and change what they get; the memoized workspace must stay as generated.
-      const copy = structuredClone(lead);
-      const stageChanges = remapStages(copy.stageChanges, fetchOptions.stageOf);
-      const last = stageChanges[stageChanges.length - 1];
-      const person = {
-        ...copy.person,
-        stage: last ? last.stage : copy.person.stage,
-        links: copy.person.links.map((l) => (l.url ? { ...l, url: absolute(l.url) } : l)),
-      };
-      return {
-        ref: { ...ref },
-        person,
-        events: copy.events,
-        activities: copy.activities,
-        stageChanges,
-        opportunities: copy.opportunities,
-        feedback: [...copy.feedback, ...structuredClone(deliveredByLead.get(lead.sfaId) ?? [])],
-        warnings: warningsFor(ws, lead, instance),
-        fetchedAt: now,
-        sources: ['demo'],
-      };
+      return contextOf(ws, findLead(ws, ref), ref, fetchOptions, now);
+    },
+
+    /**
+     * The whole workspace in one page: every lead as the SFA-like page's panel shows it (the SFA is the system
+     * of record of the demo, as Salesforce is of a real team). 'mine' keeps the open leads after handoff: the
+     * demo has no signed-in owner, so the work queue shows the whole team's.
+     */
+    async *listContexts(request: ListRequest, fetchOptions: FetchOptions): AsyncGenerator<ListPage, void, void> {
+      await wait(latencyMs, fetchOptions.signal);
+      const now = options.now ? options.now() : fetchOptions.now;
+      const ws = workspaceAt(now);
+      const contexts = ws.leads
+        .map((lead) => contextOf(ws, lead, demoRef('sfa', lead.sfaId), fetchOptions, now))
+        .filter((c) => request.scope === 'team' || isOpenAfterHandoff(c.person));
+      yield { contexts, deleted: [], cursor: null, progress: { done: contexts.length, total: contexts.length }, calls: 0 };
     },
 
     async deliverFeedback(feedback: Feedback, fetchOptions: FetchOptions): Promise<DeliveryReceipt> {

@@ -18,9 +18,19 @@ export interface SalesforceClientDeps {
   fallbackAuth?: () => Promise<StoredAuth | null>;
 }
 
+export interface RequestInit {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Extra request headers (`Sforce-Query-Options`); never Authorization, which the client sets. */
+  headers?: Record<string, string>;
+  /** 'text' for Bulk API 2.0 results, which are CSV; errors are still JSON. Default 'json'. */
+  responseType?: 'json' | 'text';
+}
+
 export interface SalesforceClient {
   /** `path` is `/services/data/...` (joined to the instance URL) or an absolute URL on the instance. */
-  request<T = unknown>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }): Promise<{ status: number; body: T }>;
+  request<T = unknown>(path: string, init?: RequestInit): Promise<{ status: number; body: T; headers: Headers }>;
   auth(): Promise<StoredAuth>;
 }
 
@@ -40,7 +50,7 @@ export function createSalesforceClient(deps: SalesforceClientDeps): SalesforceCl
     return auth;
   }
 
-  async function send(auth: StoredAuth, path: string, init: { method?: string; body?: unknown; signal?: AbortSignal }) {
+  async function send(auth: StoredAuth, path: string, init: RequestInit) {
     const url = /^https:\/\//.test(path) ? path : `${auth.instanceUrl}${path}`;
     if (new URL(url).origin !== new URL(auth.instanceUrl).origin) {
       // nextRecordsUrl and composite URLs are always relative to the instance; refuse to send the token elsewhere.
@@ -51,8 +61,9 @@ export function createSalesforceClient(deps: SalesforceClientDeps): SalesforceCl
       res = await fetchImpl(url, {
         method: init.method ?? 'GET',
         headers: {
+          ...init.headers,
           Authorization: `Bearer ${auth.accessToken}`,
-          Accept: 'application/json',
+          Accept: init.responseType === 'text' ? 'text/csv' : 'application/json',
           ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
         },
         body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
@@ -65,6 +76,7 @@ export function createSalesforceClient(deps: SalesforceClientDeps): SalesforceCl
     if (usage) await deps.storage.set(STORAGE_KEYS.usage, usage);
     const text = await res.text();
     let body: unknown = null;
+    if (init.responseType === 'text' && res.status < 300) return { status: res.status, body: text as unknown, headers: res.headers, requestId: undefined };
     if (text) {
       try {
         body = JSON.parse(text);
@@ -72,7 +84,7 @@ export function createSalesforceClient(deps: SalesforceClientDeps): SalesforceCl
         throw new ConnectorError({ vendor: 'salesforce', kind: res.status >= 500 ? 'transient' : 'invalid-response', code: String(res.status), message: `Salesforce answered HTTP ${res.status} with a body that is not JSON.` });
       }
     }
-    return { status: res.status, body, requestId: res.headers.get('X-Request-Id') ?? undefined };
+    return { status: res.status, body, headers: res.headers, requestId: res.headers.get('X-Request-Id') ?? undefined };
   }
 
   // Parallel requests that all meet an expired token share one refresh.
@@ -86,7 +98,7 @@ export function createSalesforceClient(deps: SalesforceClientDeps): SalesforceCl
 
   return {
     auth: currentAuth,
-    async request<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}) {
+    async request<T>(path: string, init: RequestInit = {}) {
       let auth = await currentAuth();
       let out = await send(auth, path, init);
       if (out.status === 401) {
@@ -102,7 +114,7 @@ export function createSalesforceClient(deps: SalesforceClientDeps): SalesforceCl
         out = await send(auth, path, init);
       }
       if (out.status >= 300) throw errorFromSalesforce(out.status, out.body, out.requestId);
-      return { status: out.status, body: out.body as T };
+      return { status: out.status, body: out.body as T, headers: out.headers };
     },
   };
 }

@@ -7,6 +7,10 @@ import { fetchPersonBundle } from './composite';
 import { deliverSalesforceFeedback } from './feedback';
 import { findSalesforcePeople, type SalesforceLookup } from './find-people';
 import { mapToLeadContext } from './map';
+import { abortableSleep, type Sleep } from './bulk';
+import { BULK_THRESHOLD, listSalesforceContexts } from './list-leads';
+import { currentUserId } from './current-user';
+import type { ListPage, ListRequest } from '../listing';
 import { orgFacts } from './org';
 import { personObjectOf } from './queries';
 import { myDomainNameOf, sessionAuth, type CookiesApi } from './session-fallback';
@@ -15,6 +19,10 @@ import type { KeyValueStore } from '../local-store';
 import type { EngagementEvent } from '../../domain/model';
 
 export interface SalesforceConnectorDeps {
+  /** Waits between Bulk API 2.0 job polls; tests pass one that does not wait. */
+  sleep?: Sleep;
+  /** People in a full listing pass above which Bulk API 2.0 is used (default BULK_THRESHOLD). */
+  bulkThreshold?: number;
   /** `browserLocalStore()` in the extension. */
   storage: KeyValueStore;
   fetchImpl?: typeof fetch;
@@ -144,6 +152,34 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         feedbackField: s.feedbackField,
         signal: options.signal,
       });
+    },
+
+    /** Team listing: see list-leads.ts. Always background work: it pauses above 80% of the daily limit. */
+    async *listContexts(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void> {
+      const s = await settings();
+      const auth = await client.auth();
+      const instance = myDomainNameOf(auth.instanceUrl) ?? new URL(auth.instanceUrl).hostname;
+      lastInstance = instance;
+      const facts = await orgFacts(client, deps.storage, options.now);
+      yield* listSalesforceContexts(
+        {
+          client,
+          apiVersion: facts.apiVersion,
+          pardotFields: facts.pardotFields,
+          contactStageField: s.contactStageField ?? null,
+          instance,
+          instanceUrl: auth.instanceUrl,
+          userId: () => currentUserId({ storage: deps.storage, fetchImpl, client }),
+          assertAllowed: async () => {
+            const paused = await backgroundPausedError(deps.storage, instance);
+            if (paused) throw paused;
+          },
+          sleep: deps.sleep ?? abortableSleep,
+          bulkThreshold: deps.bulkThreshold ?? BULK_THRESHOLD,
+        },
+        request,
+        options,
+      );
     },
 
     async findPeople(lookup: SalesforceLookup, options: FetchOptions): Promise<Person[]> {

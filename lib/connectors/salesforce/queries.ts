@@ -51,9 +51,9 @@ export function personObjectOf(object: string): PersonObject | null {
 /** Child lists are capped: the panel shows recent history; older rows page through nextRecordsUrl. */
 export const CHILD_LIMIT = 200;
 
-const TASK_FIELDS = 'Id, Subject, TaskSubtype, Type, Status, ActivityDate, CompletedDateTime, CreatedDate, CallDisposition, Description, Owner.Name';
-const EVENT_FIELDS = 'Id, Subject, Type, StartDateTime, CreatedDate, Owner.Name';
-const MEMBER_FIELDS = 'Id, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Name, Campaign.Type';
+export const TASK_FIELDS = 'Id, Subject, TaskSubtype, Type, Status, ActivityDate, CompletedDateTime, CreatedDate, CallDisposition, Description, Owner.Name';
+export const EVENT_FIELDS = 'Id, Subject, Type, StartDateTime, CreatedDate, Owner.Name';
+export const MEMBER_FIELDS = 'Id, Status, HasResponded, FirstRespondedDate, CreatedDate, Campaign.Name, Campaign.Type';
 const OPP = ['Id', 'Name', 'StageName', 'Amount', 'CreatedDate', 'CloseDate', 'IsClosed', 'IsWon'];
 /** Account Engagement managed-package fields on Lead and Contact. */
 export const PARDOT_FIELDS = ['pi__score__c', 'pi__grade__c', 'pi__last_activity__c', 'pi__url__c'];
@@ -68,6 +68,21 @@ const CONTACT_FIELDS = [
   'Account.Name', 'Account.Industry', 'Account.NumberOfEmployees',
 ];
 
+/** The fields of a Lead or Contact the mapper reads (the panel's record query and the team listing share them). */
+export function personFields(object: PersonObject, opts: { pardotFields: boolean; extraFields?: string[] }): string[] {
+  const fields = [...(object === 'Lead' ? LEAD_FIELDS : CONTACT_FIELDS), ...(opts.pardotFields ? PARDOT_FIELDS : []), ...(opts.extraFields ?? [])];
+  return [...new Set(fields)];
+}
+
+/** A stage field name goes into SOQL unquoted: only an API name passes. */
+export function assertFieldName(field: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(field)) throw invalidId(field);
+  return field;
+}
+
+/** History rows the mapper reads: the stage field, the owner, and `created`. */
+export const HISTORY_FIELDS = 'Id, Field, OldValue, NewValue, CreatedDate, CreatedById, CreatedBy.Name';
+
 /**
  * The record with its Tasks, Events and CampaignMembers as child subqueries, and (for a converted lead)
  * the opportunity through the ConvertedOpportunity relationship: one query, one result.
@@ -75,10 +90,8 @@ const CONTACT_FIELDS = [
  */
 export function recordQuery(object: PersonObject, id: string, opts: { pardotFields: boolean; extraFields?: string[] }): string {
   const id18 = assertSalesforceId(id);
-  const fields = [...(object === 'Lead' ? LEAD_FIELDS : CONTACT_FIELDS), ...(opts.pardotFields ? PARDOT_FIELDS : []), ...(opts.extraFields ?? [])];
-  const unique = [...new Set(fields)];
   return [
-    `SELECT ${unique.join(', ')},`,
+    `SELECT ${personFields(object, opts).join(', ')},`,
     `(SELECT ${TASK_FIELDS} FROM Tasks ORDER BY CreatedDate DESC LIMIT ${CHILD_LIMIT}),`,
     `(SELECT ${EVENT_FIELDS} FROM Events ORDER BY StartDateTime DESC LIMIT ${CHILD_LIMIT}),`,
     `(SELECT ${MEMBER_FIELDS} FROM CampaignMembers ORDER BY CreatedDate DESC LIMIT ${CHILD_LIMIT})`,
@@ -93,10 +106,10 @@ export function recordQuery(object: PersonObject, id: string, opts: { pardotFiel
  */
 export function historyQuery(object: PersonObject, id: string, stageField: string): string {
   const id18 = assertSalesforceId(id);
-  if (!/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(stageField)) throw invalidId(stageField);
+  assertFieldName(stageField);
   const parent = object === 'Lead' ? 'LeadId' : 'ContactId';
   return (
-    `SELECT Id, Field, OldValue, NewValue, CreatedDate, CreatedById, CreatedBy.Name FROM ${object}History ` +
+    `SELECT ${HISTORY_FIELDS} FROM ${object}History ` +
     `WHERE ${parent} = ${soqlString(id18)} AND Field IN (${soqlString(stageField)}, 'Owner', 'created') ORDER BY CreatedDate ASC LIMIT 500`
   );
 }

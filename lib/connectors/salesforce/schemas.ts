@@ -101,6 +101,24 @@ export const sfOpportunitySchema = z.object({
 });
 export type SfOpportunity = z.infer<typeof sfOpportunitySchema>;
 
+/**
+ * LeadHistory / ContactHistory rows. OldValue and NewValue are `anyType`: strings for picklists, but numbers,
+ * booleans or null for other fields.
+ * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_leadhistory.htm
+ */
+const anyType = z.union([z.string(), z.number(), z.boolean()]).nullable().optional();
+export const sfHistorySchema = z.object({
+  attributes: sfAttributesSchema.optional(),
+  Id: z.string(),
+  Field: z.string(),
+  OldValue: anyType,
+  NewValue: anyType,
+  CreatedDate: sfDateTime,
+  CreatedById: z.string().nullable().optional(),
+  CreatedBy: nameRef,
+});
+export type SfHistory = z.infer<typeof sfHistorySchema>;
+
 const children = <T extends z.ZodType>(record: T) => queryResultSchema(record).nullable().optional();
 
 /**
@@ -146,26 +164,11 @@ export const sfPersonRecordSchema = z.object({
   Tasks: children(sfTaskSchema),
   Events: children(sfEventSchema),
   CampaignMembers: children(sfCampaignMemberSchema),
+  /** The team listing reads field history as a child subquery (the panel queries LeadHistory apart). */
+  Histories: children(sfHistorySchema),
 });
 export type SfPersonRecord = z.infer<typeof sfPersonRecordSchema>;
 
-/**
- * LeadHistory / ContactHistory rows. OldValue and NewValue are `anyType`: strings for picklists, but numbers,
- * booleans or null for other fields.
- * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_leadhistory.htm
- */
-const anyType = z.union([z.string(), z.number(), z.boolean()]).nullable().optional();
-export const sfHistorySchema = z.object({
-  attributes: sfAttributesSchema.optional(),
-  Id: z.string(),
-  Field: z.string(),
-  OldValue: anyType,
-  NewValue: anyType,
-  CreatedDate: sfDateTime,
-  CreatedById: z.string().nullable().optional(),
-  CreatedBy: nameRef,
-});
-export type SfHistory = z.infer<typeof sfHistorySchema>;
 
 /**
  * Composite: `{ compositeResponse: [{ body, httpHeaders, httpStatusCode, referenceId }] }`.
@@ -252,3 +255,33 @@ export const aeQueryResultSchema = z.object({
  * https://developer.salesforce.com/docs/marketing/pardot/guide/error-codes.html
  */
 export const aeErrorSchema = z.object({ code: z.number().int(), message: z.string() });
+
+/**
+ * sObject Get Deleted: `{ deletedRecords: [{ id, deletedDate }], earliestDateAvailable, latestDateCovered }`.
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_getdeleted.htm
+ */
+export const deletedRecordsSchema = z.object({
+  deletedRecords: z.array(z.object({ id: z.string(), deletedDate: sfDateTime })),
+  earliestDateAvailable: sfDateTime.nullable().optional(),
+  latestDateCovered: sfDateTime.nullable().optional(),
+});
+
+/**
+ * Bulk API 2.0 query job info (create and get): state UploadComplete → InProgress → JobComplete, or Failed /
+ * Aborted with `errorMessage`.
+ * https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/query_create_job.htm
+ * https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/query_get_one_job.htm
+ */
+export const BULK_JOB_STATES = ['UploadComplete', 'InProgress', 'Aborted', 'JobComplete', 'Failed'] as const;
+export const bulkJobInfoSchema = z.object({
+  id: z.string(),
+  operation: z.string(),
+  object: z.string(),
+  state: z.enum(BULK_JOB_STATES),
+  apiVersion: z.number(),
+  numberRecordsProcessed: z.number().int().optional(),
+  errorMessage: z.string().nullable().optional(),
+  columnDelimiter: z.string().optional(),
+  lineEnding: z.string().optional(),
+});
+export type BulkJobInfo = z.infer<typeof bulkJobInfoSchema>;
