@@ -16,6 +16,8 @@ export interface Connector {
   deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt>;
   /** Every person of a period, paged and resumable (team sync). Absent where the connector cannot list yet. See `listing.ts`. */
   listContexts?(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void>;
+  /** The instance the listing reads, null when not connected (no API call). See `listing.ts`. */
+  listingInstance?(): Promise<string | null>;
 }
 
 export interface FetchOptions {

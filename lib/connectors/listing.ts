@@ -33,4 +33,9 @@ export interface ListPage {
 /** Implemented by connectors that can list (demo, Salesforce, HubSpot; Dynamics and kintone later). */
 export interface ListingConnector {
   listContexts(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void>;
+  /**
+   * The instance a listing reads (the snapshot scope's `instance`: Salesforce My Domain name, HubSpot portal id,
+   * the demo's 'sfa'), without an API call; null when the system is not connected, so the sync skips it.
+   */
+  listingInstance(): Promise<string | null>;
 }

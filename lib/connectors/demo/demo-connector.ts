@@ -177,6 +177,10 @@ export function createDemoConnector(options: DemoConnectorOptions = {}): Connect
      * of record of the demo, as Salesforce is of a real team). 'mine' keeps the open leads after handoff: the
      * demo has no signed-in owner, so the work queue shows the whole team's.
      */
+    async listingInstance() {
+      return 'sfa';
+    },
+
     async *listContexts(request: ListRequest, fetchOptions: FetchOptions): AsyncGenerator<ListPage, void, void> {
       await wait(latencyMs, fetchOptions.signal);
       const now = options.now ? options.now() : fetchOptions.now;

@@ -10,6 +10,7 @@ import { mapToLeadContext } from './map';
 import { abortableSleep, type Sleep } from './bulk';
 import { BULK_THRESHOLD, listSalesforceContexts } from './list-leads';
 import { currentUserId } from './current-user';
+import { readAuth } from './auth';
 import type { ListPage, ListRequest } from '../listing';
 import { orgFacts } from './org';
 import { personObjectOf } from './queries';
@@ -152,6 +153,11 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         feedbackField: s.feedbackField,
         signal: options.signal,
       });
+    },
+
+    async listingInstance() {
+      const auth = await readAuth(deps.storage);
+      return auth ? (myDomainNameOf(auth.instanceUrl) ?? new URL(auth.instanceUrl).hostname) : null;
     },
 
     /** Team listing: see list-leads.ts. Always background work: it pauses above 80% of the daily limit. */
