@@ -3,6 +3,7 @@ import { startCacheBudget } from '../lib/messaging/cache-budget';
 import { startDefinitionsSync } from '../lib/messaging/definitions-sync';
 import { startOutboxDelivery } from '../lib/messaging/outbox-delivery';
 import { startTabRecords } from '../lib/messaging/tab-records';
+import { startTeamSync } from '../lib/messaging/team-sync';
 import { setupToolbarAction } from '../lib/messaging/toolbar-action';
 import { db } from '../lib/store/db';
 
@@ -14,4 +15,5 @@ export default defineBackground(() => {
   startOutboxDelivery({ db, connectorFor });
   startDefinitionsSync({ db, storage: browser.storage });
   startCacheBudget({ db });
+  startTeamSync({ db, connectorFor });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordRefSchema } from '../domain/model';
+import { recordRefSchema, systemSchema } from '../domain/model';
 
 /**
  * Runtime messages between the content script, the extension pages and the background worker.
@@ -64,3 +64,36 @@ export const inboundMessageSchema = z.discriminatedUnion('type', [
   definitionsRefreshSchema,
 ]);
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
+
+/**
+ * Team data (options page → background): start a sync now, cancel one, or ask what runs. Only extension pages
+ * may send these (checked by origin, not only id: a content script shares our id). Strict: nothing rides along.
+ */
+const teamSyncTarget = {
+  system: systemSchema,
+  kind: z.enum(['team', 'mine']).default('team'),
+};
+export const teamSyncStartSchema = z
+  .object({
+    type: z.literal('baton/team-sync-start'),
+    ...teamSyncTarget,
+    /** The period of a full sync, in days back from now; a new period starts a full sync. */
+    periodDays: z.number().int().min(7).max(730).optional(),
+    full: z.boolean().optional(),
+  })
+  .strict();
+export const teamSyncCancelSchema = z.object({ type: z.literal('baton/team-sync-cancel'), ...teamSyncTarget }).strict();
+export const teamSyncStatusSchema = z.object({ type: z.literal('baton/team-sync-status') }).strict();
+
+/** Background → pages: progress of one run (broadcast; also the answer to a status request, as a list). */
+export const teamSyncProgressSchema = z.object({
+  scope: z.object({ system: systemSchema, instance: z.string(), kind: z.enum(['team', 'mine']) }),
+  runId: z.string(),
+  status: z.enum(['running', 'complete', 'paused', 'cancelled', 'failed', 'busy']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().optional(),
+  calls: z.number().int().nonnegative(),
+  message: z.string().optional(),
+});
+export const teamSyncProgressMessageSchema = z.object({ type: z.literal('baton/team-sync-progress'), progress: teamSyncProgressSchema });
+export const teamSyncStatusReplySchema = z.object({ running: z.array(teamSyncProgressSchema) });
