@@ -4,6 +4,7 @@ import { openExtensionPage } from '../panel/panel-states';
 import { Card } from '../ui/card';
 import { DefinitionsSection } from './definitions-section';
 import { GeneralSection } from './general-section';
+import { TeamDataSection } from './team-data-section';
 
 /** The options page: language and role, freshness and cache, the shared definitions, the demo, connections. */
 export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters<typeof DefinitionsSection>[0] }) {
@@ -24,6 +25,7 @@ export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters
           </button>
         </div>
       </Card>
+      <TeamDataSection />
       <ConnectionsSection />
     </main>
   );

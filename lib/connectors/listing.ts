@@ -1,4 +1,4 @@
-import type { LeadContext, RecordRef } from '../domain/model';
+import type { LeadContext, RecordRef, SystemId } from '../domain/model';
 import type { FetchOptions } from './connector';
 
 /**
@@ -39,3 +39,6 @@ export interface ListingConnector {
    */
   listingInstance(): Promise<string | null>;
 }
+
+/** Systems whose connectors can list; each syncs only when connected (`listingInstance` not null). */
+export const LISTING_SYSTEMS: readonly SystemId[] = ['demo', 'salesforce', 'hubspot'];

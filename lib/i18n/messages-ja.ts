@@ -369,6 +369,26 @@ export const ja = {
   'opt.defManagedNote': 'この定義は組織の管理者が配布しています。ここで URL やファイルを指定しても、次の更新で管理者の定義に戻ります。',
   // Salesforce paused a background refresh above 80% of the org's daily API limit (code BACKGROUND_PAUSED).
   'error.quota.backgroundPaused': '組織の 1 日の API 上限の 80% を超えたため、自動更新を止めています。表示中の情報は前回取得したものです。「再試行」を押すと今すぐ取得します。',
+  // Options > Team data (the team snapshot sync).
+  'team.title': 'チームデータ',
+  'team.hint': '期間内のすべてのリードをこのブラウザにコピーし、チームの数値に使います。毎日と手動で同期し、自分の未対応リードは営業時間内に 5 分ごとに同期します。',
+  'team.period': '期間',
+  'team.periodDays': '直近 {days} 日',
+  'team.none': 'リードを一覧できるシステムがまだ接続されていません。下で Salesforce を接続するか、デモをお試しください。',
+  'team.lastComplete': '最終完了: {date}',
+  'team.never': '未同期',
+  'team.syncedPeriod': '同期済みの期間: {from} – {to}',
+  'team.calls': 'API 呼び出し: 前回 {last} 回、累計 {total} 回',
+  'team.progress': '{done} / {total} 人',
+  'team.progressNoTotal': '{done} 人',
+  'team.syncNow': '今すぐ同期',
+  'team.cancel': 'キャンセル',
+  'team.status.running': '同期中…',
+  'team.status.paused': '一時停止中: 組織の 1 日の API 上限の 80% を超えています。使用量が下がると、止まったところから続けます。',
+  'team.status.failed': '前回の同期に失敗しました: {message}',
+  'team.status.cancelled': 'キャンセルしました。次回は止まったところから続けます。',
+  'team.status.busy': 'このシステムの同期はすでに実行中です。',
+  'team.resumable': '中断されました。次回は止まったところから続けます。',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

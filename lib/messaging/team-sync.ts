@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Connector } from '../connectors/connector';
+import { LISTING_SYSTEMS } from '../connectors/listing';
 import { isOpenAt } from '../domain/business-calendar';
 import { DEFAULT_DEFINITIONS } from '../domain/definitions/default-definitions';
 import { mapVendorStage } from '../domain/definitions/stage-mapping';
@@ -25,8 +26,6 @@ export const TEAM_SYNC_ALARM = 'baton-team-sync';
 export const MY_LEADS_ALARM = 'baton-my-leads';
 export const TEAM_SYNC_PERIOD_MINUTES = 24 * 60;
 export const MY_LEADS_PERIOD_MINUTES = 5;
-/** Systems whose connectors can list; each syncs only when connected (`listingInstance` not null). */
-export const LISTING_SYSTEMS: SystemId[] = ['demo', 'salesforce', 'hubspot'];
 
 interface LockLike {
   request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
