@@ -109,24 +109,6 @@ export async function fetchResultSet(
   return { rows, next: header && header !== 'null' ? header : null };
 }
 
-/** Every row of a job, set after set. */
-export async function fetchAllResults(
-  client: SalesforceClient,
-  apiVersion: string,
-  jobId: string,
-  maxRecords: number,
-  signal?: AbortSignal,
-): Promise<Record<string, string>[]> {
-  const out: Record<string, string>[] = [];
-  let locator: string | null = null;
-  do {
-    const set: ResultSet = await fetchResultSet(client, apiVersion, jobId, locator, maxRecords, signal);
-    for (const row of set.rows) out.push(row);
-    locator = set.next;
-  } while (locator);
-  return out;
-}
-
 /** Columns that are not text, so CSV values become what the REST JSON would have carried. */
 const BOOLEAN_COLUMNS = new Set(['IsConverted', 'HasResponded', 'IsClosed', 'IsWon']);
 const NUMBER_COLUMNS = new Set(['NumberOfEmployees', 'Amount', 'pi__score__c']);

@@ -3,7 +3,7 @@ import type { LeadContext, RecordRef } from '../../domain/model';
 import { isOpenAfterHandoff } from '../../domain/open-after-handoff';
 import { ConnectorError, isConnectorError, type FetchOptions } from '../connector';
 import type { ListPage, ListRequest } from '../listing';
-import { createQueryJob, fetchAllResults, fetchResultSet, rowToRecord, waitForJob, type Sleep } from './bulk';
+import { createQueryJob, fetchResultSet, rowToRecord, waitForJob, type Sleep } from './bulk';
 import type { SalesforceClient } from './client';
 import { allRecords } from './composite';
 import { LIST_LIMITS, listBulkQueries, listRestQuery, soqlDateTime, type BulkPart, type ListFilter } from './list-queries';
@@ -269,15 +269,21 @@ export async function* listSalesforceContexts(deps: ListingDeps, request: ListRe
       const byParent = new Map<string, Record<string, unknown>[]>();
       const job = bulk.jobs[part];
       if (!job) return byParent;
-      for (const row of await fetchAllResults(client, deps.apiVersion, job, 100_000, options.signal)) {
-        const parent = row[key];
-        if (!parent) continue;
-        const record = rowToRecord(row, type);
-        delete record[key];
-        const list = byParent.get(parent);
-        if (list) list.push(record);
-        else byParent.set(parent, [record]);
-      }
+      // Grouped set by set, so the raw CSV rows of one set are garbage before the next is read.
+      let locator: string | null = null;
+      do {
+        const set = await fetchResultSet(client, deps.apiVersion, job, locator, 50_000, options.signal);
+        for (const row of set.rows) {
+          const parent = row[key];
+          if (!parent) continue;
+          const record = rowToRecord(row, type);
+          delete record[key];
+          const list = byParent.get(parent);
+          if (list) list.push(record);
+          else byParent.set(parent, [record]);
+        }
+        locator = set.next;
+      } while (locator);
       for (const list of byParent.values()) {
         list.sort((a, b) => String(a.CreatedDate).localeCompare(String(b.CreatedDate)));
         list.splice(limit);
