@@ -2,7 +2,7 @@ import { ConnectorError, type FetchOptions } from '../connector';
 import type { ListPage, ListRequest } from '../listing';
 import type { LeadContext, RecordRef } from '../../domain/model';
 import { createHubSpotClient, type HubSpotClient, type HubSpotDeps } from './client';
-import { MERGED_IDS, readContactDetails, type EmailEventsPolicy } from './contact-details';
+import { ASSOCIATION_BATCH, MERGED_IDS, readContactDetails, type EmailEventsPolicy } from './contact-details';
 import { readIdentity, readOwnerId } from './identity';
 import { archivedContactsPageSchema, contactIdsPageSchema } from './list-schemas';
 import { abortableSleep, createRateGate, type RateGate } from './rate-gate';
@@ -14,9 +14,11 @@ import {
   planFor,
   requestKey,
   searchBody,
+  SEARCH_PAGE_SIZE,
   SEARCH_RESULT_CAP,
   splitWindow,
   type ListCursor,
+  type Window,
 } from './search-window';
 import { readHubSpotStatus } from './settings';
 
@@ -34,7 +36,8 @@ const ARCHIVED_PAGE = 100;
  * Every contact of a period as the panel's `LeadContext`, one page per search page, for the team layer.
  *
  * 1. Identity: the portal id (record refs name it) and, for 'mine', the owner (see identity.ts). 1–2 calls a run.
- * 2. CRM search over windows of the period (search-window.ts), 200 ids a page, sorted by id, paging with `after`.
+ * 2. CRM search over windows of the period (search-window.ts), 200 ids a page, sorted by id, paging with `after`;
+ *    five pages make one listing page of up to 1,000 contacts (one associations batch read per type serves them).
  *    A window holding more than the 10,000 results one search can page through is halved, recursively; each contact
  *    is listed by the one window holding its earliest date in the period, so a split never lists anyone twice.
  * 3. Details in batch (contact-details.ts), mapped exactly as the panel maps them.
@@ -85,44 +88,42 @@ export async function* listHubSpotContexts(deps: HubSpotListingDeps, request: Li
   };
 
   while (cursor.phase === 'contacts') {
-    const [w, ...rest] = cursor.windows;
-    if (!w) {
-      cursor = { ...cursor, phase: 'archived' };
-      break;
-    }
-    const found = await client.request({
-      method: 'POST',
-      path: '/crm/v3/objects/contacts/search',
-      body: searchBody(plan, w, cursor.after),
-      schema: contactIdsPageSchema,
-      signal,
-      doing: 'searching the contacts of the period',
-    });
-    if (cursor.total === undefined && w.from === period.from && w.to === period.to) cursor = { ...cursor, total: found.total };
-    if (cursor.after === undefined && found.total > SEARCH_RESULT_CAP) {
-      const halves = splitWindow(w);
-      if (!halves) {
-        throw new ConnectorError({
-          vendor: 'hubspot',
-          kind: 'permanent',
-          message: `HubSpot holds more than ${SEARCH_RESULT_CAP.toLocaleString('en')} contacts with the same date (${new Date(w.from).toISOString()}); its search cannot page through them.`,
-        });
+    // One round: up to five search pages (1,000 ids), so one associations batch read per activity type serves them.
+    const ids: string[] = [];
+    while (cursor.windows.length && ids.length + SEARCH_PAGE_SIZE <= ASSOCIATION_BATCH) {
+      const [w, ...rest] = cursor.windows as [Window, ...Window[]];
+      const found = await client.request({
+        method: 'POST',
+        path: '/crm/v3/objects/contacts/search',
+        body: searchBody(plan, w, cursor.after),
+        schema: contactIdsPageSchema,
+        signal,
+        doing: 'searching the contacts of the period',
+      });
+      if (cursor.total === undefined && w.from === period.from && w.to === period.to) cursor = { ...cursor, total: found.total };
+      if (cursor.after === undefined && found.total > SEARCH_RESULT_CAP) {
+        const halves = splitWindow(w);
+        if (!halves) {
+          throw new ConnectorError({
+            vendor: 'hubspot',
+            kind: 'permanent',
+            message: `HubSpot holds more than ${SEARCH_RESULT_CAP.toLocaleString('en')} contacts with the same date (${new Date(w.from).toISOString()}); its search cannot page through them.`,
+          });
+        }
+        cursor = { ...cursor, windows: [...halves, ...rest] };
+        continue;
       }
-      cursor = { ...cursor, windows: [...halves, ...rest] };
-      continue;
-    }
-    const ids = found.results
-      .filter((r) => {
+      for (const r of found.results) {
         const t = placingTime(plan, r.properties, period);
-        return t === undefined || (t >= w.from && t < w.to);
-      })
-      .map((r) => r.id);
+        if (t === undefined || (t >= w.from && t < w.to)) ids.push(r.id);
+      }
+      const after = found.paging?.next?.after;
+      cursor = after ? { ...cursor, after } : { ...cursor, windows: rest, after: undefined };
+    }
     const details = await readContactDetails({ client, portalId: identity.portalId, ids, emailEvents: deps.emailEvents ?? 'handed-off', options });
     const contexts = request.scope === 'mine' ? details.contexts.filter(isOpenHandedOff) : details.contexts;
     const merged = request.modifiedSince === undefined ? [] : details.contacts.flatMap((c) => mergedIds(c.properties[MERGED_IDS]).map(refOf));
-    const after = found.paging?.next?.after;
-    const done = cursor.done + contexts.length;
-    cursor = after ? { ...cursor, after, done } : { ...cursor, windows: rest, after: undefined, done };
+    cursor = { ...cursor, done: cursor.done + contexts.length };
     const finished = !cursor.windows.length && request.modifiedSince === undefined;
     if (!cursor.windows.length) cursor = { ...cursor, phase: 'archived' };
     await followReportedTier(deps, gate);

@@ -82,11 +82,8 @@ describe('HubSpot listing: paging and the 10,000-result cap', () => {
     expect(searches.map((r) => (r.body as { after?: string }).after)).toEqual([undefined, '200', '400']);
     expect(searches.every((r) => (r.body as { limit: number }).limit === 200)).toBe(true);
     expect(searches[0]?.body).toMatchObject({ sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }] });
-    expect(pages.map((p) => p.progress)).toEqual([
-      { done: 200, total: 450 },
-      { done: 400, total: 450 },
-      { done: 450, total: 450 },
-    ]);
+    // Five search pages make one listing page: 450 contacts come in one.
+    expect(pages.map((p) => p.progress)).toEqual([{ done: 450, total: 450 }]);
     expect(pages.at(-1)?.cursor).toBeNull();
   });
 
@@ -118,7 +115,7 @@ describe('HubSpot listing: paging and the 10,000-result cap', () => {
 
 describe('HubSpot listing: kill and resume', () => {
   it('resumes a run stopped after a page from its cursor, listing nobody twice and nobody missing', async () => {
-    const contacts = spread(650);
+    const contacts = spread(2_300);
     const fake = hubspotPortalFake({ contacts });
     server.use(...fake.handlers);
 
@@ -130,19 +127,22 @@ describe('HubSpot listing: kill and resume', () => {
       cursor = p.cursor;
       break; // the worker dies here
     }
-    expect(seen).toHaveLength(200);
+    expect(seen).toHaveLength(1_000);
 
     // A new worker (new connector, nothing in memory) picks the cursor up.
     const second = await listing({ emailEvents: 'none' });
     const rest = await collect(second.connector.listContexts!({ ...team, cursor: cursor! }, { now: NOW, stageOf }));
     const all = [...seen, ...idsOf(rest)];
-    expect(all).toHaveLength(650);
+    expect(all).toHaveLength(2_300);
     expect(new Set(all)).toEqual(new Set(contacts.map((c) => c.id)));
-    expect(rest.at(-1)?.progress.done).toBe(650);
+    expect(rest.map((p) => p.progress)).toEqual([
+      { done: 2_000, total: 2_300 },
+      { done: 2_300, total: 2_300 },
+    ]);
   });
 
   it('stops when aborted mid-page, and the last cursor resumes without duplicates', async () => {
-    const contacts = spread(500);
+    const contacts = spread(1_500);
     const fake = hubspotPortalFake({ contacts });
     server.use(...fake.handlers);
     const controller = new AbortController();
@@ -157,11 +157,11 @@ describe('HubSpot listing: kill and resume', () => {
       }
     };
     await expect(run()).rejects.toThrow();
-    expect(seen).toHaveLength(200);
+    expect(seen).toHaveLength(1_000);
     const rest = await collect(connector.listContexts!({ ...team, cursor: cursor! }, { now: NOW, stageOf }));
     const all = [...seen, ...idsOf(rest)];
-    expect(all).toHaveLength(500);
-    expect(new Set(all).size).toBe(500);
+    expect(all).toHaveLength(1_500);
+    expect(new Set(all).size).toBe(1_500);
   });
 
   it('refuses a cursor of another period with a clear message', async () => {
@@ -227,7 +227,7 @@ describe("HubSpot listing: 'mine'", () => {
 });
 
 describe('HubSpot listing: calls and limits', () => {
-  it('counts every request in the pages, and spends about 70 calls per 1,000 contacts plus one per handed-off contact', async () => {
+  it('counts every request in the pages, and spends 51 calls per 1,000 contacts with two activities each, plus one per handed-off contact', async () => {
     // 1,000 contacts, each with a call and a note; every fourth handed off (its e-mail events are read).
     const contacts = spread(1_000).map((c, i) => {
       const withMql = i % 4 === 0 ? syntheticContact(i, FROM + DAY + i * 10_000, FROM + 2 * DAY + i * 10_000) : c;
@@ -246,8 +246,9 @@ describe('HubSpot listing: calls and limits', () => {
     expect(calls).toBe(fake.requests.length);
     const emailCalls = fake.requests.filter((r) => r.path === '/email/public/v1/events').length;
     expect(emailCalls).toBe(250);
-    // token info 1 + search 5 + contacts 20 + associations 25 + calls 10 + notes 10 = 71.
-    expect(calls - emailCalls).toBe(71);
+    // token info 1 + search 5 + contacts 20 (50 a batch with history) + associations 5 (one a type for 1,000)
+    // + calls 10 + notes 10 (100 a batch) = 51.
+    expect(calls - emailCalls).toBe(51);
     expect(pages.flatMap((p) => p.contexts).every((c) => c.activities.length === 2)).toBe(true);
   });
 
@@ -262,7 +263,7 @@ describe('HubSpot listing: calls and limits', () => {
 
   it('never exceeds the 10-second window nor the search rate, by the fake clock', async () => {
     const clock = fakeClock(NOW);
-    const contacts = spread(3_000);
+    const contacts = spread(5_000);
     const fake = hubspotPortalFake({ contacts, clock: clock.now, burstMax: 100 });
     server.use(...fake.handlers);
     const storage = await connectedStore();
