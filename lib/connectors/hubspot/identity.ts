@@ -41,6 +41,15 @@ export async function readOwnerId(client: HubSpotClient, userId: string, signal?
     });
     return owner.id;
   } catch (error) {
+    if (error instanceof ConnectorError && error.code === 'MISSING_SCOPES') {
+      throw new ConnectorError({
+        vendor: 'hubspot',
+        kind: 'permanent',
+        code: error.code,
+        correlationId: error.correlationId,
+        message: `Listing your own leads needs the crm.objects.owners.read scope: add it to the HubSpot private app and paste the new token.${error.correlationId ? ` (correlation id ${error.correlationId})` : ''}`,
+      });
+    }
     if (error instanceof ConnectorError && error.kind === 'not-found') {
       throw new ConnectorError({
         vendor: 'hubspot',

@@ -301,4 +301,11 @@ describe('HubSpot listing: calls and limits', () => {
     expect(error).toMatchObject({ kind: 'permanent', message: expect.stringMatching(/not an owner.*token created by your own HubSpot user/) });
     expect(fake.requests.some((r) => r.path.endsWith('/search'))).toBe(false);
   });
+
+  it("says which scope a 'mine' run lacks when the token cannot read owners", async () => {
+    server.use(...hubspotPortalFake({ contacts: [], noOwnerScope: true }).handlers);
+    const { connector } = await listing();
+    const error = await collect(connector.listContexts!({ ...team, scope: 'mine' }, { now: NOW, stageOf })).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'permanent', message: expect.stringContaining('crm.objects.owners.read') });
+  });
 });

@@ -4,6 +4,7 @@ import activitiesFixture from '../../fixtures/hubspot/activities-batch-read.json
 import tokenInfo from '../../fixtures/hubspot/access-token-info.json';
 import ownerFixture from '../../fixtures/hubspot/owner.json';
 import tenSecondly from '../../fixtures/hubspot/error-rate-limit-ten-secondly.json';
+import missingScopes from '../../fixtures/hubspot/error-missing-scopes.json';
 import { API } from './hubspot-msw';
 
 /**
@@ -157,6 +158,8 @@ export interface PortalOptions {
   associationsPerAnswer?: number;
   /** The token's user has no owner record. */
   noOwner?: boolean;
+  /** The token lacks crm.objects.owners.read. */
+  noOwnerScope?: boolean;
 }
 
 export function hubspotPortalFake(opts: PortalOptions) {
@@ -197,6 +200,7 @@ export function hubspotPortalFake(opts: PortalOptions) {
     http.get(`${API}/crm/v3/owners/:id`, async ({ request, params }) => {
       const { throttled } = await log(request);
       if (throttled) return throttled;
+      if (opts.noOwnerScope) return HttpResponse.json(missingScopes, { status: 403 });
       const byUser = new URL(request.url).searchParams.get('idProperty') === 'userId';
       if (byUser && !opts.noOwner && params.id === String(ownerFixture.userId)) return HttpResponse.json(ownerFixture, { headers: rateHeaders() });
       return HttpResponse.json(errorBody('Owner not found', 'OBJECT_NOT_FOUND'), { status: 404 });
