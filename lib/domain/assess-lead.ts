@@ -6,7 +6,8 @@ import { definitionsInForce } from './definitions/version-in-force';
 import { findFirstTouch, findHandoff } from './handoff';
 import { qualify, type Qualification } from './qualification';
 import { computeSla, type Sla } from './sla';
-import { computeTemperature, type Temperature } from './temperature';
+import { computeFit, type FitResult } from './fit';
+import { computeTemperature, temperatureBand, type Temperature } from './temperature';
 
 export type Assessment = {
   /** The version in force now (temperature, display). */
@@ -14,6 +15,8 @@ export type Assessment = {
   temperature: Temperature;
   /** Against the version in force at handoff (or now, before any handoff). */
   qualification: Qualification;
+  /** The stage history as today's definitions read it (vendor values remapped): the funnel counts these. */
+  stageChanges: StageChange[];
   handoff: { at: number; by?: string } | null;
   firstTouch: SalesActivity | null;
   /** Policy, budget and calendar of the version in force at handoff; band = temperature at handoff. */
@@ -25,20 +28,25 @@ export type Assessment = {
  * Everything the panel shows about one lead, from its cached context, the definition versions and now.
  * Each judgement uses the version in force when it applies: temperature now by today's version; MQL/SQL and the
  * SLA by the version in force at handoff, so a revision never rewrites how past handoffs were judged.
+ *
+ * `temperature`, `qualification` and `warnings` are worked out when first read (then kept): the team KPIs judge
+ * 100,000 leads on stages, handoff and SLA and never read today's temperature, which is most of the cost of a
+ * lead. They are ordinary enumerable properties to every reader (spread, JSON, structured clone, toEqual).
  */
 export function assessLead(context: LeadContext, versions: Definitions[], now: number): Assessment {
   const pool = versions.length > 0 ? versions : [DEFAULT_DEFINITIONS];
   const current = definitionsInForce(pool, now) ?? earliestOf(pool);
   const attributes = context.person.attributes;
-  const temperature = computeTemperature({ events: context.events, attributes, definitions: current, now });
+  const events = context.events;
 
   const stageChanges = remapStages(context.stageChanges, current);
   const handoff = findHandoff(stageChanges, current);
   const judgedAt = handoff?.at ?? now;
   const atHandoff = definitionsInForce(pool, judgedAt) ?? earliestOf(pool);
-  const temperatureForQualification =
-    atHandoff === current ? temperature : computeTemperature({ events: context.events, attributes, definitions: atHandoff, now });
-  const qualification = qualify({ person: context.person, temperature: temperatureForQualification, versions: [atHandoff], at: judgedAt });
+
+  let fitNow: FitResult | undefined;
+  let fitThen: FitResult | undefined;
+  const fitOf = (d: Definitions) => (d === current ? (fitNow ??= computeFit(attributes, d)) : (fitThen ??= computeFit(attributes, d)));
 
   let firstTouch: SalesActivity | null = null;
   let sla: Sla | null = null;
@@ -46,7 +54,7 @@ export function assessLead(context: LeadContext, versions: Definitions[], now: n
     // A meeting booked for next week is on the calendar, not a touch: only what has happened counts.
     const happened = context.activities.filter((a) => a.occurredAt <= now);
     firstTouch = findFirstTouch(happened, handoff.at, atHandoff);
-    const bandAtHandoff = computeTemperature({ events: context.events, attributes, definitions: atHandoff, now: handoff.at }).band;
+    const bandAtHandoff = temperatureBand({ events, attributes, definitions: atHandoff, now: handoff.at, fit: fitOf(atHandoff) });
     sla = computeSla({
       handoffAt: handoff.at,
       band: bandAtHandoff,
@@ -57,16 +65,47 @@ export function assessLead(context: LeadContext, versions: Definitions[], now: n
     });
   }
 
-  const warnings: DataQualityWarning[] = [...context.warnings];
-  if (temperature.ignoredFutureEventIds.length > 0) {
-    warnings.push({ code: 'future_event', detail: temperature.ignoredFutureEventIds.join(', ') });
-  }
-  const unmapped = new Set<string>();
-  for (const c of stageChanges) if (c.stage === null && c.vendorValue) unmapped.add(`${c.source}: ${c.vendorValue}`);
-  if (context.person.stage === null && context.person.vendorStage) unmapped.add(`${context.ref.system}: ${context.person.vendorStage}`);
-  for (const detail of [...unmapped].sort()) warnings.push({ code: 'unmapped_stage', detail });
+  let temperature: Temperature | undefined;
+  const temperatureNow = () => (temperature ??= computeTemperature({ events, attributes, definitions: current, now, fit: fitOf(current) }));
+  let qualification: Qualification | undefined;
+  const qualificationOf = () => {
+    if (!qualification) {
+      const t = atHandoff === current ? temperatureNow() : computeTemperature({ events, attributes, definitions: atHandoff, now, fit: fitOf(atHandoff) });
+      qualification = qualify({ person: context.person, temperature: t, versions: [atHandoff], at: judgedAt });
+    }
+    return qualification;
+  };
+  let warnings: DataQualityWarning[] | undefined;
+  const warningsOf = () => {
+    if (!warnings) {
+      const list: DataQualityWarning[] = [...context.warnings];
+      const future = temperatureNow().ignoredFutureEventIds;
+      if (future.length > 0) list.push({ code: 'future_event', detail: future.join(', ') });
+      const unmapped = new Set<string>();
+      for (const c of stageChanges) if (c.stage === null && c.vendorValue) unmapped.add(`${c.source}: ${c.vendorValue}`);
+      if (context.person.stage === null && context.person.vendorStage) unmapped.add(`${context.ref.system}: ${context.person.vendorStage}`);
+      for (const detail of [...unmapped].sort()) list.push({ code: 'unmapped_stage', detail });
+      warnings = dedupe(list);
+    }
+    return warnings;
+  };
 
-  return { definitions: current, temperature, qualification, handoff, firstTouch, sla, warnings: dedupe(warnings) };
+  return {
+    definitions: current,
+    get temperature() {
+      return temperatureNow();
+    },
+    get qualification() {
+      return qualificationOf();
+    },
+    stageChanges,
+    handoff,
+    firstTouch,
+    sla,
+    get warnings() {
+      return warningsOf();
+    },
+  };
 }
 
 /** Re-reads cached vendor values with these definitions, keeping the connector's stage when they do not map it. */

@@ -1,36 +1,69 @@
 import type { AttributeValue } from './model';
 import type { Condition, Definitions, Localized } from './definitions/schema';
 
-/** Does a condition of the definitions hold on a person's attributes? Strings compare ignoring case. */
-export function conditionHolds(c: Condition, attributes: Record<string, AttributeValue>): boolean {
-  const raw = attributes[c.attribute];
-  if (raw === undefined || raw === null || raw === '') return false;
+type CompiledCondition = (attributes: Record<string, AttributeValue>) => boolean;
+/**
+ * Conditions turned once into closures with their values lower-cased (and `in` lists as Sets): the team KPIs
+ * check every rule of the definitions for 100,000 people, and lower-casing the same lists each time was most
+ * of the cost. Keyed by the condition object, which belongs to one parsed definitions document.
+ */
+const compiled = new WeakMap<Condition, CompiledCondition>();
+
+function compile(c: Condition): CompiledCondition {
+  const attribute = c.attribute;
+  const valueOf = (attributes: Record<string, AttributeValue>) => {
+    const raw = attributes[attribute];
+    return raw === undefined || raw === null || raw === '' ? null : raw;
+  };
   switch (c.op) {
     case 'present':
-      return true;
+      return (a) => valueOf(a) !== null;
     case 'range': {
-      const n = typeof raw === 'number' ? raw : Number(String(raw).replace(/[,\s]/g, ''));
-      if (!Number.isFinite(n)) return false;
-      return (c.min === undefined || n >= c.min) && (c.max === undefined || n < c.max);
+      const { min, max } = c;
+      return (a) => {
+        const raw = valueOf(a);
+        if (raw === null) return false;
+        const n = typeof raw === 'number' ? raw : Number(String(raw).replace(/[,\s]/g, ''));
+        if (!Number.isFinite(n)) return false;
+        return (min === undefined || n >= min) && (max === undefined || n < max);
+      };
     }
     case 'in': {
-      const v = String(raw).trim().toLowerCase();
-      return c.values.some((x) => x.trim().toLowerCase() === v);
+      const values = new Set(c.values.map((x) => x.trim().toLowerCase()));
+      return (a) => {
+        const raw = valueOf(a);
+        return raw !== null && values.has(String(raw).trim().toLowerCase());
+      };
     }
     case 'contains': {
-      const v = String(raw).toLowerCase();
-      return c.values.some((x) => v.includes(x.toLowerCase()));
+      const values = c.values.map((x) => x.toLowerCase());
+      return (a) => {
+        const raw = valueOf(a);
+        if (raw === null) return false;
+        const v = String(raw).toLowerCase();
+        for (const x of values) if (v.includes(x)) return true;
+        return false;
+      };
     }
     case 'email_domain': {
-      const v = String(raw).trim().toLowerCase();
-      const at = v.lastIndexOf('@');
-      const domain = at >= 0 ? v.slice(at + 1) : v;
-      return c.values.some((x) => {
-        const d = x.toLowerCase();
-        return domain === d || domain.endsWith(`.${d}`);
-      });
+      const values = c.values.map((x) => x.toLowerCase());
+      return (a) => {
+        const raw = valueOf(a);
+        if (raw === null) return false;
+        const v = String(raw).trim().toLowerCase();
+        const at = v.lastIndexOf('@');
+        const domain = at >= 0 ? v.slice(at + 1) : v;
+        return values.some((d) => domain === d || domain.endsWith(`.${d}`));
+      };
     }
   }
+}
+
+/** Does a condition of the definitions hold on a person's attributes? Strings compare ignoring case. */
+export function conditionHolds(c: Condition, attributes: Record<string, AttributeValue>): boolean {
+  let test = compiled.get(c);
+  if (!test) compiled.set(c, (test = compile(c)));
+  return test(attributes);
 }
 
 export interface FitMatch {

@@ -3,6 +3,7 @@ import { assessLead } from '../../lib/domain/assess-lead';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { Definitions } from '../../lib/domain/definitions/schema';
 import type { LeadContext } from '../../lib/domain/model';
+import { leadContext, sfRef } from '../store/lead-context-fixture';
 import { jst } from './time-helpers';
 
 const ref = { system: 'demo', instance: 'sfa', object: 'lead', id: 'L-1' } as const;
@@ -82,5 +83,20 @@ describe('assessLead', () => {
     expect(a.sla).toBeNull();
     expect(a.handoff).toBeNull();
     expect(a.warnings).toContainEqual({ code: 'unmapped_stage', detail: 'demo: Nurture Pool' });
+  });
+});
+
+describe('an assessment as data', () => {
+  it('carries its lazily worked-out temperature, qualification and warnings through structuredClone and JSON', () => {
+    const context = leadContext(sfRef('00Q000000000123AAA'), { events: 5 });
+    const a = assessLead(context, [DEFAULT_DEFINITIONS], context.fetchedAt);
+    const cloned = structuredClone(a);
+    expect(cloned.temperature).toEqual(a.temperature);
+    expect(cloned.qualification.mql.criteria.length).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify(a)).warnings).toEqual(a.warnings);
+    // The connector said mql; today's definitions map 'Working - Contacted' to sal, and the remapped history says so.
+    expect(cloned.stageChanges.map((c) => c.stage)).toEqual(['sal']);
+    // Read twice: the same object, not a second computation.
+    expect(a.temperature).toBe(a.temperature);
   });
 });
