@@ -9,52 +9,73 @@ import { computeSla, type Sla } from './sla';
 import { computeFit, type FitResult } from './fit';
 import { computeTemperature, temperatureBand, type Temperature } from './temperature';
 
-export type Assessment = {
-  /** The version in force now (temperature, display). */
+/**
+ * The handoff half of a lead's judgement: stage history as today's definitions read it, the handoff, the first touch
+ * and the SLA by the version in force at handoff. assessLead is this plus the temperature now, the qualification and
+ * the warnings; the team KPIs count exactly this half (the same function, so a lead counts as its panel shows it)
+ * without paying for today's temperature 100,000 times.
+ */
+export type HandoffAssessment = {
+  /** The version in force now (temperature, display, the remapping of stage history). */
   definitions: Definitions;
-  temperature: Temperature;
-  /** Against the version in force at handoff (or now, before any handoff). */
-  qualification: Qualification;
-  /** The stage history as today's definitions read it (vendor values remapped): the funnel counts these. */
+  /** The version in force at handoff (or now, before any handoff): MQL/SQL criteria and the SLA. */
+  definitionsAtHandoff: Definitions;
+  /** The stage history with vendor values remapped by today's definitions: the funnel counts these. */
   stageChanges: StageChange[];
   handoff: { at: number; by?: string } | null;
   firstTouch: SalesActivity | null;
   /** Policy, budget and calendar of the version in force at handoff; band = temperature at handoff. */
   sla: Sla | null;
+};
+
+export type Assessment = HandoffAssessment & {
+  temperature: Temperature;
+  /** Against the version in force at handoff (or now, before any handoff). */
+  qualification: Qualification;
   warnings: DataQualityWarning[];
 };
 
-/**
- * Everything the panel shows about one lead, from its cached context, the definition versions and now.
- * Each judgement uses the version in force when it applies: temperature now by today's version; MQL/SQL and the
- * SLA by the version in force at handoff, so a revision never rewrites how past handoffs were judged.
- *
- * `temperature`, `qualification` and `warnings` are worked out when first read (then kept): the team KPIs judge
- * 100,000 leads on stages, handoff and SLA and never read today's temperature, which is most of the cost of a
- * lead. They are ordinary enumerable properties to every reader (spread, JSON, structured clone, toEqual).
- */
-export function assessLead(context: LeadContext, versions: Definitions[], now: number): Assessment {
-  const pool = versions.length > 0 ? versions : [DEFAULT_DEFINITIONS];
-  const current = definitionsInForce(pool, now) ?? earliestOf(pool);
-  const attributes = context.person.attributes;
-  const events = context.events;
+/** The fit of one person's attributes per definitions version, worked out once per judgement. */
+type FitOf = (d: Definitions) => FitResult;
+function fitMemo(attributes: LeadContext['person']['attributes']): FitOf {
+  let first: Definitions | undefined;
+  let firstFit: FitResult | undefined;
+  let other: Map<Definitions, FitResult> | undefined;
+  return (d) => {
+    if (first === undefined) {
+      first = d;
+      return (firstFit = computeFit(attributes, d));
+    }
+    if (d === first) return firstFit!;
+    other ??= new Map();
+    let fit = other.get(d);
+    if (!fit) other.set(d, (fit = computeFit(attributes, d)));
+    return fit;
+  };
+}
 
+function versionsPool(versions: Definitions[]): Definitions[] {
+  return versions.length > 0 ? versions : [DEFAULT_DEFINITIONS];
+}
+
+/** The handoff half of assessLead (see HandoffAssessment). */
+export function assessHandoff(context: LeadContext, versions: Definitions[], now: number): HandoffAssessment {
+  return handoffPart(context, versionsPool(versions), now, null);
+}
+
+/** `fitOf`: assessLead's memo, as it scores the person again; null: temperatureBand works the fit out itself. */
+function handoffPart(context: LeadContext, pool: Definitions[], now: number, fitOf: FitOf | null): HandoffAssessment {
+  const current = definitionsInForce(pool, now) ?? earliestOf(pool);
   const stageChanges = remapStages(context.stageChanges, current);
   const handoff = findHandoff(stageChanges, current);
-  const judgedAt = handoff?.at ?? now;
-  const atHandoff = definitionsInForce(pool, judgedAt) ?? earliestOf(pool);
-
-  let fitNow: FitResult | undefined;
-  let fitThen: FitResult | undefined;
-  const fitOf = (d: Definitions) => (d === current ? (fitNow ??= computeFit(attributes, d)) : (fitThen ??= computeFit(attributes, d)));
-
+  const atHandoff = definitionsInForce(pool, handoff?.at ?? now) ?? earliestOf(pool);
   let firstTouch: SalesActivity | null = null;
   let sla: Sla | null = null;
   if (handoff) {
-    // A meeting booked for next week is on the calendar, not a touch: only what has happened counts.
-    const happened = context.activities.filter((a) => a.occurredAt <= now);
-    firstTouch = findFirstTouch(happened, handoff.at, atHandoff);
-    const bandAtHandoff = temperatureBand({ events, attributes, definitions: atHandoff, now: handoff.at, fit: fitOf(atHandoff) });
+    // A meeting booked for next week is on the calendar, not a touch: only what has happened (by now) counts.
+    firstTouch = findFirstTouch(context.activities, handoff.at, atHandoff, now);
+    const attributes = context.person.attributes;
+    const bandAtHandoff = temperatureBand({ events: context.events, attributes, definitions: atHandoff, now: handoff.at, fit: fitOf?.(atHandoff) });
     sla = computeSla({
       handoffAt: handoff.at,
       band: bandAtHandoff,
@@ -64,48 +85,34 @@ export function assessLead(context: LeadContext, versions: Definitions[], now: n
       attributes,
     });
   }
+  return { definitions: current, definitionsAtHandoff: atHandoff, stageChanges, handoff, firstTouch, sla };
+}
 
-  let temperature: Temperature | undefined;
-  const temperatureNow = () => (temperature ??= computeTemperature({ events, attributes, definitions: current, now, fit: fitOf(current) }));
-  let qualification: Qualification | undefined;
-  const qualificationOf = () => {
-    if (!qualification) {
-      const t = atHandoff === current ? temperatureNow() : computeTemperature({ events, attributes, definitions: atHandoff, now, fit: fitOf(atHandoff) });
-      qualification = qualify({ person: context.person, temperature: t, versions: [atHandoff], at: judgedAt });
-    }
-    return qualification;
-  };
-  let warnings: DataQualityWarning[] | undefined;
-  const warningsOf = () => {
-    if (!warnings) {
-      const list: DataQualityWarning[] = [...context.warnings];
-      const future = temperatureNow().ignoredFutureEventIds;
-      if (future.length > 0) list.push({ code: 'future_event', detail: future.join(', ') });
-      const unmapped = new Set<string>();
-      for (const c of stageChanges) if (c.stage === null && c.vendorValue) unmapped.add(`${c.source}: ${c.vendorValue}`);
-      if (context.person.stage === null && context.person.vendorStage) unmapped.add(`${context.ref.system}: ${context.person.vendorStage}`);
-      for (const detail of [...unmapped].sort()) list.push({ code: 'unmapped_stage', detail });
-      warnings = dedupe(list);
-    }
-    return warnings;
-  };
+/**
+ * Everything the panel shows about one lead, from its cached context, the definition versions and now.
+ * Each judgement uses the version in force when it applies: temperature now by today's version; MQL/SQL and the
+ * SLA by the version in force at handoff, so a revision never rewrites how past handoffs were judged.
+ */
+export function assessLead(context: LeadContext, versions: Definitions[], now: number): Assessment {
+  const attributes = context.person.attributes;
+  const fitOf = fitMemo(attributes);
+  const part = handoffPart(context, versionsPool(versions), now, fitOf);
+  const { definitions: current, definitionsAtHandoff: atHandoff, stageChanges, handoff } = part;
+  const temperature = computeTemperature({ events: context.events, attributes, definitions: current, now, fit: fitOf(current) });
+  const temperatureForQualification =
+    atHandoff === current ? temperature : computeTemperature({ events: context.events, attributes, definitions: atHandoff, now, fit: fitOf(atHandoff) });
+  const qualification = qualify({ person: context.person, temperature: temperatureForQualification, versions: [atHandoff], at: handoff?.at ?? now });
 
-  return {
-    definitions: current,
-    get temperature() {
-      return temperatureNow();
-    },
-    get qualification() {
-      return qualificationOf();
-    },
-    stageChanges,
-    handoff,
-    firstTouch,
-    sla,
-    get warnings() {
-      return warningsOf();
-    },
-  };
+  const warnings: DataQualityWarning[] = [...context.warnings];
+  if (temperature.ignoredFutureEventIds.length > 0) {
+    warnings.push({ code: 'future_event', detail: temperature.ignoredFutureEventIds.join(', ') });
+  }
+  const unmapped = new Set<string>();
+  for (const c of stageChanges) if (c.stage === null && c.vendorValue) unmapped.add(`${c.source}: ${c.vendorValue}`);
+  if (context.person.stage === null && context.person.vendorStage) unmapped.add(`${context.ref.system}: ${context.person.vendorStage}`);
+  for (const detail of [...unmapped].sort()) warnings.push({ code: 'unmapped_stage', detail });
+
+  return { ...part, temperature, qualification, warnings: dedupe(warnings) };
 }
 
 /** Re-reads cached vendor values with these definitions, keeping the connector's stage when they do not map it. */

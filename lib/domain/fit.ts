@@ -41,7 +41,7 @@ function compile(c: Condition): CompiledCondition {
         const raw = valueOf(a);
         if (raw === null) return false;
         const v = String(raw).toLowerCase();
-        for (const x of values) if (v.includes(x)) return true;
+        for (let i = 0; i < values.length; i++) if (v.includes(values[i]!)) return true;
         return false;
       };
     }
@@ -80,20 +80,51 @@ export interface FitResult {
 }
 
 /** Fit part of the score: matching rules (best one per group) plus exclusions, and the grade it earns. */
+/** Per definitions document: each fit rule's group as a number (-1: none), so a run needs no Map. */
+const groupPlans = new WeakMap<Definitions, { groupOf: Int32Array }>();
+function groupPlanOf(d: Definitions) {
+  let plan = groupPlans.get(d);
+  if (!plan) {
+    const names = new Map<string, number>();
+    const groupOf = Int32Array.from(d.score.fit.rules, (rule) => {
+      if (rule.group === undefined) return -1;
+      let g = names.get(rule.group);
+      if (g === undefined) names.set(rule.group, (g = names.size));
+      return g;
+    });
+    groupPlans.set(d, (plan = { groupOf }));
+  }
+  return plan;
+}
+
+/** Fit part of the score: matching rules (best one per group) plus exclusions, and the grade it earns. */
 export function computeFit(attributes: Record<string, AttributeValue>, d: Definitions): FitResult {
-  const best = new Map<string, FitMatch>();
+  const { groupOf } = groupPlanOf(d);
+  const rules = d.score.fit.rules;
   const matches: FitMatch[] = [];
-  for (const rule of d.score.fit.rules) {
+  // Groups in the order their first match came, each holding its best match (as a Map of group → match would).
+  let best: FitMatch[] | null = null;
+  let bestGroup: number[] | null = null;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
     if (!conditionHolds(rule.when, attributes)) continue;
     const m: FitMatch = { kind: 'fit', ruleId: rule.id, label: rule.label, points: rule.points };
-    if (rule.group === undefined) {
+    const g = groupOf[r]!;
+    if (g < 0) {
       matches.push(m);
-    } else {
-      const prev = best.get(rule.group);
-      if (!prev || m.points > prev.points) best.set(rule.group, m);
+      continue;
+    }
+    best ??= [];
+    bestGroup ??= [];
+    const at = bestGroup.indexOf(g);
+    if (at < 0) {
+      best.push(m);
+      bestGroup.push(g);
+    } else if (m.points > best[at]!.points) {
+      best[at] = m;
     }
   }
-  matches.push(...best.values());
+  if (best) for (const m of best) matches.push(m);
   for (const ex of d.score.fit.exclusions) {
     if (conditionHolds(ex.when, attributes)) {
       matches.push({ kind: 'exclusion', ruleId: ex.id, label: ex.label, points: ex.points });

@@ -95,6 +95,7 @@ interface ScoreTables {
   urlRules: (Map<string, number> | undefined)[];
 }
 const URL_MEMO_MAX = 20_000;
+const EMPTY = new Float64Array(0);
 const scoreTables = new WeakMap<Definitions, ScoreTables>();
 
 function scoreTablesOf(d: Definitions): ScoreTables {
@@ -463,7 +464,8 @@ function score({ events, attributes, definitions: d, now, fit: knownFit }: Tempe
       if (!dropped[i] && t <= now && isActivity(TYPE_INDEX[e.type]) && t > lastActivity) lastActivity = t;
     }
   }
-  const ignoredFutureEventIds = future ? future.map((i) => events[i]!.id).sort() : [];
+  // The band alone (at a past handoff, where later events are all "future") never reports them.
+  const ignoredFutureEventIds = future && detail ? future.map((i) => events[i]!.id).sort() : [];
 
   // Local day of each candidate in the team calendar, for the daily caps. When the zone keeps one offset over
   // the whole span (always in Japan), the day is plain arithmetic; else one offset lookup per event, noted in
@@ -521,7 +523,7 @@ function score({ events, attributes, definitions: d, now, fit: knownFit }: Tempe
   const weekFactor = Math.exp(lambda * 7 * DAY_MS);
   const spikeFrom = now - d.temperature.spike.windowHours * HOUR_MS;
   const ruleCount = d.score.engagement.rules.length;
-  const perRulePoints = new Float64Array(ruleCount);
+  const perRulePoints = detail ? new Float64Array(ruleCount) : EMPTY;
   const idOf = (k: number) => events[candEvent[k]!]!.id;
   const recent = !detail
     ? null

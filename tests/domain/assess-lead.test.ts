@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessLead } from '../../lib/domain/assess-lead';
+import { assessHandoff, assessLead } from '../../lib/domain/assess-lead';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { Definitions } from '../../lib/domain/definitions/schema';
 import type { LeadContext } from '../../lib/domain/model';
@@ -86,17 +86,21 @@ describe('assessLead', () => {
   });
 });
 
-describe('an assessment as data', () => {
-  it('carries its lazily worked-out temperature, qualification and warnings through structuredClone and JSON', () => {
+describe('the handoff half (what the team KPIs count)', () => {
+  it('is exactly the stage history, handoff, first touch and SLA of the full assessment', () => {
     const context = leadContext(sfRef('00Q000000000123AAA'), { events: 5 });
-    const a = assessLead(context, [DEFAULT_DEFINITIONS], context.fetchedAt);
-    const cloned = structuredClone(a);
-    expect(cloned.temperature).toEqual(a.temperature);
-    expect(cloned.qualification.mql.criteria.length).toBeGreaterThan(0);
-    expect(JSON.parse(JSON.stringify(a)).warnings).toEqual(a.warnings);
+    const now = context.fetchedAt + 3 * 3_600_000;
+    const full = assessLead(context, [DEFAULT_DEFINITIONS], now);
+    const half = assessHandoff(context, [DEFAULT_DEFINITIONS], now);
+    expect(half).toEqual({
+      definitions: full.definitions,
+      definitionsAtHandoff: full.definitionsAtHandoff,
+      stageChanges: full.stageChanges,
+      handoff: full.handoff,
+      firstTouch: full.firstTouch,
+      sla: full.sla,
+    });
     // The connector said mql; today's definitions map 'Working - Contacted' to sal, and the remapped history says so.
-    expect(cloned.stageChanges.map((c) => c.stage)).toEqual(['sal']);
-    // Read twice: the same object, not a second computation.
-    expect(a.temperature).toBe(a.temperature);
+    expect(half.stageChanges.map((c) => c.stage)).toEqual(['sal']);
   });
 });
