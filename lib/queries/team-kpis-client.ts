@@ -1,5 +1,6 @@
 import type { Definitions } from '../domain/definitions/schema';
 import type { FigurePath, TeamFilter, TeamRange } from '../domain/team-kpis';
+import TeamKpisWorker from './team-kpis-worker?worker';
 import { teamKpisResponseSchema, type TeamKpisData, type TeamKpisRequest, type TeamKpisTimings } from './team-kpis-protocol';
 
 /** The page's side of the team-KPIs worker: figures for a range and filter, the people behind one, reload. */
@@ -21,11 +22,13 @@ export interface WorkerLike {
 }
 
 /**
- * Starts the worker. Vite and WXT bundle `new URL('./team-kpis-worker.ts', import.meta.url)` with
- * `{ type: 'module' }` as a worker chunk of the page that imports this (https://vite.dev/guide/features#web-workers).
+ * Starts the worker, bundled by Vite as its own module chunk through the `?worker` import
+ * (https://vite.dev/guide/features#import-with-query-suffixes). Not `new Worker(new URL('./…', import.meta.url))`:
+ * WXT defines `import.meta.url` as `self.location.href` for its service worker, so Vite never sees that pattern and
+ * the production build would load a `.ts` file that is not there.
  */
 export function startTeamKpisWorker(): Worker {
-  return new Worker(new URL('./team-kpis-worker.ts', import.meta.url), { type: 'module', name: 'baton-team-kpis' });
+  return new TeamKpisWorker({ name: 'baton-team-kpis' });
 }
 
 export function createTeamKpisClient(worker: WorkerLike = startTeamKpisWorker()): TeamKpisClient {
