@@ -4,15 +4,17 @@
  *   1. domain engines: temperature over 10,000 events, SLA for 100,000 leads, qualification for 100,000 leads
  *   2. the store in fake-indexeddb: bulk write and one person's full context read, p50 / p95
  *   3. the store in real Chromium with the production build: the same read, p50 / p95
- *   4. the team KPIs in Node: computeTeamKpis over 100,000 contexts / 1,000,000 events; the snapshot read back
- *   5. the team KPIs in Chromium (production build): the same, the snapshot from IndexedDB, and the worker
- * BATON_BENCH=domain|fake|chromium|team|team-chromium runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ *   4. the HubSpot team listing against its fake portal: calls per 1,000 contacts, time the rate limits impose
+ *   5. the team KPIs in Node: computeTeamKpis over 100,000 contexts / 1,000,000 events; the snapshot read back
+ *   6. the team KPIs in Chromium (production build): the same, the snapshot from IndexedDB, and the worker
+ * BATON_BENCH=domain|fake|chromium|hubspot|team|team-chromium runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
 import { runDomainBench } from './bench/domain';
 import { runStoreChromiumBench } from './bench/store-chromium';
 import { runStoreFakeBench } from './bench/store-fake';
+import { runHubSpotListingBench } from './bench/hubspot-listing';
 import { runTeamNodeBench } from './bench/team';
 import { runTeamChromiumBench } from './bench/team-chromium';
 
@@ -31,6 +33,10 @@ if (wants('fake')) {
 if (wants('chromium')) {
   console.log('\n== local store, Chromium (production build) ==');
   await runStoreChromiumBench();
+}
+if (wants('hubspot')) {
+  console.log('\n== HubSpot team listing (fake portal, fake clock) ==');
+  await runHubSpotListingBench();
 }
 if (wants('team')) {
   console.log('\n== team KPIs, Node ==');
