@@ -6,7 +6,9 @@
  *   3. the store in real Chromium with the production build: the same read, p50 / p95
  *   4. the HubSpot team listing against its fake portal: calls per 1,000 contacts, time the rate limits impose
  *   5. the team sync of 50,000 leads from the Salesforce fake: calls, time, peak JS heap
- * BATON_BENCH=domain|fake|chromium|hubspot|team-sync runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ *   6. the team KPIs in Node: computeTeamKpis over 100,000 contexts / 1,000,000 events; the snapshot read back
+ *   7. the team KPIs in Chromium (production build): the same, the snapshot from IndexedDB, and the worker
+ * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-chromium runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
@@ -15,6 +17,8 @@ import { runStoreChromiumBench } from './bench/store-chromium';
 import { runStoreFakeBench } from './bench/store-fake';
 import { runHubSpotListingBench } from './bench/hubspot-listing';
 import { runTeamSyncBench } from './bench/team-sync';
+import { runTeamNodeBench } from './bench/team';
+import { runTeamChromiumBench } from './bench/team-chromium';
 
 process.env.BATON_EXTENSION_DIR ??= '.output/bench-chrome-mv3';
 const only = process.env.BATON_BENCH;
@@ -39,4 +43,12 @@ if (wants('hubspot')) {
 if (wants('team-sync')) {
   console.log('\n== team sync, Salesforce fake org ==');
   await runTeamSyncBench();
+}
+if (wants('team')) {
+  console.log('\n== team KPIs, Node ==');
+  await runTeamNodeBench();
+}
+if (wants('team-chromium')) {
+  console.log('\n== team KPIs, Chromium (production build) ==');
+  await runTeamChromiumBench();
 }

@@ -6,47 +6,76 @@ import { definitionsInForce } from './definitions/version-in-force';
 import { findFirstTouch, findHandoff } from './handoff';
 import { qualify, type Qualification } from './qualification';
 import { computeSla, type Sla } from './sla';
-import { computeTemperature, type Temperature } from './temperature';
+import { computeFit, type FitResult } from './fit';
+import { computeTemperature, temperatureBand, type Temperature } from './temperature';
 
-export type Assessment = {
-  /** The version in force now (temperature, display). */
+/**
+ * The handoff half of a lead's judgement: stage history as today's definitions read it, the handoff, the first touch
+ * and the SLA by the version in force at handoff. assessLead is this plus the temperature now, the qualification and
+ * the warnings; the team KPIs count exactly this half (the same function, so a lead counts as its panel shows it)
+ * without paying for today's temperature 100,000 times.
+ */
+export type HandoffAssessment = {
+  /** The version in force now (temperature, display, the remapping of stage history). */
   definitions: Definitions;
-  temperature: Temperature;
-  /** Against the version in force at handoff (or now, before any handoff). */
-  qualification: Qualification;
+  /** The version in force at handoff (or now, before any handoff): MQL/SQL criteria and the SLA. */
+  definitionsAtHandoff: Definitions;
+  /** The stage history with vendor values remapped by today's definitions: the funnel counts these. */
+  stageChanges: StageChange[];
   handoff: { at: number; by?: string } | null;
   firstTouch: SalesActivity | null;
   /** Policy, budget and calendar of the version in force at handoff; band = temperature at handoff. */
   sla: Sla | null;
+};
+
+export type Assessment = HandoffAssessment & {
+  temperature: Temperature;
+  /** Against the version in force at handoff (or now, before any handoff). */
+  qualification: Qualification;
   warnings: DataQualityWarning[];
 };
 
-/**
- * Everything the panel shows about one lead, from its cached context, the definition versions and now.
- * Each judgement uses the version in force when it applies: temperature now by today's version; MQL/SQL and the
- * SLA by the version in force at handoff, so a revision never rewrites how past handoffs were judged.
- */
-export function assessLead(context: LeadContext, versions: Definitions[], now: number): Assessment {
-  const pool = versions.length > 0 ? versions : [DEFAULT_DEFINITIONS];
-  const current = definitionsInForce(pool, now) ?? earliestOf(pool);
-  const attributes = context.person.attributes;
-  const temperature = computeTemperature({ events: context.events, attributes, definitions: current, now });
+/** The fit of one person's attributes per definitions version, worked out once per judgement. */
+type FitOf = (d: Definitions) => FitResult;
+function fitMemo(attributes: LeadContext['person']['attributes']): FitOf {
+  let first: Definitions | undefined;
+  let firstFit: FitResult | undefined;
+  let other: Map<Definitions, FitResult> | undefined;
+  return (d) => {
+    if (first === undefined) {
+      first = d;
+      return (firstFit = computeFit(attributes, d));
+    }
+    if (d === first) return firstFit!;
+    other ??= new Map();
+    let fit = other.get(d);
+    if (!fit) other.set(d, (fit = computeFit(attributes, d)));
+    return fit;
+  };
+}
 
+function versionsPool(versions: Definitions[]): Definitions[] {
+  return versions.length > 0 ? versions : [DEFAULT_DEFINITIONS];
+}
+
+/** The handoff half of assessLead (see HandoffAssessment). */
+export function assessHandoff(context: LeadContext, versions: Definitions[], now: number): HandoffAssessment {
+  return handoffPart(context, versionsPool(versions), now, null);
+}
+
+/** `fitOf`: assessLead's memo, as it scores the person again; null: temperatureBand works the fit out itself. */
+function handoffPart(context: LeadContext, pool: Definitions[], now: number, fitOf: FitOf | null): HandoffAssessment {
+  const current = definitionsInForce(pool, now) ?? earliestOf(pool);
   const stageChanges = remapStages(context.stageChanges, current);
   const handoff = findHandoff(stageChanges, current);
-  const judgedAt = handoff?.at ?? now;
-  const atHandoff = definitionsInForce(pool, judgedAt) ?? earliestOf(pool);
-  const temperatureForQualification =
-    atHandoff === current ? temperature : computeTemperature({ events: context.events, attributes, definitions: atHandoff, now });
-  const qualification = qualify({ person: context.person, temperature: temperatureForQualification, versions: [atHandoff], at: judgedAt });
-
+  const atHandoff = definitionsInForce(pool, handoff?.at ?? now) ?? earliestOf(pool);
   let firstTouch: SalesActivity | null = null;
   let sla: Sla | null = null;
   if (handoff) {
-    // A meeting booked for next week is on the calendar, not a touch: only what has happened counts.
-    const happened = context.activities.filter((a) => a.occurredAt <= now);
-    firstTouch = findFirstTouch(happened, handoff.at, atHandoff);
-    const bandAtHandoff = computeTemperature({ events: context.events, attributes, definitions: atHandoff, now: handoff.at }).band;
+    // A meeting booked for next week is on the calendar, not a touch: only what has happened (by now) counts.
+    firstTouch = findFirstTouch(context.activities, handoff.at, atHandoff, now);
+    const attributes = context.person.attributes;
+    const bandAtHandoff = temperatureBand({ events: context.events, attributes, definitions: atHandoff, now: handoff.at, fit: fitOf?.(atHandoff) });
     sla = computeSla({
       handoffAt: handoff.at,
       band: bandAtHandoff,
@@ -56,6 +85,23 @@ export function assessLead(context: LeadContext, versions: Definitions[], now: n
       attributes,
     });
   }
+  return { definitions: current, definitionsAtHandoff: atHandoff, stageChanges, handoff, firstTouch, sla };
+}
+
+/**
+ * Everything the panel shows about one lead, from its cached context, the definition versions and now.
+ * Each judgement uses the version in force when it applies: temperature now by today's version; MQL/SQL and the
+ * SLA by the version in force at handoff, so a revision never rewrites how past handoffs were judged.
+ */
+export function assessLead(context: LeadContext, versions: Definitions[], now: number): Assessment {
+  const attributes = context.person.attributes;
+  const fitOf = fitMemo(attributes);
+  const part = handoffPart(context, versionsPool(versions), now, fitOf);
+  const { definitions: current, definitionsAtHandoff: atHandoff, stageChanges, handoff } = part;
+  const temperature = computeTemperature({ events: context.events, attributes, definitions: current, now, fit: fitOf(current) });
+  const temperatureForQualification =
+    atHandoff === current ? temperature : computeTemperature({ events: context.events, attributes, definitions: atHandoff, now, fit: fitOf(atHandoff) });
+  const qualification = qualify({ person: context.person, temperature: temperatureForQualification, versions: [atHandoff], at: handoff?.at ?? now });
 
   const warnings: DataQualityWarning[] = [...context.warnings];
   if (temperature.ignoredFutureEventIds.length > 0) {
@@ -66,7 +112,7 @@ export function assessLead(context: LeadContext, versions: Definitions[], now: n
   if (context.person.stage === null && context.person.vendorStage) unmapped.add(`${context.ref.system}: ${context.person.vendorStage}`);
   for (const detail of [...unmapped].sort()) warnings.push({ code: 'unmapped_stage', detail });
 
-  return { definitions: current, temperature, qualification, handoff, firstTouch, sla, warnings: dedupe(warnings) };
+  return { ...part, temperature, qualification, warnings: dedupe(warnings) };
 }
 
 /** Re-reads cached vendor values with these definitions, keeping the connector's stage when they do not map it. */

@@ -1,6 +1,6 @@
 import { ENGAGEMENT_TYPES, type AttributeValue, type EngagementEvent, type EngagementType } from './model';
 import type { Band, Definitions, EngagementRule, Localized } from './definitions/schema';
-import { computeFit } from './fit';
+import { computeFit, type FitResult } from './fit';
 import { DAY_MS, offsetLookup, steadyOffset } from './time-zone';
 
 export type Contribution = {
@@ -33,6 +33,8 @@ export interface TemperatureInput {
   attributes: Record<string, AttributeValue>;
   definitions: Definitions;
   now: number;
+  /** `computeFit(attributes, definitions)` when the caller already has it (assessLead scores one person twice). */
+  fit?: FitResult;
 }
 
 const HOUR_MS = 3_600_000;
@@ -86,7 +88,14 @@ interface ScoreTables {
   ruleScores: Uint8Array;
   /** Per type: the daily cap in micro-points (Infinity: none). */
   capMicro: Float64Array;
+  /**
+   * Per type with URL-weighted rules: rule by URL, kept across runs since a site's pages recur across people
+   * (a Map per run was most of the garbage of scoring 100,000 small timelines). Bounded: cleared when full.
+   */
+  urlRules: (Map<string, number> | undefined)[];
 }
+const URL_MEMO_MAX = 20_000;
+const EMPTY = new Float64Array(0);
 const scoreTables = new WeakMap<Definitions, ScoreTables>();
 
 function scoreTablesOf(d: Definitions): ScoreTables {
@@ -116,6 +125,7 @@ function scoreTablesOf(d: Definitions): ScoreTables {
         const cap = caps[type];
         return cap === undefined ? Infinity : cap * MICRO;
       }),
+      urlRules: [],
     };
     scoreTables.set(d, tables);
   }
@@ -152,6 +162,13 @@ const scratch = {
    * set, which only sends more ids through the Set.
    */
   buckets: new Uint8Array(0),
+  /**
+   * Pass 2's per-(day, type) totals when the buckets are array slots: allocated once at the largest size and
+   * zeroed slot by slot after each run. A fresh pair per run (two arrays of span × 14 slots) cost more than the
+   * whole scoring of a lead with ten events, which is what the team KPIs run 100,000 times.
+   */
+  denseAll: null as Float64Array | null,
+  denseBefore: null as Float64Array | null,
 };
 
 function scratchFor(n: number): typeof scratch {
@@ -293,6 +310,48 @@ class RecentPicker {
 }
 
 /**
+ * The picker when a run has at most `limit` candidates: every group keeps all its items, so there is nothing to
+ * cut and nothing to allocate up front (RecentPicker's buffers are groups × 4 × limit slots).
+ */
+class AllPicker {
+  readonly floor: Float64Array;
+  private readonly lists: (number[] | undefined)[] = [];
+
+  constructor(
+    floor: Float64Array,
+    private readonly times: Float64Array,
+    private readonly idOf: (item: number) => string,
+  ) {
+    this.floor = floor;
+  }
+
+  offer(group: number, item: number): void {
+    (this.lists[group] ??= []).push(item);
+  }
+
+  picked(group: number): number[] {
+    const list = this.lists[group];
+    if (!list) return [];
+    const times = this.times;
+    return list.sort((a, b) => times[b]! - times[a]! || (this.idOf(a) < this.idOf(b) ? -1 : 1));
+  }
+}
+/** Floors of an AllPicker: nothing is ever turned away. Read only. */
+let openFloors = new Float64Array(0).fill(-Infinity);
+function openFloorsFor(groups: number): Float64Array {
+  if (openFloors.length < groups) openFloors = new Float64Array(groups).fill(-Infinity);
+  return openFloors;
+}
+
+/**
+ * The band only: the same scoring as computeTemperature without the "why" (contributions, event lists, trend).
+ * assessLead uses it for the temperature at handoff, which only chooses the SLA policy.
+ */
+export function temperatureBand(input: TemperatureInput): Band {
+  return score(input, false).band;
+}
+
+/**
  * How hot a lead is now, and why. Deterministic: the same events in any order, or delivered twice (same
  * source and source id), give the same result.
  *
@@ -300,8 +359,12 @@ class RecentPicker {
  * the team calendar, event type): when a day's raw points of a type exceed the cap, every event of that day and
  * type is scaled by cap / raw, which blunts bursts (bots, mail scanners) without depending on event order.
  */
-export function computeTemperature({ events, attributes, definitions: d, now }: TemperatureInput): Temperature {
-  const { byType, plainRule, byUrl, ruleMicro, ruleScores, capMicro } = scoreTablesOf(d);
+export function computeTemperature(input: TemperatureInput): Temperature {
+  return score(input, true);
+}
+
+function score({ events, attributes, definitions: d, now, fit: knownFit }: TemperatureInput, detail: boolean): Temperature {
+  const { byType, plainRule, byUrl, ruleMicro, ruleScores, capMicro, urlRules } = scoreTablesOf(d);
   const weekAgo = now - 7 * DAY_MS;
   const total = events.length;
 
@@ -310,8 +373,6 @@ export function computeTemperature({ events, attributes, definitions: d, now }: 
   let future: number[] | null = null;
   const { candEvent, candTime, candRule, candType, candSlot, idHash, buckets } = scratchFor(total);
   const mask = buckets.length - 1;
-  /** Per type with URL-weighted rules: rule by URL, as pages recur. */
-  const urlRules: (Map<string, number> | undefined)[] = [];
   let count = 0;
   let lastActivity = -Infinity;
   let minT = Infinity;
@@ -334,8 +395,10 @@ export function computeTemperature({ events, attributes, definitions: d, now }: 
       const where = e.url ?? e.asset ?? '';
       const memo = (urlRules[type] ??= new Map());
       const known = memo.get(where);
-      if (known === undefined) memo.set(where, (r = ruleByUrl(byType[type]!, where)));
-      else r = known;
+      if (known === undefined) {
+        if (memo.size >= URL_MEMO_MAX) memo.clear();
+        memo.set(where, (r = ruleByUrl(byType[type]!, where)));
+      } else r = known;
     }
     if (r < 0 || ruleScores[r] === 0) continue;
     candEvent[count] = i;
@@ -349,11 +412,12 @@ export function computeTemperature({ events, attributes, definitions: d, now }: 
 
   // Ids seen twice: only ids that share a hash bucket can be equal, and only those go through the one Set (a Set
   // insertion per event would cost a third of the run; a Map of id → index, a lookup and an insertion each).
-  const seen = new Set<string>();
+  let seen: Set<string> | null = null;
   let duplicateIds: Set<string> | null = null;
   for (let i = 0; i < total; i++) {
     if (buckets[idHash[i]!]! < 2) continue;
     const id = events[i]!.id;
+    seen ??= new Set<string>();
     const before = seen.size;
     seen.add(id);
     if (seen.size === before) (duplicateIds ??= new Set()).add(id);
@@ -400,7 +464,8 @@ export function computeTemperature({ events, attributes, definitions: d, now }: 
       if (!dropped[i] && t <= now && isActivity(TYPE_INDEX[e.type]) && t > lastActivity) lastActivity = t;
     }
   }
-  const ignoredFutureEventIds = future ? future.map((i) => events[i]!.id).sort() : [];
+  // The band alone (at a past handoff, where later events are all "future") never reports them.
+  const ignoredFutureEventIds = future && detail ? future.map((i) => events[i]!.id).sort() : [];
 
   // Local day of each candidate in the team calendar, for the daily caps. When the zone keeps one offset over
   // the whole span (always in Japan), the day is plain arithmetic; else one offset lookup per event, noted in
@@ -429,8 +494,15 @@ export function computeTemperature({ events, attributes, definitions: d, now }: 
   // ago. Buckets are array slots when the events span up to ~11 years (always, in practice), else numbered by a Map.
   const span = count === 0 ? 0 : maxDay - minDay + 1;
   const slotOf = span * TYPE_SLOTS <= MAX_DENSE_SLOTS ? null : new Map<number, number>();
-  const totalAll = new Float64Array(slotOf ? count : span * TYPE_SLOTS);
-  const totalBefore = new Float64Array(slotOf ? count : span * TYPE_SLOTS);
+  let totalAll: Float64Array;
+  let totalBefore: Float64Array;
+  if (slotOf) {
+    totalAll = new Float64Array(count);
+    totalBefore = new Float64Array(count);
+  } else {
+    totalAll = scratch.denseAll ??= new Float64Array(MAX_DENSE_SLOTS);
+    totalBefore = scratch.denseBefore ??= new Float64Array(MAX_DENSE_SLOTS);
+  }
   for (let k = 0; k < count; k++) {
     const t = candTime[k]!;
     const day = steady !== null ? Math.floor((t + steady) / dayMs) : candSlot[k]!;
@@ -451,8 +523,13 @@ export function computeTemperature({ events, attributes, definitions: d, now }: 
   const weekFactor = Math.exp(lambda * 7 * DAY_MS);
   const spikeFrom = now - d.temperature.spike.windowHours * HOUR_MS;
   const ruleCount = d.score.engagement.rules.length;
-  const perRulePoints = new Float64Array(ruleCount);
-  const recent = new RecentPicker(ruleCount, MAX_EVENT_IDS_PER_CONTRIBUTION, candTime, (k) => events[candEvent[k]!]!.id);
+  const perRulePoints = detail ? new Float64Array(ruleCount) : EMPTY;
+  const idOf = (k: number) => events[candEvent[k]!]!.id;
+  const recent = !detail
+    ? null
+    : count <= MAX_EVENT_IDS_PER_CONTRIBUTION
+      ? new AllPicker(openFloorsFor(ruleCount), candTime, idOf)
+      : new RecentPicker(ruleCount, MAX_EVENT_IDS_PER_CONTRIBUTION, candTime, idOf);
   let nowMicro = 0;
   let weekAgoMicro = 0;
   let spikeMicro = 0;
@@ -467,6 +544,7 @@ export function computeTemperature({ events, attributes, definitions: d, now }: 
     const decay = Math.exp(-lambda * (now - t));
     const points = Math.round(micro * factor * decay);
     nowMicro += points;
+    if (!recent) continue;
     perRulePoints[r] = perRulePoints[r]! + points;
     if (t >= recent.floor[r]!) recent.offer(r, k);
     if (t <= weekAgo) {
@@ -476,10 +554,25 @@ export function computeTemperature({ events, attributes, definitions: d, now }: 
     }
     if (t > spikeFrom) spikeMicro += Math.round(micro * factor);
   }
+  if (!slotOf) {
+    // Back to all zeros for the next run: only the slots this run touched.
+    for (let k = 0; k < count; k++) {
+      const slot = candSlot[k]!;
+      totalAll[slot] = 0;
+      totalBefore[slot] = 0;
+    }
+  }
   const lastActivityAt = lastActivity === -Infinity ? null : lastActivity;
 
-  const fit = computeFit(attributes, d);
+  const fit = knownFit ?? computeFit(attributes, d);
   const engagementNow = nowMicro / MICRO;
+  if (!recent) {
+    const score = round1(fit.fitScore + engagementNow);
+    return {
+      score, fitScore: fit.fitScore, engagementScore: round1(engagementNow), fitGrade: fit.fitGrade, band: bandFor(score, d),
+      trend7d: 0, spike: false, contributions: [], lastActivityAt, ignoredFutureEventIds,
+    };
+  }
   const contributions: Contribution[] = fit.matches.map((m) => ({ kind: m.kind, ruleId: m.ruleId, label: m.label, points: m.points }));
   d.score.engagement.rules.forEach((rule, r) => {
     const picked = recent.picked(r);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assessLead } from '../../lib/domain/assess-lead';
+import { assessHandoff, assessLead } from '../../lib/domain/assess-lead';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { Definitions } from '../../lib/domain/definitions/schema';
 import type { LeadContext } from '../../lib/domain/model';
+import { leadContext, sfRef } from '../store/lead-context-fixture';
 import { jst } from './time-helpers';
 
 const ref = { system: 'demo', instance: 'sfa', object: 'lead', id: 'L-1' } as const;
@@ -82,5 +83,24 @@ describe('assessLead', () => {
     expect(a.sla).toBeNull();
     expect(a.handoff).toBeNull();
     expect(a.warnings).toContainEqual({ code: 'unmapped_stage', detail: 'demo: Nurture Pool' });
+  });
+});
+
+describe('the handoff half (what the team KPIs count)', () => {
+  it('is exactly the stage history, handoff, first touch and SLA of the full assessment', () => {
+    const context = leadContext(sfRef('00Q000000000123AAA'), { events: 5 });
+    const now = context.fetchedAt + 3 * 3_600_000;
+    const full = assessLead(context, [DEFAULT_DEFINITIONS], now);
+    const half = assessHandoff(context, [DEFAULT_DEFINITIONS], now);
+    expect(half).toEqual({
+      definitions: full.definitions,
+      definitionsAtHandoff: full.definitionsAtHandoff,
+      stageChanges: full.stageChanges,
+      handoff: full.handoff,
+      firstTouch: full.firstTouch,
+      sla: full.sla,
+    });
+    // The connector said mql; today's definitions map 'Working - Contacted' to sal, and the remapped history says so.
+    expect(half.stageChanges.map((c) => c.stage)).toEqual(['sal']);
   });
 });

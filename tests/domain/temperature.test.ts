@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { EngagementEvent, EngagementType } from '../../lib/domain/model';
-import { computeTemperature } from '../../lib/domain/temperature';
+import { computeTemperature, temperatureBand } from '../../lib/domain/temperature';
 import { jst } from './time-helpers';
 
 const D = DEFAULT_DEFINITIONS;
@@ -156,6 +156,22 @@ describe('temperature properties', () => {
           .sort((a, b) => a.k - b.k)
           .map((x) => ({ ...x.e }));
         expect(computeTemperature({ events: shuffled, attributes: manager, definitions: D, now: NOW })).toEqual(base);
+      }),
+    );
+  });
+
+  it('the band alone (the SLA policy at handoff) is the band of the full temperature, then and now', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(arbEvent, { selector: (e) => e.sourceId, maxLength: 60 }), fc.integer({ min: 0, max: 40 * 24 * 60 }), (raw, backMin) => {
+        const events = raw.map((r) =>
+          event(r.type, NOW - r.ageMin * 60_000, { sourceId: r.sourceId, id: `marketo:${r.sourceId}`, ...(r.url ? { url: r.url } : {}) }),
+        );
+        for (const at of [NOW, NOW - backMin * 60_000]) {
+          const full = computeTemperature({ events, attributes: manager, definitions: D, now: at });
+          expect(temperatureBand({ events, attributes: manager, definitions: D, now: at })).toBe(full.band);
+          // And a later full run is not disturbed by the band's run (shared buffers are left clean).
+          expect(computeTemperature({ events, attributes: manager, definitions: D, now: at })).toEqual(full);
+        }
       }),
     );
   });

@@ -39,10 +39,26 @@ export function mapVendorStage(d: Definitions, system: SystemId, field: string, 
  * first mapping of that system that knows the value.
  */
 export function mapVendorValue(d: Definitions, system: SystemId, value: string): Stage | null {
+  // Remembered per document and system: the team KPIs remap every stage change of 100,000 people, and picklists
+  // have a handful of values. Bounded, in case a vendor sends free text.
+  let bySystem = valueMemo.get(d);
+  if (!bySystem) valueMemo.set(d, (bySystem = new Map()));
+  let memo = bySystem.get(system);
+  if (!memo) bySystem.set(system, (memo = new Map()));
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  let found: Stage | null = null;
   for (const m of d.stageMappings) {
     if (m.system !== system) continue;
     const stage = mapVendorStage(d, system, m.field, value);
-    if (stage) return stage;
+    if (stage) {
+      found = stage;
+      break;
+    }
   }
-  return null;
+  if (memo.size >= VALUE_MEMO_MAX) memo.clear();
+  memo.set(value, found);
+  return found;
 }
+const valueMemo = new WeakMap<Definitions, Map<SystemId, Map<string, Stage | null>>>();
+const VALUE_MEMO_MAX = 10_000;

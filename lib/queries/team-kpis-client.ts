@@ -1,0 +1,78 @@
+import type { Definitions } from '../domain/definitions/schema';
+import type { FigurePath, TeamFilter, TeamRange } from '../domain/team-kpis';
+import TeamKpisWorker from './team-kpis-worker?worker';
+import { teamKpisResponseSchema, type TeamKpisData, type TeamKpisRequest, type TeamKpisTimings } from './team-kpis-protocol';
+
+/** The page's side of the team-KPIs worker: figures for a range and filter, the people behind one, reload. */
+export interface TeamKpisClient {
+  compute(request: { range: TeamRange; filter?: TeamFilter; now: number; versions: Definitions[] }): Promise<{ id: number; kpis: TeamKpisData; timings: TeamKpisTimings }>;
+  /** Person keys behind a figure of the result `of` (the id compute returned). */
+  peopleFor(of: number, path: FigurePath): Promise<string[]>;
+  /** The snapshot changed (a sync completed): the worker reads it again before its next answer. */
+  reload(): void;
+  close(): void;
+}
+
+/** What the client needs of a Worker (or one end of a MessageChannel, in tests). */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  terminate?(): void;
+  close?(): void;
+}
+
+/**
+ * Starts the worker, bundled by Vite as its own module chunk through the `?worker` import
+ * (https://vite.dev/guide/features#import-with-query-suffixes). Not `new Worker(new URL('./…', import.meta.url))`:
+ * WXT defines `import.meta.url` as `self.location.href` for its service worker, so Vite never sees that pattern and
+ * the production build would load a `.ts` file that is not there.
+ */
+export function startTeamKpisWorker(): Worker {
+  return new TeamKpisWorker({ name: 'baton-team-kpis' });
+}
+
+export function createTeamKpisClient(worker: WorkerLike = startTeamKpisWorker()): TeamKpisClient {
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  worker.addEventListener('message', (event) => {
+    const parsed = teamKpisResponseSchema.safeParse(event.data);
+    if (!parsed.success) return;
+    const response = parsed.data;
+    if (response.id === null) return;
+    const waiter = pending.get(response.id);
+    if (!waiter) return;
+    pending.delete(response.id);
+    if (response.type === 'error') waiter.reject(new Error(response.message));
+    else waiter.resolve(response);
+  });
+  const ask = <T>(message: TeamKpisRequest & { id: number }) =>
+    new Promise<T>((resolve, reject) => {
+      pending.set(message.id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage(message);
+    });
+  return {
+    async compute({ range, filter = {}, now, versions }) {
+      const id = nextId++;
+      const plainFilter = {
+        ...(filter.owners ? { owners: [...filter.owners] } : {}),
+        ...(filter.sources ? { sources: [...filter.sources] } : {}),
+        ...(filter.campaigns ? { campaigns: [...filter.campaigns] } : {}),
+      };
+      const response = await ask<{ kpis: TeamKpisData; timings: TeamKpisTimings }>({ type: 'compute', id, range, filter: plainFilter, now, versions });
+      return { id, kpis: response.kpis, timings: response.timings };
+    },
+    async peopleFor(of, path) {
+      const response = await ask<{ keys: string[] }>({ type: 'people', id: nextId++, of, path: [...path] });
+      return response.keys;
+    },
+    reload() {
+      worker.postMessage({ type: 'reload' } satisfies TeamKpisRequest);
+    },
+    close() {
+      for (const waiter of pending.values()) waiter.reject(new Error('Team KPIs worker closed'));
+      pending.clear();
+      worker.terminate?.();
+      worker.close?.();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { definitionsSchema } from '../domain/definitions/schema';
+import type { TeamKpis } from '../domain/team-kpis';
+
+/**
+ * Messages between a page and the team-KPIs worker (plain postMessage, parsed with zod on arrival on both sides).
+ * Plain messages rather than comlink: three request kinds, no dependency, and the figures travel as structured
+ * clones either way.
+ */
+const epochMs = z.number().int().nonnegative();
+const keyList = z.array(z.string().nullable()).max(1000).optional();
+
+export const teamKpisRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('compute'),
+    id: z.number().int(),
+    range: z.object({ from: epochMs, to: epochMs }).refine((r) => r.from <= r.to, { message: 'range.from must not be after range.to' }),
+    filter: z.object({ owners: keyList, sources: keyList, campaigns: keyList }).default({}),
+    /** The page's clock, best rounded to the minute: the worker re-judges only when it or the definitions change. */
+    now: epochMs,
+    /** Definitions versions; parsed with definitionsSchema by the worker, once per distinct list (see the service). */
+    versions: z.array(z.unknown()).max(100),
+  }),
+  /** People behind a figure of the result of compute request `of`. */
+  z.object({ type: z.literal('people'), id: z.number().int(), of: z.number().int(), path: z.array(z.string().nullable()).min(1).max(8) }),
+  /** The snapshot changed (a sync completed): read it again before the next answer. */
+  z.object({ type: z.literal('reload') }),
+]);
+export type TeamKpisRequest = z.input<typeof teamKpisRequestSchema>;
+
+export const definitionsListSchema = z.array(definitionsSchema);
+
+/** Plain figures: `peopleFor` stays in the worker, asked through a 'people' request. */
+export type TeamKpisData = Omit<TeamKpis, 'peopleFor'>;
+
+export type TeamKpisTimings = { readMs: number; judgeMs: number; countMs: number };
+
+export const teamKpisResponseSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('kpis'),
+    id: z.number().int(),
+    // The worker is ours and the figures are many: checked for shape at the top, typed below.
+    kpis: z.custom<TeamKpisData>((v) => typeof v === 'object' && v !== null && typeof (v as { leads?: unknown }).leads === 'number'),
+    timings: z.object({ readMs: z.number(), judgeMs: z.number(), countMs: z.number() }),
+  }),
+  z.object({ type: z.literal('people'), id: z.number().int(), keys: z.array(z.string()) }),
+  z.object({ type: z.literal('error'), id: z.number().int().nullable(), message: z.string() }),
+]);
+export type TeamKpisResponse = z.infer<typeof teamKpisResponseSchema>;

@@ -1,0 +1,375 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assessLead } from '../../lib/domain/assess-lead';
+import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
+import type { Definitions } from '../../lib/domain/definitions/schema';
+import { STAGES, type Feedback, type LeadContext, type Opportunity, type Stage } from '../../lib/domain/model';
+import { personSegments } from '../../lib/domain/person-segments';
+import { forEachStageEntry } from '../../lib/domain/stage-entries';
+import { computeTeamKpis, countTeam, judgeTeam, type TeamKpis, type TeamRange } from '../../lib/domain/team-kpis';
+import { copyDefinitions, jst } from './time-helpers';
+
+const DAY = 86_400_000;
+const NOW = jst('2026-11-27 15:00');
+const WINDOW_FROM = NOW - 60 * DAY;
+
+/** A revision of the definitions that took effect 20 days ago: SAL is a handoff too, and every SLA is 30 minutes. */
+function revision(): Definitions {
+  const d = copyDefinitions();
+  d.version = 2;
+  d.effectiveFrom = new Date(NOW - 20 * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  d.sla.handoffStages = ['mql', 'sal'];
+  d.sla.policies = d.sla.policies.map((p) => ({ ...p, budgetMinutes: 30 }));
+  return d;
+}
+
+// --- a realistic LeadContext, as a connector maps one -------------------------------------------------------------
+const OWNERS = ['佐藤 健一', 'Emily Carter', undefined];
+const SOURCES = ['Web', 'Webinar', 'Referral', null];
+const CAMPAIGNS = ['2026 秋 ウェビナー', 'EM-101', 'Google Ads'];
+/** Salesforce Lead Status values: mapped ones are remapped by the definitions, others keep the connector's stage. */
+const VENDOR_VALUES: { stage: Stage | null; vendorValue: string }[] = [
+  { stage: 'inquiry', vendorValue: 'Inquiry' },
+  { stage: 'mql', vendorValue: 'Open - Not Contacted' },
+  { stage: 'mql', vendorValue: 'MQL' },
+  { stage: 'sal', vendorValue: 'Working - Contacted' },
+  { stage: 'sql', vendorValue: 'Closed - Converted' },
+  { stage: 'opportunity', vendorValue: 'Opportunity' },
+  { stage: 'won', vendorValue: 'Won' },
+  { stage: 'recycled', vendorValue: 'Recycled' },
+  { stage: 'disqualified', vendorValue: 'Closed - Not Converted' },
+  { stage: null, vendorValue: 'Nurture' },
+  // A connector that mapped a value the definitions now read otherwise: remapped to sal.
+  { stage: 'mql', vendorValue: 'Working - Contacted' },
+];
+const REASONS = ['GOOD_FIT', 'NO_BUDGET', 'WRONG_CONTACT'];
+
+const arbTime = fc.integer({ min: WINDOW_FROM, max: NOW });
+const arbLead = fc.record({
+  owner: fc.constantFrom(...OWNERS),
+  source: fc.constantFrom(...SOURCES),
+  title: fc.constantFrom('部長', 'Engineer', '学生'),
+  employees: fc.constantFrom(20, 400, 2000),
+  events: fc.array(
+    fc.record({
+      type: fc.constantFrom('email_open', 'email_click', 'page_view', 'form_submit', 'webinar_attended' as const),
+      at: arbTime,
+      campaign: fc.option(fc.constantFrom(...CAMPAIGNS), { nil: undefined }),
+      url: fc.constantFrom('https://example.co.jp/pricing', 'https://example.co.jp/blog', undefined),
+    }),
+    { maxLength: 8 },
+  ),
+  stages: fc.array(fc.record({ value: fc.constantFrom(...VENDOR_VALUES), at: arbTime }), { maxLength: 5 }),
+  activities: fc.array(
+    fc.record({ type: fc.constantFrom('call', 'email', 'meeting', 'note' as const), at: fc.integer({ min: WINDOW_FROM, max: NOW + 2 * DAY }) }),
+    { maxLength: 3 },
+  ),
+  feedback: fc.array(
+    fc.record({
+      verdict: fc.constantFrom('good', 'bad' as const),
+      reasons: fc.subarray(REASONS, { maxLength: 2 }),
+      at: arbTime,
+      state: fc.constantFrom('sent', 'pending', 'cancelled' as const),
+    }),
+    { maxLength: 2 },
+  ),
+  opportunity: fc.option(
+    fc.record({
+      createdAt: arbTime,
+      closedAfter: fc.option(fc.integer({ min: 0, max: 30 * DAY }), { nil: undefined }),
+      won: fc.boolean(),
+      amount: fc.option(fc.integer({ min: 1, max: 100 }).map((n) => n * 100_000), { nil: null }),
+    }),
+    { nil: undefined },
+  ),
+});
+type LeadSpec = typeof arbLead extends fc.Arbitrary<infer T> ? T : never;
+
+function leadContext(spec: LeadSpec, i: number): LeadContext {
+  const id = `00Q${String(i).padStart(12, '0')}AAA`;
+  const ref = { system: 'salesforce', instance: 'acme.my.salesforce.com', object: 'Lead', id } as const;
+  const key = `lead${i}@example.co.jp`;
+  const feedback: Feedback[] = spec.feedback.map((f, k) => ({
+    id: `feedback-${i}-${k}-0000`, ref, personKey: key, verdict: f.verdict, reasonCodes: f.reasons, by: '佐藤', at: f.at,
+    state: f.state, attempts: 0, nextAttemptAt: f.at,
+  }));
+  const opportunities: Opportunity[] = [];
+  if (spec.opportunity) {
+    const o = spec.opportunity;
+    const closeDate = o.closedAfter === undefined ? undefined : o.createdAt + o.closedAfter;
+    opportunities.push({
+      id: `salesforce:006${String(i).padStart(12, '0')}`, source: 'salesforce', name: `商談 ${i}`, stageName: o.won ? 'Closed Won' : 'Prospecting',
+      amount: o.amount, createdAt: o.createdAt, closeDate, isClosed: closeDate !== undefined, isWon: closeDate !== undefined && o.won,
+    });
+  }
+  return {
+    ref,
+    person: {
+      key, name: `見込客 ${i}`, email: key, owner: spec.owner, stage: null,
+      attributes: { email: key, title: spec.title, employees: spec.employees, country: 'JP', leadSource: spec.source },
+      links: [{ ref }],
+    },
+    events: spec.events.map((e, k) => ({
+      id: `marketo:${i}-${k}`, source: 'marketo', sourceId: `${i}-${k}`, type: e.type, occurredAt: e.at,
+      ...(e.campaign ? { campaign: e.campaign } : {}), ...(e.url ? { url: e.url } : {}),
+    })),
+    activities: spec.activities.map((a, k) => ({ id: `salesforce:00T${i}-${k}`, source: 'salesforce', type: a.type, occurredAt: a.at, by: '佐藤' })),
+    stageChanges: spec.stages.map((s, k) => ({ id: `salesforce:017${i}-${k}`, source: 'salesforce', stage: s.value.stage, vendorValue: s.value.vendorValue, at: s.at })),
+    opportunities,
+    feedback,
+    warnings: [],
+    fetchedAt: NOW,
+    sources: ['salesforce'],
+  };
+}
+
+const arbTeam = fc.array(arbLead, { maxLength: 14 }).map((specs) => specs.map(leadContext));
+const arbRange = fc
+  .tuple(fc.integer({ min: WINDOW_FROM - 5 * DAY, max: NOW }), fc.integer({ min: 0, max: 70 * DAY }))
+  .map(([from, length]): TeamRange => ({ from, to: from + length }));
+const arbVersions = fc.constantFrom('default only', 'with a revision').map((v) => (v === 'default only' ? [DEFAULT_DEFINITIONS] : [DEFAULT_DEFINITIONS, revision()]));
+
+const inRange = (t: number | null | undefined, r: TeamRange) => t !== null && t !== undefined && t >= r.from && t < r.to;
+const keysWhere = (contexts: LeadContext[], test: (c: LeadContext) => boolean) => contexts.filter(test).map((c) => c.person.key).sort();
+const sorted = (keys: string[]) => [...keys].sort();
+
+/** The counts that add up when the team is split in two. */
+function additive(k: TeamKpis) {
+  return {
+    leads: k.leads,
+    reached: k.funnel.reached,
+    sla: { handedOff: k.sla.handedOff, met: k.sla.met, metLate: k.sla.metLate, breachedOpen: k.sla.breachedOpen, open: k.sla.open },
+    feedback: { good: k.feedback.good, bad: k.feedback.bad, byReason: k.feedback.byReason },
+    wonAmount: k.revenue.wonAmount,
+    ownerLeads: Object.fromEntries(k.byOwner.map((s) => [String(s.key), s.leads])),
+  };
+}
+function add(a: ReturnType<typeof additive>, b: ReturnType<typeof additive>): ReturnType<typeof additive> {
+  const sum = (x: Record<string, number>, y: Record<string, number>) => {
+    const out: Record<string, number> = { ...x };
+    for (const [k, v] of Object.entries(y)) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  return {
+    leads: a.leads + b.leads,
+    reached: sum(a.reached, b.reached) as Record<Stage, number>,
+    sla: sum(a.sla, b.sla) as typeof a.sla,
+    feedback: { good: a.feedback.good + b.feedback.good, bad: a.feedback.bad + b.feedback.bad, byReason: sum(a.feedback.byReason, b.feedback.byReason) },
+    wonAmount: a.wonAmount + b.wonAmount,
+    ownerLeads: sum(a.ownerLeads, b.ownerLeads),
+  };
+}
+
+describe('team KPIs are sums of the per-lead judgement (properties)', () => {
+  it('each SLA count is the number of people handed off in the range whose assessLead status says so', () => {
+    fc.assert(
+      fc.property(arbTeam, arbVersions, arbRange, (contexts, versions, range) => {
+        const k = computeTeamKpis(contexts, versions, range, NOW);
+        const judged = contexts.map((c) => ({ c, a: assessLead(c, versions, NOW) })).filter(({ a }) => inRange(a.handoff?.at, range));
+        const withStatus = (...statuses: string[]) => judged.filter(({ a }) => statuses.includes(a.sla!.status)).map(({ c }) => c.person.key).sort();
+        expect(sorted(k.peopleFor(['sla', 'handedOff']))).toEqual(judged.map(({ c }) => c.person.key).sort());
+        expect(k.sla.handedOff).toBe(judged.length);
+        expect(sorted(k.peopleFor(['sla', 'met']))).toEqual(withStatus('met'));
+        expect(k.sla.met).toBe(withStatus('met').length);
+        expect(k.sla.metLate).toBe(withStatus('met_late').length);
+        expect(k.sla.breachedOpen).toBe(withStatus('breached').length);
+        expect(k.sla.open).toBe(withStatus('on_track', 'at_risk').length);
+        const decided = withStatus('met', 'met_late', 'breached').length;
+        expect(k.sla.metRate).toBe(decided === 0 ? null : withStatus('met').length / decided);
+        const minutes = judged.filter(({ a }) => a.sla!.status === 'met' || a.sla!.status === 'met_late').map(({ a }) => a.sla!.elapsedMinutes).sort((x, y) => x - y);
+        expect(k.sla.firstTouchMinutes.p50).toBe(minutes.length ? minutes[Math.ceil(0.5 * minutes.length) - 1] : null);
+        expect(k.sla.firstTouchMinutes.p90).toBe(minutes.length ? minutes[Math.ceil(0.9 * minutes.length) - 1] : null);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the funnel counts people entering each stage in the range, by assessLead’s remapped history and their deals', () => {
+    fc.assert(
+      fc.property(arbTeam, arbVersions, arbRange, (contexts, versions, range) => {
+        const k = computeTeamKpis(contexts, versions, range, NOW);
+        const entries = new Map(
+          contexts.map((c) => {
+            const list: { stage: Stage; at: number }[] = [];
+            forEachStageEntry(assessLead(c, versions, NOW).stageChanges, c.opportunities, (stage, at) => list.push({ stage, at }));
+            return [c.person.key, list] as const;
+          }),
+        );
+        for (const stage of STAGES) {
+          const people = keysWhere(contexts, (c) => entries.get(c.person.key)!.some((e) => e.stage === stage && inRange(e.at, range)));
+          expect(k.funnel.reached[stage]).toBe(people.length);
+          expect(sorted(k.peopleFor(['funnel', 'reached', stage]))).toEqual(people);
+        }
+        // MQL → SQL: of the people who became MQL in the range, those who went on to SQL or further afterwards.
+        const cohort = keysWhere(contexts, (c) => entries.get(c.person.key)!.some((e) => e.stage === 'mql' && inRange(e.at, range)));
+        const went = keysWhere(contexts, (c) => {
+          const list = entries.get(c.person.key)!;
+          const mqlAt = Math.min(...list.filter((e) => e.stage === 'mql' && inRange(e.at, range)).map((e) => e.at));
+          return list.some((e) => ['sql', 'opportunity', 'won'].includes(e.stage) && e.at >= mqlAt);
+        });
+        expect(sorted(k.peopleFor(['funnel', 'conversion', 'mqlToSql', 'of']))).toEqual(cohort);
+        expect(sorted(k.peopleFor(['funnel', 'conversion', 'mqlToSql']))).toEqual(went);
+        expect(k.funnel.conversion.mqlToSql).toBe(cohort.length === 0 ? null : went.length / cohort.length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('feedback and revenue count what was given and won within the range', () => {
+    fc.assert(
+      fc.property(arbTeam, arbRange, (contexts, range) => {
+        const k = computeTeamKpis(contexts, [DEFAULT_DEFINITIONS], range, NOW);
+        const given = contexts.flatMap((c) => c.feedback).filter((f) => f.state !== 'cancelled' && inRange(f.at, range));
+        expect(k.feedback.good).toBe(given.filter((f) => f.verdict === 'good').length);
+        expect(k.feedback.bad).toBe(given.filter((f) => f.verdict === 'bad').length);
+        for (const reason of REASONS) expect(k.feedback.byReason[reason] ?? 0).toBe(given.filter((f) => f.reasonCodes.includes(reason)).length);
+        const won = contexts.flatMap((c) => c.opportunities).filter((o) => o.isWon && inRange(o.closeDate, range));
+        expect(k.revenue.wonAmount).toBe(won.reduce((sum, o) => sum + (o.amount ?? 0), 0));
+        // Each campaign: everyone it touched, and the deals those people won in the range.
+        for (const row of k.revenue.byCampaign) {
+          const members = contexts.filter((c) => personSegments(c).campaigns.includes(row.campaign));
+          expect(row.leads).toBe(members.length);
+          expect(row.wonAmount).toBe(members.flatMap((c) => c.opportunities).filter((o) => o.isWon && inRange(o.closeDate, range)).reduce((s, o) => s + (o.amount ?? 0), 0));
+          expect(sorted(k.peopleFor(['revenue', 'byCampaign', row.campaign, 'leads']))).toEqual(members.map((c) => c.person.key).sort());
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('splitting the people in two and adding the halves gives the whole', () => {
+    fc.assert(
+      fc.property(arbTeam, arbVersions, arbRange, fc.infiniteStream(fc.boolean()), (contexts, versions, range, coin) => {
+        const left: LeadContext[] = [];
+        const right: LeadContext[] = [];
+        for (const c of contexts) (coin.next().value ? left : right).push(c);
+        const whole = additive(computeTeamKpis(contexts, versions, range, NOW));
+        const halves = add(additive(computeTeamKpis(left, versions, range, NOW)), additive(computeTeamKpis(right, versions, range, NOW)));
+        expect(halves).toEqual(whole);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('splits by owner and source partition the team; a filter gives the figures of the people it keeps', () => {
+    fc.assert(
+      fc.property(arbTeam, arbRange, fc.subarray([...OWNERS.map((o) => o ?? null)], { minLength: 1 }), (contexts, range, owners) => {
+        const team = judgeTeam(contexts, [DEFAULT_DEFINITIONS], NOW);
+        const k = countTeam(team, range);
+        for (const split of [k.byOwner, k.bySource]) {
+          expect(split.reduce((s, x) => s + x.leads, 0)).toBe(k.leads);
+          expect(split.reduce((s, x) => s + x.sla.met, 0)).toBe(k.sla.met);
+          expect(split.reduce((s, x) => s + x.revenue.wonAmount, 0)).toBe(k.revenue.wonAmount);
+        }
+        const filtered = countTeam(team, range, { owners });
+        const kept = contexts.filter((c) => owners.includes(personSegments(c).owner));
+        expect(additive(filtered)).toEqual(additive(computeTeamKpis(kept, [DEFAULT_DEFINITIONS], range, NOW)));
+        for (const s of k.byOwner) expect(sorted(k.peopleFor(['byOwner', s.key, 'sla', 'met']))).toEqual(sorted(countTeam(team, range, { owners: [s.key] }).peopleFor(['sla', 'met'])));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('team KPIs, business rules', () => {
+  const monday = (hhmm: string) => jst(`2026-11-16 ${hhmm}`);
+  const week: TeamRange = { from: jst('2026-11-16 00:00'), to: jst('2026-11-23 00:00') };
+  const ref = (id: string) => ({ system: 'salesforce', instance: 'acme.my.salesforce.com', object: 'Lead', id }) as const;
+  /** A lead handed off (MQL) at `handoff`, touched by a call at `call`, with optional campaigns and deals. */
+  function lead(
+    id: string,
+    handoff: number,
+    call: number | null,
+    extra: { owner?: string; campaigns?: string[]; won?: { amount: number; at: number }; feedback?: Partial<Feedback>[] } = {},
+  ): LeadContext {
+    return {
+      ref: ref(id),
+      person: {
+        key: `${id}@example.co.jp`, name: id, owner: extra.owner ?? '佐藤 健一', stage: 'mql',
+        attributes: { title: 'Engineer', employees: 20, leadSource: 'Web' }, links: [{ ref: ref(id) }],
+      },
+      events: (extra.campaigns ?? []).map((campaign, k) => ({
+        id: `marketo:${id}-${k}`, source: 'marketo' as const, sourceId: `${id}-${k}`, type: 'email_click' as const, occurredAt: handoff - 2 * DAY, campaign,
+      })),
+      activities: call === null ? [] : [{ id: `salesforce:call-${id}`, source: 'salesforce', type: 'call', occurredAt: call, by: '佐藤' }],
+      stageChanges: [{ id: `salesforce:h-${id}`, source: 'salesforce', stage: 'mql', vendorValue: 'Open - Not Contacted', at: handoff }],
+      opportunities: extra.won
+        ? [{ id: `salesforce:opp-${id}`, source: 'salesforce', name: id, stageName: 'Closed Won', amount: extra.won.amount, createdAt: handoff + DAY, closeDate: extra.won.at, isClosed: true, isWon: true }]
+        : [],
+      feedback: (extra.feedback ?? []).map((f, k) => ({
+        id: `feedback-${id}-${k}-0000`, ref: ref(id), personKey: `${id}@example.co.jp`, verdict: 'bad', reasonCodes: ['NO_BUDGET'], by: '佐藤',
+        at: handoff + DAY, state: 'sent', attempts: 1, nextAttemptAt: handoff, ...f,
+      })),
+      warnings: [],
+      fetchedAt: NOW,
+      sources: ['salesforce'],
+    };
+  }
+
+  it('a cold lead handed off Monday 10:00 and called at 11:00 met its 2-business-day SLA; one called on Thursday did not', () => {
+    const k = computeTeamKpis([lead('a', monday('10:00'), monday('11:00')), lead('b', monday('10:00'), jst('2026-11-19 10:00'))], [DEFAULT_DEFINITIONS], week, NOW);
+    expect(k.sla).toMatchObject({ handedOff: 2, met: 1, metLate: 1, breachedOpen: 0, open: 0, metRate: 0.5 });
+    // 60 business minutes for a; Monday 10:00 → Thursday 10:00 is three 8-hour days (9:00–18:00 with a lunch hour).
+    expect(k.sla.firstTouchMinutes).toEqual({ p50: 60, p90: 3 * 480 });
+    expect(k.peopleFor(['sla', 'metLate'])).toEqual(['b@example.co.jp']);
+  });
+
+  it('a lead never called is breached once its budget has passed, and is not in the first-touch minutes', () => {
+    const k = computeTeamKpis([lead('c', monday('10:00'), null)], [DEFAULT_DEFINITIONS], week, NOW);
+    expect(k.sla).toMatchObject({ handedOff: 1, breachedOpen: 1, metRate: 0, firstTouchMinutes: { p50: null, p90: null } });
+  });
+
+  it('a handoff outside the period is not this period’s SLA, and no MQL means no conversion rate (null, not 0)', () => {
+    const k = computeTeamKpis([lead('d', jst('2026-11-02 10:00'), jst('2026-11-02 10:30'))], [DEFAULT_DEFINITIONS], week, NOW);
+    expect(k.sla.handedOff).toBe(0);
+    expect(k.sla.metRate).toBeNull();
+    expect(k.funnel.conversion).toEqual({ mqlToSql: null, sqlToOpportunity: null, opportunityToWon: null });
+    expect(k.leads).toBe(1);
+  });
+
+  it('a person touched by two campaigns counts in both, with the whole deal; the team total counts the deal once', () => {
+    const won = { amount: 3_000_000, at: jst('2026-11-20 12:00') };
+    const k = computeTeamKpis([lead('e', monday('10:00'), monday('10:30'), { campaigns: ['EM-101', 'ウェビナー'], won })], [DEFAULT_DEFINITIONS], week, NOW);
+    expect(k.revenue.wonAmount).toBe(3_000_000);
+    expect(k.revenue.byCampaign).toEqual([
+      { campaign: 'EM-101', leads: 1, sql: 0, won: 1, wonAmount: 3_000_000 },
+      { campaign: 'ウェビナー', leads: 1, sql: 0, won: 1, wonAmount: 3_000_000 },
+    ]);
+    expect(k.byCampaign.map((s) => [s.key, s.leads])).toEqual([['EM-101', 1], ['ウェビナー', 1]]);
+    expect(k.funnel.reached.won).toBe(1);
+  });
+
+  it('feedback cancelled in the undo window is not counted; the rest counts by reason', () => {
+    const k = computeTeamKpis(
+      [lead('f', monday('10:00'), monday('10:30'), { feedback: [{ state: 'cancelled' }, { verdict: 'good', reasonCodes: ['GOOD_FIT'] }, {}] })],
+      [DEFAULT_DEFINITIONS],
+      week,
+      NOW,
+    );
+    expect(k.feedback).toEqual({ good: 1, bad: 1, byReason: { GOOD_FIT: 1, NO_BUDGET: 1 } });
+    expect(k.peopleFor(['feedback', 'byReason', 'NO_BUDGET'])).toEqual(['f@example.co.jp']);
+  });
+
+  it('a revision of the definitions does not change how an earlier handoff counts', () => {
+    const early = lead('g', monday('10:00'), monday('13:00'));
+    const revised = copyDefinitions();
+    revised.version = 2;
+    revised.effectiveFrom = '2026-11-18T00:00:00+09:00';
+    revised.sla.policies = revised.sla.policies.map((p) => ({ ...p, budgetMinutes: 30 }));
+    const k = computeTeamKpis([early, lead('h', jst('2026-11-18 10:00'), jst('2026-11-18 13:00'))], [DEFAULT_DEFINITIONS, revised], week, NOW);
+    // g was handed off under the 2-day policy (met); h under the 30-minute one (met late).
+    expect(k.peopleFor(['sla', 'met'])).toEqual(['g@example.co.jp']);
+    expect(k.peopleFor(['sla', 'metLate'])).toEqual(['h@example.co.jp']);
+  });
+
+  it('one person fetched twice counts once, as last fetched; an unknown figure is refused by name', () => {
+    const older = { ...lead('i', monday('10:00'), null), fetchedAt: NOW - DAY };
+    const newer = lead('i', monday('10:00'), monday('10:30'));
+    const k = computeTeamKpis([older, newer], [DEFAULT_DEFINITIONS], week, NOW);
+    expect(k.leads).toBe(1);
+    expect(k.sla.met).toBe(1);
+    expect(() => k.peopleFor(['sla', 'late'])).toThrow(/\["sla","late"\] is not one of the team figures/);
+    // Plain data for postMessage: the drill-down accessor does not travel.
+    expect(Object.keys(structuredClone(k))).not.toContain('peopleFor');
+  });
+});
