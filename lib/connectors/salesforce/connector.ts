@@ -115,8 +115,9 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
           });
           aeEvents = mapVisitorActivities(values);
         } catch (e) {
-          // The Salesforce side is still worth showing: fall back to CampaignMember history.
-          if (!(e instanceof ConnectorError)) throw e;
+          // The Salesforce side is still worth showing: fall back to CampaignMember history. Not when the token
+          // itself is refused (184, often a missing pardot_api scope): only signing in again fixes that, so say so.
+          if (!(e instanceof ConnectorError) || e.kind === 'auth') throw e;
           aeEvents = undefined;
         }
       }

@@ -198,6 +198,19 @@ describe('Salesforce connector: a lead view', () => {
     expect(ctx.events.map((e) => e.source)).toEqual(['salesforce', 'salesforce']);
   });
 
+  it('error 184 (a token without pardot_api) asks to sign in again with the scope, never falls back silently', async () => {
+    state.aeScopeMissing = true;
+    const connector = createSalesforceConnector({ storage: connectedStore({ businessUnitId: '0Uv5e000000AcmeCAC' }), now: () => NOW });
+    const error = await connector.fetchContext(ref, options).then(
+      () => null,
+      (e: unknown) => e as ConnectorError,
+    );
+    expect(error).toMatchObject({ vendor: 'pardot', kind: 'auth', code: '184' });
+    expect(error?.message).toMatch(/pardot_api/);
+    expect(error?.message).toMatch(/sign in/i);
+    expect(error?.message).not.toMatch(/business unit id/i);
+  });
+
   it('follows nextRecordsUrl when a child list has more than one batch', async () => {
     const body = state.compositeBody as { compositeResponse: { body: { records: { Tasks: { done: boolean; nextRecordsUrl?: string; totalSize: number } }[] } }[] };
     const tasks = body.compositeResponse[0]!.body.records[0]!.Tasks;
