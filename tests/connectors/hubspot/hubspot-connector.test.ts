@@ -11,6 +11,7 @@ import daily from '../../fixtures/hubspot/error-rate-limit-daily.json';
 import unauthorized from '../../fixtures/hubspot/error-unauthorized.json';
 import missingScopes from '../../fixtures/hubspot/error-missing-scopes.json';
 import contactsSearch from '../../fixtures/hubspot/contacts-search.json';
+import contact from '../../fixtures/hubspot/contact.json';
 import { matchPeople } from '../../../lib/connectors/cross-system/match-people';
 
 const server = setupServer();
@@ -81,6 +82,14 @@ describe('HubSpot connector: reading a contact', () => {
     expect(ctx.activities[1]).toMatchObject({ subject: 'Follow-up: pricing', by: '41629779', occurredAt: 1763515800000 });
     expect(ctx.sources).toEqual(['hubspot']);
     expect(ctx.warnings).toEqual([]);
+  });
+
+  it('reads a contact without `archived` (optional in HubSpot’s own model)', async () => {
+    // HubSpot's SimplePublicObject marks `archived` optional; the v3 read of a live contact may leave it out.
+    const { archived: _archived, ...withoutArchived } = contact;
+    server.use(http.get(`${API}/crm/v3/objects/contacts/:id`, () => HttpResponse.json(withoutArchived)), ...hubspotFake().handlers);
+    const ctx = await createHubSpotConnector({ storage: await connectedStore() }).fetchContext(ref, { now: NOW, stageOf });
+    expect(ctx.person.email).toBe(contact.properties.email.toLowerCase());
   });
 
   it('warns when the lifecycle stage is not in the shared definitions', async () => {
