@@ -1,6 +1,6 @@
 import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
 import { ConnectorError, type Connector, type DeliveryReceipt, type FetchOptions } from '../connector';
-import { fetchVisitorActivities, mapVisitorActivities, prospectIdFromUrl } from './account-engagement';
+import { fetchVisitorActivities, mapVisitorActivities, prospectIdFromUrl, undatedVisitorActivities } from './account-engagement';
 import { backgroundPausedError } from './limits';
 import { createSalesforceClient } from './client';
 import { fetchPersonBundle } from './composite';
@@ -102,6 +102,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
       );
 
       let aeEvents: EngagementEvent[] | undefined;
+      let aeUndated = 0;
       const prospectId = prospectIdFromUrl(bundle.record.pi__url__c);
       if (s.businessUnitId && prospectId) {
         try {
@@ -114,6 +115,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
             signal: options.signal,
           });
           aeEvents = mapVisitorActivities(values);
+          aeUndated = undatedVisitorActivities(values);
         } catch (e) {
           // The Salesforce side is still worth showing: fall back to CampaignMember history. Not when the token
           // itself is refused (184, often a missing pardot_api scope): only signing in again fixes that, so say so.
@@ -122,7 +124,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         }
       }
       const auth = await client.auth();
-      return mapToLeadContext({
+      const context = mapToLeadContext({
         ref,
         instanceUrl: auth.instanceUrl,
         bundle,
@@ -131,6 +133,8 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         fetchedAt: options.now,
         stageOf: options.stageOf,
       });
+      if (aeUndated > 0) context.warnings.push({ code: 'unreadable_date', detail: `Account Engagement createdAt (${aeUndated})` });
+      return context;
     },
 
     async deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
