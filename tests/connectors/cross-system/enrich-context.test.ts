@@ -286,7 +286,7 @@ describe('enrichAcrossSystems: HubSpot as the MA of a Salesforce org', () => {
       http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/search`, async ({ request }) => {
         hub.requests.push({ method: 'POST', path: new URL(request.url).pathname, auth: request.headers.get('Authorization') });
         const body = (await request.json()) as { filterGroups: { filters: { propertyName: string; value: string }[] }[] };
-        searches.push(body.filterGroups[0]?.filters[0]);
+        searches.push(...body.filterGroups.map((group) => group.filters[0]));
         const first = { ...contactsSearch.results[0]!, properties: { ...contactsSearch.results[0]!.properties, salesforceleadid: LEAD_ID } };
         return HttpResponse.json({ total: 1, results: [first] });
       }),
@@ -298,7 +298,11 @@ describe('enrichAcrossSystems: HubSpot as the MA of a Salesforce org', () => {
 
     const view = await enrichAcrossSystems(primary, [partner], options);
 
-    expect(searches).toEqual([{ propertyName: 'salesforceleadid', operator: 'EQ', value: LEAD_ID }]);
+    // One search, both spellings the integration may have written (15 and 18 characters).
+    expect(searches).toEqual([
+      { propertyName: 'salesforceleadid', operator: 'EQ', value: LEAD_ID.slice(0, 15) },
+      { propertyName: 'salesforceleadid', operator: 'EQ', value: LEAD_ID },
+    ]);
     const hubLink = view.person.links.find((l) => l.ref.system === 'hubspot');
     expect(hubLink).toEqual({ ref: { system: 'hubspot', instance: '62515', object: '0-1', id: '512' }, url: 'https://app.hubspot.com/contacts/62515/record/0-1/512' });
     expect(view.events.some((e) => e.source === 'hubspot')).toBe(true);

@@ -13,6 +13,7 @@ import missingScopes from '../../fixtures/hubspot/error-missing-scopes.json';
 import contactsSearch from '../../fixtures/hubspot/contacts-search.json';
 import contact from '../../fixtures/hubspot/contact.json';
 import { matchPeople } from '../../../lib/connectors/cross-system/match-people';
+import { toSalesforceId18 } from '../../../lib/sites/salesforce-id';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -136,6 +137,30 @@ describe('HubSpot connector: finding the person of another system', () => {
     const { match, warnings } = matchPeople(sfLead, people);
     expect(match?.links[0]?.ref.id).toBe('512');
     expect(warnings).toEqual([expect.objectContaining({ code: 'possible_duplicate', refs: [expect.objectContaining({ id: '913' })] })]);
+  });
+});
+
+describe('HubSpot connector: Salesforce ids in both forms', () => {
+  it('searches the synced Salesforce id property with the 15- and the 18-character form', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(`${API}/crm/v3/objects/contacts/search`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json(contactsSearch);
+      }),
+    );
+    const id18 = toSalesforceId18('00Q5g00000XyZ12')!;
+    const connector = createHubSpotConnector({ storage: await connectedStore() });
+    for (const asKnown of ['00Q5g00000XyZ12', id18]) {
+      await connector.findPeople({ by: 'salesforceleadid', value: asKnown }, { now: NOW, portalId: '62515' });
+    }
+    const either = {
+      filterGroups: [
+        { filters: [{ propertyName: 'salesforceleadid', operator: 'EQ', value: '00Q5g00000XyZ12' }] },
+        { filters: [{ propertyName: 'salesforceleadid', operator: 'EQ', value: id18 }] },
+      ],
+    };
+    expect(bodies).toEqual([expect.objectContaining(either), expect.objectContaining(either)]);
   });
 });
 
