@@ -153,8 +153,9 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
 
     async findPeople(lookup: SalesforceLookup, options: FetchOptions): Promise<Person[]> {
       await settings();
-      // Not paused like fetchContext: a refused partner lookup would drop the Salesforce half of another
-      // system's cached view on every background refresh (enrichAcrossSystems merges nothing from it).
+      // A look-up made while another system's page refreshes on its own is background work too: above 80% of
+      // the daily limit it is refused like a background fetchContext (the panel shows partner_unavailable).
+      await assertBackgroundAllowed(options);
       const facts = await orgFacts(client, deps.storage, options.now);
       return findSalesforcePeople(client, { apiVersion: facts.apiVersion, lookup, options });
     },

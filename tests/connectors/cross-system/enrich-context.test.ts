@@ -180,7 +180,7 @@ describe('enrichAcrossSystems: the SFA page shows the MA engagement', () => {
 
     expect(view.events).toEqual(primary.events);
     expect(view.activities).toEqual(primary.activities);
-    expect(view.warnings).toEqual([...primary.warnings, { code: 'cross_system_conflict', detail: 'marketo: Marketo: daily quota reached; Baton waits until midnight US Central.' }]);
+    expect(view.warnings).toEqual([...primary.warnings, { code: 'partner_unavailable', detail: 'marketo: Marketo: daily quota reached; Baton waits until midnight US Central.' }]);
   });
 
   it('an aborted view is not turned into a warning', async () => {
@@ -259,7 +259,8 @@ describe('enrichAcrossSystems: the MA page shows the SFA outcome', () => {
     const view = await enrichAcrossSystems(primary, [partner], options);
 
     expect(view.events).toEqual(primary.events);
-    expect(view.warnings.at(-1)).toMatchObject({ code: 'cross_system_conflict', detail: expect.stringMatching(/^salesforce: Salesforce/) });
+    expect(view.warnings.at(-1)).toMatchObject({ code: 'partner_unavailable', detail: expect.stringMatching(/^salesforce: Salesforce/) });
+    expect(view.warnings.map((w) => w.code)).not.toContain('cross_system_conflict');
   });
 
   it('knows Salesforce is not connected from storage alone', async () => {
