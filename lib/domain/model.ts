@@ -183,7 +183,17 @@ export const feedbackSchema = z.object({
 export type Feedback = z.infer<typeof feedbackSchema>;
 
 export const dataQualityWarningSchema = z.object({
-  code: z.enum(['possible_duplicate', 'missing_field', 'unmapped_stage', 'future_event', 'cross_system_conflict']),
+  code: z.enum([
+    'possible_duplicate',
+    'missing_field',
+    'unmapped_stage',
+    'future_event',
+    'cross_system_conflict',
+    /** A vendor date nobody can read: the event was left out rather than dated 1970. `detail` names the field. */
+    'unreadable_date',
+    /** A connected system on the other side could not be asked (outage, limit, sign-in): its half is missing. */
+    'partner_unavailable',
+  ]),
   /** Free detail for the message: the field, the other record, the vendor value. */
   detail: z.string().optional(),
   refs: z.array(recordRefSchema).optional(),

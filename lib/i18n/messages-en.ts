@@ -160,6 +160,8 @@ export const en = {
   'warn.unmapped_stage': 'Stage value not in the definitions',
   'warn.future_event': 'Activity dated in the future',
   'warn.cross_system_conflict': 'Systems disagree on a value',
+  'warn.unreadable_date': 'Left out activity with an unreadable date',
+  'warn.partner_unavailable': 'A connected system could not be asked',
 
   'handoff.heading': 'Handoff',
   'handoff.at': 'Handed off',

@@ -162,6 +162,8 @@ export const ja = {
   'warn.unmapped_stage': '共通定義にないステージの値です',
   'warn.future_event': '未来の日時の活動があります',
   'warn.cross_system_conflict': 'システム間で値が一致していません',
+  'warn.unreadable_date': '日時を読めない活動を除外しました',
+  'warn.partner_unavailable': '連携先のシステムに問い合わせできませんでした',
 
   'handoff.heading': '引き渡し',
   'handoff.at': '引き渡し日時',

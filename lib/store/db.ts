@@ -71,6 +71,11 @@ export interface SyncRow {
   lastError?: string;
   lastErrorKind?: string;
   lastErrorAt?: number;
+  /**
+   * Rows keyed `outbox-hold|<system>` (see `vendor-hold.ts`): the vendor asked us (Retry-After, spent quota)
+   * to send nothing before this time. Kept here, not in memory, so it outlives a batch and a worker restart.
+   */
+  holdUntil?: number;
 }
 
 /**

@@ -6,7 +6,7 @@ import { deliverDue, nextDueAt, type DeliverOptions, type DeliverResult } from '
 export interface RunOutboxOptions extends DeliverOptions {
   db: BatonDb;
   connectorFor: (system: SystemId) => Promise<Connector>;
-  /** The clock; read again after each batch, since vendor calls take time. */
+  /** The clock; read at each claim and when each answer arrives, since vendor calls take time. */
   now: () => number;
   /**
    * Ask to be woken at `atMs` (the background maps it to `browser.alarms.create`, which survives worker
@@ -25,7 +25,7 @@ export async function runOutbox(options: RunOutboxOptions): Promise<DeliverResul
   const { db, connectorFor, now, scheduleWake, maxBatches = 40, ...deliverOptions } = options;
   const total: DeliverResult = { sent: 0, retrying: 0, failed: 0, deferred: 0 };
   for (let batch = 0; batch < maxBatches; batch++) {
-    const result = await deliverDue(db, connectorFor, now(), deliverOptions);
+    const result = await deliverDue(db, connectorFor, now, deliverOptions);
     total.sent += result.sent;
     total.retrying += result.retrying;
     total.failed += result.failed;

@@ -11,24 +11,31 @@ import {
 import type { BatonDb, FeedbackRow } from './db';
 import { isQuotaExceeded } from './db';
 import { evictLeastRecentlyViewed } from './eviction';
+import { extendHold, holdOf } from './vendor-hold';
 
 /**
  * The feedback outbox. A click is written to IndexedDB at once and delivered later by the background worker,
- * exactly once: the feedback id is the idempotency key the connector looks up before creating, items in
- * flight carry a lease so a worker that died mid-send gives them back, and a worker only settles items it
- * still holds.
+ * exactly once: the feedback id is the idempotency key the connector looks up before creating, each item is
+ * claimed just before its vendor call with a lease longer than the call may last (so a worker that died
+ * mid-send gives it back, and no one else sends it meanwhile), a worker only settles items it still holds,
+ * and a vendor's Retry-After is stored and obeyed by every context.
  */
 
 /** How long a click can be taken back before the outbox may send it. */
 export const UNDO_WINDOW_MS = 5_000;
 /** A claimed item returns to the queue if its worker has not settled it by then (suspended or killed worker). */
 export const LEASE_MS = 60_000;
+/**
+ * One vendor call (look up, create, reconcile) is abandoned after this long. Kept well below the lease, so an
+ * item is never claimed by a second context while its first call may still be running.
+ */
+export const ATTEMPT_TIMEOUT_MS = 30_000;
 /** Exponential backoff with full jitter: https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/ */
 // A lost response is usually a blip: the first retry comes within seconds, later ones spread out to an hour.
 export const BACKOFF_BASE_MS = 5_000;
 export const BACKOFF_CAP_MS = 60 * 60_000;
 const MIN_DELAY_MS = 1_000;
-/** Spread of retries after a Retry-After, so a queue of items does not hit the vendor in the same second. */
+/** Spread of the retried item after a Retry-After, so items of several contexts do not all arrive in the same second. */
 const RETRY_AFTER_SPREAD_MS = 2_000;
 /** When a quota is spent and the vendor does not say when it resets, look again in an hour. */
 const QUOTA_DEFAULT_WAIT_MS = 60 * 60_000;
@@ -133,38 +140,61 @@ export async function listFeedback(db: BatonDb, by: { recordKey?: string; person
 }
 
 /**
- * Claim due items: pending ones whose time has come, and 'sending' ones whose lease has run out (their worker
- * died). A 'sending' item's `nextAttemptAt` is its lease end, so one index serves both.
+ * Claim the next due item, one at a time, just before its vendor call: a pending item whose time has come, or a
+ * 'sending' one whose lease has run out (its worker died). A 'sending' item's `nextAttemptAt` is its lease end,
+ * so one index serves both. Items of a vendor that asked us to wait are moved to the end of that wait instead
+ * (not counted as an attempt): they are `deferred`.
+ *
+ * Why one item per claim rather than a leased batch: a lease taken for a whole batch runs out while the first
+ * items are still being sent (slow vendor, timeouts), and another context then takes the rest and sends them
+ * too. Claimed just before its call, an item's lease always outlasts the call (`ATTEMPT_TIMEOUT_MS` <
+ * `LEASE_MS`), and each claim reads the vendor holds other contexts stored a moment ago.
  */
-async function claimDue(db: BatonDb, now: number, limit: number, claimId: string): Promise<FeedbackRow[]> {
-  return db.transaction('rw', db.feedback, async () => {
-    const due: FeedbackRow[] = [];
-    for (const state of ['sending', 'pending'] as const) {
-      if (due.length >= limit) break;
-      const rows = await db.feedback
-        .where('[state+nextAttemptAt]')
-        .between([state, 0], [state, now], true, true)
-        .limit(limit - due.length)
-        .toArray();
-      due.push(...rows);
+async function claimNext(db: BatonDb, now: number): Promise<{ row: FeedbackRow | undefined; deferred: number }> {
+  return db.transaction('rw', db.feedback, db.sync, async () => {
+    let deferred = 0;
+    for (;;) {
+      const row =
+        (await firstDue(db, 'sending', now)) ?? // expired leases first: they have waited longest
+        (await firstDue(db, 'pending', now));
+      if (!row) return { row: undefined, deferred };
+      const hold = await holdOf(db, row.ref.system, now);
+      if (hold !== undefined) {
+        await db.feedback.put({ ...row, state: 'pending', claimId: undefined, nextAttemptAt: hold });
+        deferred++;
+        continue;
+      }
+      const claimed: FeedbackRow = {
+        ...row,
+        state: 'sending',
+        claimId: newId(),
+        attempts: row.attempts + 1,
+        nextAttemptAt: now + LEASE_MS,
+      };
+      await db.feedback.put(claimed);
+      return { row: claimed, deferred };
     }
-    const claimed = due.map((row) => ({
-      ...row,
-      state: 'sending' as const,
-      claimId,
-      attempts: row.attempts + 1,
-      nextAttemptAt: now + LEASE_MS,
-    }));
-    await db.feedback.bulkPut(claimed);
-    return claimed;
   });
 }
 
-/** Settle an item only if this worker still holds it (a lease that expired may have been re-claimed). */
-async function settle(db: BatonDb, id: string, claimId: string, changes: Partial<FeedbackRow>): Promise<boolean> {
-  return db.transaction('rw', db.feedback, async () => {
-    const row = await db.feedback.get(id);
-    if (!row || row.state !== 'sending' || row.claimId !== claimId) return false;
+function firstDue(db: BatonDb, state: 'sending' | 'pending', now: number): Promise<FeedbackRow | undefined> {
+  return db.feedback.where('[state+nextAttemptAt]').between([state, 0], [state, now], true, true).first();
+}
+
+/**
+ * Settle an item only if this claim still holds it (a lease that expired may have been re-claimed). A vendor
+ * hold is stored whatever happened to the item: the vendor said it, for every context.
+ */
+async function settle(
+  db: BatonDb,
+  claimed: FeedbackRow,
+  changes: Partial<FeedbackRow>,
+  hold?: number,
+): Promise<boolean> {
+  return db.transaction('rw', db.feedback, db.sync, async () => {
+    if (hold !== undefined) await extendHold(db, claimed.ref.system, hold);
+    const row = await db.feedback.get(claimed.id);
+    if (!row || row.state !== 'sending' || row.claimId !== claimed.claimId) return false;
     await db.feedback.put({ ...row, ...changes, claimId: undefined } as FeedbackRow);
     return true;
   });
@@ -178,7 +208,7 @@ export function backoffDelay(attempts: number, random: () => number): number {
 const NEEDS_A_PERSON: readonly ConnectorErrorKind[] = ['permanent', 'not-found', 'invalid-response', 'not-connected'];
 
 type Outcome =
-  | { state: 'pending'; nextAttemptAt: number; lastError: string; kind: string; authFailures: number; holdSystem?: number }
+  | { state: 'pending'; nextAttemptAt: number; lastError: string; kind: string; authFailures: number; holdUntil?: number }
   | { state: 'failed'; lastError: string; kind: string };
 
 function describe(error: unknown): { message: string; kind: string } {
@@ -186,7 +216,8 @@ function describe(error: unknown): { message: string; kind: string } {
   return { message: error instanceof Error ? error.message : String(error), kind: 'unknown' };
 }
 
-function outcomeOf(error: unknown, row: FeedbackRow, now: number, random: () => number): Outcome {
+/** What to do after a failed attempt. `answeredAt` is when the failure arrived: every wait counts from it. */
+function outcomeOf(error: unknown, row: FeedbackRow, answeredAt: number, random: () => number): Outcome {
   const { message, kind } = describe(error);
   if (isConnectorError(error) && NEEDS_A_PERSON.includes(error.kind)) return { state: 'failed', lastError: message, kind };
   const authFailures = kind === 'auth' ? row.authFailures + 1 : 0;
@@ -194,80 +225,89 @@ function outcomeOf(error: unknown, row: FeedbackRow, now: number, random: () => 
   if (row.attempts >= MAX_ATTEMPTS) return { state: 'failed', lastError: message, kind };
   const retryAfter = isConnectorError(error) ? error.retryAfterMs : undefined;
   if (retryAfter !== undefined || kind === 'quota') {
-    // The vendor said when: wait that long (then a little spread), and hold its other items too.
-    const wait = retryAfter ?? QUOTA_DEFAULT_WAIT_MS;
-    const at = now + wait + Math.floor(random() * RETRY_AFTER_SPREAD_MS);
-    return { state: 'pending', nextAttemptAt: at, lastError: message, kind, authFailures, holdSystem: at };
+    // The vendor said when: nothing goes to it before then (the hold), and this item a little after (spread).
+    const holdUntil = answeredAt + (retryAfter ?? QUOTA_DEFAULT_WAIT_MS);
+    const at = holdUntil + Math.floor(random() * RETRY_AFTER_SPREAD_MS);
+    return { state: 'pending', nextAttemptAt: at, lastError: message, kind, authFailures, holdUntil };
   }
   // An auth failure is usually an expired token the connector refreshes on the next call: retry soon.
   const delay = kind === 'auth' ? MIN_DELAY_MS : backoffDelay(row.attempts, random);
-  return { state: 'pending', nextAttemptAt: now + delay, lastError: message, kind, authFailures };
+  return { state: 'pending', nextAttemptAt: answeredAt + delay, lastError: message, kind, authFailures };
 }
 
 export interface DeliverResult {
   sent: number;
   retrying: number;
   failed: number;
-  /** Items handed back because the vendor asked to slow down while an earlier item of the batch was sent. */
+  /** Due items moved to the end of their vendor's Retry-After (or quota) hold instead of being sent. */
   deferred: number;
 }
 
+/** The clock. Read at each claim and when each answer arrives: vendor calls take time. */
+export type Clock = () => number;
+/** Start a timer that calls `fire` after `ms`; returns its cancel. Injected by tests that drive time themselves. */
+export type StartTimer = (ms: number, fire: () => void) => () => void;
+
+const realTimer: StartTimer = (ms, fire) => {
+  const id = setTimeout(fire, ms);
+  return () => clearTimeout(id);
+};
+
 export interface DeliverOptions {
   random?: () => number;
+  /** Items delivered at most by one call (one after another: vendors ration calls). */
   limit?: number;
-  /** Give up on one vendor call after this long; the lease keeps the item safe either way. */
+  /** Give up on one vendor call after this long. Must stay below `LEASE_MS`, so no one else can claim the item meanwhile. */
   attemptTimeoutMs?: number;
+  startTimer?: StartTimer;
 }
 
 /**
  * Deliver what is due, one item at a time (vendors ration calls). `connectorFor` gives the connector of the
- * record's system. Safe to run in several contexts at once: claims are transactional and leased.
+ * record's system; `now` is the clock (a number means a clock that stands still). Safe to run in several
+ * contexts at once: each item is claimed in a transaction and leased for longer than its call may last.
  */
 export async function deliverDue(
   db: BatonDb,
   connectorFor: (system: SystemId) => Promise<Connector>,
-  now: number,
+  now: number | Clock,
   options: DeliverOptions = {},
 ): Promise<DeliverResult> {
+  const clock: Clock = typeof now === 'number' ? () => now : now;
   const random = options.random ?? Math.random;
-  const claimId = newId();
-  const claimed = await claimDue(db, now, options.limit ?? DEFAULT_BATCH, claimId);
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS;
+  if (attemptTimeoutMs >= LEASE_MS) throw new RangeError(`attemptTimeoutMs must stay below the ${LEASE_MS} ms lease`);
+  const startTimer = options.startTimer ?? realTimer;
   const result: DeliverResult = { sent: 0, retrying: 0, failed: 0, deferred: 0 };
-  const heldUntil = new Map<SystemId, number>();
-  for (const row of claimed) {
-    const system = row.ref.system;
-    const hold = heldUntil.get(system);
-    if (hold !== undefined) {
-      // Hand it back untouched (the claim did not count as an attempt).
-      if (await settle(db, row.id, claimId, { state: 'pending', attempts: row.attempts - 1, nextAttemptAt: hold })) {
-        result.deferred++;
-      }
-      continue;
-    }
+  for (let n = 0; n < (options.limit ?? DEFAULT_BATCH); n++) {
+    const { row, deferred } = await claimNext(db, clock());
+    result.deferred += deferred;
+    if (!row) break;
     try {
-      const connector = await connectorFor(system);
+      const connector = await connectorFor(row.ref.system);
       const receipt = await withTimeout(
-        (signal) => connector.deliverFeedback(toFeedback(row), { now, signal }),
-        options.attemptTimeoutMs ?? 30_000,
+        (signal) => connector.deliverFeedback(toFeedback(row), { now: clock(), signal }),
+        attemptTimeoutMs,
+        startTimer,
       );
-      const settled = await settle(db, row.id, claimId, {
+      const answeredAt = clock();
+      const settled = await settle(db, row, {
         state: 'sent',
-        sentAt: now,
+        sentAt: answeredAt,
         vendorId: receipt.vendorId,
         lastError: undefined,
         lastErrorKind: undefined,
         authFailures: 0,
-        nextAttemptAt: now,
+        nextAttemptAt: answeredAt,
       });
       if (settled) result.sent++;
     } catch (error) {
-      const outcome = outcomeOf(error, row, now, random);
+      const answeredAt = clock();
+      const outcome = outcomeOf(error, row, answeredAt, random);
       if (outcome.state === 'failed') {
-        if (await settle(db, row.id, claimId, { state: 'failed', lastError: outcome.lastError, lastErrorKind: outcome.kind, nextAttemptAt: now })) {
-          result.failed++;
-        }
+        const changes = { state: 'failed' as const, lastError: outcome.lastError, lastErrorKind: outcome.kind, nextAttemptAt: answeredAt };
+        if (await settle(db, row, changes)) result.failed++;
       } else {
-        if (outcome.holdSystem !== undefined) heldUntil.set(system, outcome.holdSystem);
         const changes = {
           state: 'pending' as const,
           nextAttemptAt: outcome.nextAttemptAt,
@@ -275,7 +315,7 @@ export async function deliverDue(
           lastErrorKind: outcome.kind,
           authFailures: outcome.authFailures,
         };
-        if (await settle(db, row.id, claimId, changes)) result.retrying++;
+        if (await settle(db, row, changes, outcome.holdUntil)) result.retrying++;
       }
     }
   }
@@ -289,18 +329,18 @@ class AttemptTimeout extends Error {
   }
 }
 
-async function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+async function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms: number, startTimer: StartTimer): Promise<T> {
   const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancel = () => {};
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    cancel = startTimer(ms, () => {
       controller.abort();
       reject(new AttemptTimeout(ms));
-    }, ms);
+    });
   });
   try {
     return await Promise.race([run(controller.signal), timeout]);
   } finally {
-    clearTimeout(timer);
+    cancel();
   }
 }

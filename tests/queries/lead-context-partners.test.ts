@@ -99,7 +99,7 @@ describe('lead context query: one person across systems', () => {
     const stored = await readContext(db, sfRef);
     expect(stored?.context.activities).toHaveLength(1);
     expect(stored?.context.events).toEqual([]);
-    expect(stored?.context.warnings).toEqual([{ code: 'cross_system_conflict', detail: 'marketo: Marketo did not answer (HTTP 503); Baton tries again later.' }]);
+    expect(stored?.context.warnings).toEqual([{ code: 'partner_unavailable', detail: 'marketo: Marketo did not answer (HTTP 503); Baton tries again later.' }]);
     expect(stored?.lastError).toBeNull();
   });
 

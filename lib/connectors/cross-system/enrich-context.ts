@@ -55,8 +55,10 @@ async function enrichFrom(primary: LeadContext, partner: CrossSystemPartner, opt
  * The primary context with what the partners know about the same person merged in (`mergeContexts`). Several
  * possible matches in a partner → `matchPeople`'s warning and nothing merged from it. A partner that is not
  * connected is skipped silently; any other partner failure leaves the primary view whole and adds a
- * `cross_system_conflict` warning whose detail is the partner's message (which names the vendor and what to do).
- * Partners are asked in parallel; an aborted signal aborts the whole enrichment.
+ * `partner_unavailable` warning whose detail is the partner's message (which names the vendor and what to do).
+ * `options.purpose` goes to every partner call: look-ups made during a background refresh of the page's own
+ * system are background for the partner too (Salesforce's 80% rule). Partners are asked in parallel; an
+ * aborted signal aborts the whole enrichment.
  */
 export async function enrichAcrossSystems(primary: LeadContext, partners: CrossSystemPartner[], options: EnrichOptions): Promise<LeadContext> {
   const others = partners.filter((p) => p.system !== primary.ref.system);
@@ -68,7 +70,9 @@ export async function enrichAcrossSystems(primary: LeadContext, partners: CrossS
         if (options.signal?.aborted) throw error;
         if (isConnectorError(error) && error.kind === 'not-connected') return { merged: null, warnings: [] };
         const message = error instanceof Error ? error.message : String(error);
-        return { merged: null, warnings: [{ code: 'cross_system_conflict', detail: `${partner.system}: ${message}` }] };
+        // Not a disagreement between systems: the partner could not be asked (outage, limit, sign-in, a paused
+        // background refresh). Its own code, so the panel says "could not ask" rather than "systems disagree".
+        return { merged: null, warnings: [{ code: 'partner_unavailable', detail: `${partner.system}: ${message}` }] };
       }
     }),
   );

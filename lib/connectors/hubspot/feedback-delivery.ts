@@ -3,6 +3,7 @@ import type { DeliveryReceipt } from '../connector';
 import { ConnectorError } from '../connector';
 import type { Feedback } from '../../domain/model';
 import type { HubSpotClient } from './client';
+import { parseVendorDateTime } from '../vendor-date';
 import { feedbackNoteBody, feedbackToken, noteCarriesFeedback } from './feedback-note';
 import { searchResponseSchema, simpleObjectSchema } from './schemas';
 
@@ -39,7 +40,8 @@ function compareIds(a: string, b: string): number {
  * id). Every attempt, from any browser, picks the same one, so the receipt never changes between retries.
  */
 export function oldestNote<T extends Pick<HubSpotNote, 'id' | 'createdAt'>>(notes: readonly T[]): T | undefined {
-  return [...notes].sort((a, b) => (Date.parse(a.createdAt) || 0) - (Date.parse(b.createdAt) || 0) || compareIds(a.id, b.id))[0];
+  const at = (n: T) => parseVendorDateTime(n.createdAt) ?? Number.MAX_SAFE_INTEGER;
+  return [...notes].sort((a, b) => at(a) - at(b) || compareIds(a.id, b.id))[0];
 }
 
 /**

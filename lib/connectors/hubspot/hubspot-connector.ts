@@ -1,4 +1,5 @@
 import type { Connector, DeliveryReceipt, FetchOptions } from '../connector';
+import { toSalesforceId18 } from '../../sites/salesforce-id';
 import type { ListPage, ListRequest } from '../listing';
 import { ConnectorError } from '../connector';
 import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
@@ -82,7 +83,8 @@ export function createHubSpotConnector(deps: HubSpotListingDeps): HubSpotConnect
       method: 'POST',
       path: '/crm/v3/objects/contacts/search',
       body: {
-        filterGroups: [{ filters: [{ propertyName: lookup.by, operator: 'EQ', value: lookup.by === 'email' ? lookup.value.trim().toLowerCase() : lookup.value.trim() }] }],
+        // Filter groups are ORed: one exact match per spelling of the value.
+        filterGroups: lookupValues(lookup).map((value) => ({ filters: [{ propertyName: lookup.by, operator: 'EQ', value }] })),
         properties: [...CONTACT_PROPERTIES],
         limit: 10,
       },
@@ -116,4 +118,17 @@ export async function testHubSpotConnection(deps: HubSpotDeps): Promise<{ ok: tr
     if (error instanceof ConnectorError) return { ok: false, error };
     throw error;
   }
+}
+
+/**
+ * The values one lookup searches for. The Salesforce integration writes the synced record id into
+ * `salesforceleadid` / `salesforcecontactid` as Salesforce gave it, which may be the 15- or the 18-character
+ * form, while Baton knows the record by either: both are searched, exact matches (the 15-character form is
+ * case-sensitive). https://knowledge.hubspot.com/salesforce/salesforce-integration-field-mappings
+ */
+export function lookupValues(lookup: HubSpotLookup): string[] {
+  const value = lookup.value.trim();
+  if (lookup.by === 'email') return [value.toLowerCase()];
+  const id18 = toSalesforceId18(value);
+  return id18 ? [id18.slice(0, 15), id18] : [value];
 }

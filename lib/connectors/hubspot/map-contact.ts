@@ -1,4 +1,5 @@
 import type { FetchOptions } from '../connector';
+import { parseVendorDateTime } from '../vendor-date';
 import {
   normalizeEmail,
   personKeyFor,
@@ -32,10 +33,11 @@ export const HISTORY_PROPERTIES = ['lifecyclestage', 'hs_lead_status', 'recent_c
 
 const STAGE_FIELDS = ['lifecyclestage', 'hs_lead_status'] as const;
 
+/** HubSpot times: epoch-ms strings (history timestamps) or ISO 8601, read by the shared vendor date reader. */
 function ms(iso: string | null | undefined): number | undefined {
   if (!iso) return undefined;
-  const t = /^\d+$/.test(iso) ? Number(iso) : Date.parse(iso);
-  return Number.isFinite(t) && t >= 0 ? t : undefined;
+  const t = /^\d+$/.test(iso) ? Number(iso) : parseVendorDateTime(iso);
+  return t !== null && Number.isFinite(t) && t >= 0 ? t : undefined;
 }
 
 function chronological(entries: PropertyHistoryEntry[] | undefined): PropertyHistoryEntry[] {

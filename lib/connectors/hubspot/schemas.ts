@@ -32,7 +32,8 @@ export const contactSchema = z.object({
   propertiesWithHistory: z.record(z.string(), z.array(propertyHistoryEntrySchema)).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  archived: z.boolean(),
+  /** Optional in HubSpot's own model (SimplePublicObject). */
+  archived: z.boolean().optional(),
 });
 export type HubSpotContact = z.infer<typeof contactSchema>;
 

@@ -1,5 +1,6 @@
 import type { EngagementEvent, EngagementType } from '../../domain/model';
-import type { MarketoActivity } from './schemas';
+import { parseVendorDateTime } from '../vendor-date';
+import { activityIdOf, type MarketoActivity } from './schemas';
 
 /**
  * Standard activity type ids are the same in every subscription; names (and custom types) come from
@@ -60,22 +61,23 @@ function typeOf(activity: MarketoActivity): EngagementType | null {
   }
 }
 
-export function activityDate(activity: MarketoActivity): number {
-  const t = Date.parse(activity.activityDate);
-  return Number.isFinite(t) && t >= 0 ? t : 0;
+/** When the activity happened, or null when Marketo's `activityDate` cannot be read (never 1970). */
+export function activityDate(activity: MarketoActivity): number | null {
+  return parseVendorDateTime(activity.activityDate);
 }
 
 export function mapActivityToEvent(activity: MarketoActivity, typeNames: ReadonlyMap<number, string>): EngagementEvent | null {
   const type = typeOf(activity);
-  if (!type) return null;
-  const sourceId = activity.marketoGUID ?? String(activity.id);
+  const occurredAt = activityDate(activity);
+  if (!type || occurredAt === null) return null;
+  const sourceId = activityIdOf(activity);
   const interesting = activity.activityTypeId === ACTIVITY.interestingMoment;
   return {
     id: `marketo:${sourceId}`,
     source: 'marketo',
     sourceId,
     type,
-    occurredAt: activityDate(activity),
+    occurredAt,
     vendorType: typeNames.get(activity.activityTypeId) ?? FALLBACK_NAMES[activity.activityTypeId],
     // An Interesting Moment's own words are what marketers wrote it for.
     asset: interesting ? (attributeOf(activity, 'Description') ?? activity.primaryAttributeValue ?? undefined) : (activity.primaryAttributeValue ?? undefined),

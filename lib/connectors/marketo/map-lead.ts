@@ -9,7 +9,7 @@ import {
   type StageChange,
 } from '../../domain/model';
 import { ACTIVITY, activityDate, attributeOf, mapActivityToEvent } from './activity-map';
-import type { MarketoActivity, MarketoLead } from './schemas';
+import { activityIdOf, type MarketoActivity, type MarketoLead } from './schemas';
 
 /** Lead fields the panel reads (REST API names). https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/lead-database/leads */
 export const LEAD_FIELDS = [
@@ -63,14 +63,15 @@ export function mapStatusChanges(activities: MarketoActivity[], options: Pick<Fe
     .filter((a) => a.activityTypeId === ACTIVITY.changeDataValue && /^lead ?status$/i.test(a.primaryAttributeValue ?? ''))
     .flatMap((a): StageChange[] => {
       const value = attributeOf(a, 'New Value');
-      if (!value) return [];
+      const at = activityDate(a);
+      if (!value || at === null) return [];
       return [{
-        id: `marketo:${a.marketoGUID ?? a.id}`,
+        id: `marketo:${activityIdOf(a)}`,
         source: 'marketo',
         stage: options.stageOf?.('marketo', 'leadStatus', value) ?? null,
         vendorValue: value,
         fromVendorValue: attributeOf(a, 'Old Value'),
-        at: activityDate(a),
+        at,
         by: attributeOf(a, 'Source'),
         reason: attributeOf(a, 'Reason'),
       }];
@@ -92,6 +93,8 @@ export function mapMarketoContext(input: {
     warnings.push({ code: 'unmapped_stage', detail: `leadStatus=${person.vendorStage}` });
   }
   if (input.truncated) warnings.push({ code: 'missing_field', detail: 'activities: older pages not read' });
+  const undated = input.activities.filter((a) => activityDate(a) === null).length;
+  if (undated > 0) warnings.push({ code: 'unreadable_date', detail: `Marketo activityDate (${undated})` });
   const events = input.activities
     .map((a) => mapActivityToEvent(a, input.typeNames))
     .filter((e): e is NonNullable<typeof e> => e !== null)

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Connector, DeliveryReceipt, FetchOptions } from '../connector';
 import { ConnectorError } from '../connector';
 import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
-import { ACTIVITY_TYPE_IDS } from './activity-map';
+import { ACTIVITY_TYPE_IDS, activityDate } from './activity-map';
 import { createMarketoClient, type MarketoClient, type MarketoDeps } from './client';
 import { LEAD_FIELDS, mapLeadToPerson, mapMarketoContext } from './map-lead';
-import { activitySchema, activityTypeSchema, addedActivitySchema, leadSchema, type MarketoActivity } from './schemas';
+import { activityIdOf, activitySchema, activityTypeSchema, addedActivitySchema, leadSchema, type MarketoActivity } from './schemas';
 import { MARKETO_ACTIVITY_TYPES_KEY, readActivityTypes } from './settings';
 
 /** How far back the timeline reads: most web and e-mail activities are purged after 90 days anyway. */
@@ -185,13 +185,11 @@ export function createMarketoConnector(deps: MarketoDeps): MarketoConnector {
   return { system: 'marketo', fetchContext, deliverFeedback, findPeople };
 }
 
-function activityIdOf(activity: MarketoActivity): string {
-  return activity.marketoGUID ?? String(activity.id);
-}
-
 /** The activity that stands for a feedback written more than once: the earliest, then the lowest id. */
 export function oldestActivity(found: readonly MarketoActivity[]): MarketoActivity | undefined {
-  return [...found].sort((a, b) => (Date.parse(a.activityDate) || 0) - (Date.parse(b.activityDate) || 0) || a.id - b.id)[0];
+  const at = (a: MarketoActivity) => activityDate(a) ?? Number.MAX_SAFE_INTEGER;
+  const byId = (a: MarketoActivity, b: MarketoActivity) => (a.id !== undefined && b.id !== undefined ? a.id - b.id : activityIdOf(a).localeCompare(activityIdOf(b)));
+  return [...found].sort((a, b) => at(a) - at(b) || byId(a, b))[0];
 }
 
 /** For the options card's "Test connection": a token, then the activity types (cached for views). */

@@ -74,8 +74,9 @@ export type MarketoLead = z.infer<typeof leadSchema>;
  * https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/lead-database/activities
  */
 export const activitySchema = z.object({
-  id: z.number(),
-  marketoGUID: z.string().optional(),
+  /** Adobe is replacing the numeric `id` with `marketoGUID`: either may be the only one present. */
+  id: z.number().optional(),
+  marketoGUID: z.string().min(1).optional(),
   leadId: z.number(),
   activityDate: z.string(),
   activityTypeId: z.number(),
@@ -83,8 +84,13 @@ export const activitySchema = z.object({
   primaryAttributeValueId: z.number().nullish(),
   primaryAttributeValue: z.string().nullish(),
   attributes: z.array(z.object({ name: z.string(), value: z.unknown() })).optional(),
-});
+}).refine((a) => a.id !== undefined || a.marketoGUID !== undefined, { message: 'an activity needs an id or a marketoGUID', path: ['marketoGUID'] });
 export type MarketoActivity = z.infer<typeof activitySchema>;
+
+/** The activity's identity: `marketoGUID` (Adobe's replacement for the numeric id), else the id. */
+export function activityIdOf(activity: Pick<MarketoActivity, 'id' | 'marketoGUID'>): string {
+  return activity.marketoGUID ?? String(activity.id);
+}
 
 /** GET /rest/v1/activities/types.json (same page as above). */
 export const activityTypeSchema = z.object({

@@ -3,6 +3,7 @@ import type { StoredAuth } from './auth';
 import { errorFromAccountEngagement, networkError } from './errors';
 import { aeQueryResultSchema, type AeVisitorActivity } from './schemas';
 import { ConnectorError } from '../connector';
+import { parseVendorDateTime } from '../vendor-date';
 
 /**
  * Account Engagement (Pardot) API v5 visitor activities, the engagement timeline when a business unit is
@@ -71,12 +72,13 @@ export function engagementTypeOf(a: Pick<AeVisitorActivity, 'type' | 'emailId' |
   }
 }
 
+/** Visitor activities as engagement events. One whose `createdAt` cannot be read is left out (never 1970). */
 export function mapVisitorActivities(values: AeVisitorActivity[]): EngagementEvent[] {
   const out: EngagementEvent[] = [];
   for (const a of values) {
     const type = engagementTypeOf(a);
-    const at = Date.parse(a.createdAt);
-    if (!type || !Number.isFinite(at) || at < 0) continue;
+    const at = parseVendorDateTime(a.createdAt);
+    if (!type || at === null) continue;
     out.push({
       id: `pardot:${a.id}`,
       source: 'pardot',
@@ -89,6 +91,11 @@ export function mapVisitorActivities(values: AeVisitorActivity[]): EngagementEve
     });
   }
   return out;
+}
+
+/** How many visitor activities were left out for an unreadable `createdAt`, for the data-quality warning. */
+export function undatedVisitorActivities(values: readonly AeVisitorActivity[]): number {
+  return values.filter((a) => parseVendorDateTime(a.createdAt) === null).length;
 }
 
 export async function fetchVisitorActivities(input: {

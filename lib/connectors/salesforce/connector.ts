@@ -1,6 +1,6 @@
 import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
 import { ConnectorError, type Connector, type DeliveryReceipt, type FetchOptions } from '../connector';
-import { fetchVisitorActivities, mapVisitorActivities, prospectIdFromUrl } from './account-engagement';
+import { fetchVisitorActivities, mapVisitorActivities, prospectIdFromUrl, undatedVisitorActivities } from './account-engagement';
 import { backgroundPausedError } from './limits';
 import { createSalesforceClient } from './client';
 import { fetchPersonBundle } from './composite';
@@ -111,6 +111,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
       );
 
       let aeEvents: EngagementEvent[] | undefined;
+      let aeUndated = 0;
       const prospectId = prospectIdFromUrl(bundle.record.pi__url__c);
       if (s.businessUnitId && prospectId) {
         try {
@@ -123,14 +124,16 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
             signal: options.signal,
           });
           aeEvents = mapVisitorActivities(values);
+          aeUndated = undatedVisitorActivities(values);
         } catch (e) {
-          // The Salesforce side is still worth showing: fall back to CampaignMember history.
-          if (!(e instanceof ConnectorError)) throw e;
+          // The Salesforce side is still worth showing: fall back to CampaignMember history. Not when the token
+          // itself is refused (184, often a missing pardot_api scope): only signing in again fixes that, so say so.
+          if (!(e instanceof ConnectorError) || e.kind === 'auth') throw e;
           aeEvents = undefined;
         }
       }
       const auth = await client.auth();
-      return mapToLeadContext({
+      const context = mapToLeadContext({
         ref,
         instanceUrl: auth.instanceUrl,
         bundle,
@@ -139,6 +142,8 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         fetchedAt: options.now,
         stageOf: options.stageOf,
       });
+      if (aeUndated > 0) context.warnings.push({ code: 'unreadable_date', detail: `Account Engagement createdAt (${aeUndated})` });
+      return context;
     },
 
     async deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
@@ -190,8 +195,9 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
 
     async findPeople(lookup: SalesforceLookup, options: FetchOptions): Promise<Person[]> {
       await settings();
-      // Not paused like fetchContext: a refused partner lookup would drop the Salesforce half of another
-      // system's cached view on every background refresh (enrichAcrossSystems merges nothing from it).
+      // A look-up made while another system's page refreshes on its own is background work too: above 80% of
+      // the daily limit it is refused like a background fetchContext (the panel shows partner_unavailable).
+      await assertBackgroundAllowed(options);
       const facts = await orgFacts(client, deps.storage, options.now);
       return findSalesforcePeople(client, { apiVersion: facts.apiVersion, lookup, options });
     },

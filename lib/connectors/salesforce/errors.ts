@@ -82,15 +82,18 @@ export function errorFromAccountEngagement(status: number, body: unknown): Conne
   const parsed = aeErrorSchema.safeParse(body);
   const code = parsed.success ? String(parsed.data.code) : String(status);
   const detail = parsed.success ? parsed.data.message : `HTTP ${status}`;
-  // 122/66 are the daily and concurrent request limits; 184/181 a missing or wrong business unit id.
+  // 122/66 are the daily and concurrent request limits; 181 a missing business unit id header; 184 an
+  // invalid, unknown or malformed access token, which is also what a Salesforce token granted without the
+  // `pardot_api` scope gets (e.g. a business unit id entered after sign-in): signing in again asks for it.
   // https://developer.salesforce.com/docs/marketing/pardot/guide/error-codes.html
   let kind: ConnectorErrorKind = kindForStatus(status);
   let advice = 'Ask your Account Engagement admin.';
   if (code === '122') [kind, advice] = ['quota', 'The daily Account Engagement API limit is used up.'];
   else if (code === '66') [kind, advice] = ['rate-limit', 'Too many concurrent Account Engagement requests; Baton tries again.'];
-  else if (code === '181' || code === '184')
+  else if (code === '181')
     [kind, advice] = ['permanent', 'Check the business unit id in Baton\u2019s options (Setup \u203a Account Engagement \u203a Business Unit Setup).'];
-  else if (status === 401) advice = 'Sign in again; the connected app needs the pardot_api scope.';
+  else if (code === '184' || status === 401)
+    [kind, advice] = ['auth', 'Sign in to Salesforce again in Baton\u2019s options; the sign-in asks for the pardot_api scope Account Engagement needs.'];
   return new ConnectorError({
     vendor: 'pardot',
     kind,

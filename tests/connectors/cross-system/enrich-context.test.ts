@@ -180,7 +180,7 @@ describe('enrichAcrossSystems: the SFA page shows the MA engagement', () => {
 
     expect(view.events).toEqual(primary.events);
     expect(view.activities).toEqual(primary.activities);
-    expect(view.warnings).toEqual([...primary.warnings, { code: 'cross_system_conflict', detail: 'marketo: Marketo: daily quota reached; Baton waits until midnight US Central.' }]);
+    expect(view.warnings).toEqual([...primary.warnings, { code: 'partner_unavailable', detail: 'marketo: Marketo: daily quota reached; Baton waits until midnight US Central.' }]);
   });
 
   it('an aborted view is not turned into a warning', async () => {
@@ -259,7 +259,8 @@ describe('enrichAcrossSystems: the MA page shows the SFA outcome', () => {
     const view = await enrichAcrossSystems(primary, [partner], options);
 
     expect(view.events).toEqual(primary.events);
-    expect(view.warnings.at(-1)).toMatchObject({ code: 'cross_system_conflict', detail: expect.stringMatching(/^salesforce: Salesforce/) });
+    expect(view.warnings.at(-1)).toMatchObject({ code: 'partner_unavailable', detail: expect.stringMatching(/^salesforce: Salesforce/) });
+    expect(view.warnings.map((w) => w.code)).not.toContain('cross_system_conflict');
   });
 
   it('knows Salesforce is not connected from storage alone', async () => {
@@ -286,7 +287,7 @@ describe('enrichAcrossSystems: HubSpot as the MA of a Salesforce org', () => {
       http.post(`${HUBSPOT_API}/crm/v3/objects/contacts/search`, async ({ request }) => {
         hub.requests.push({ method: 'POST', path: new URL(request.url).pathname, auth: request.headers.get('Authorization') });
         const body = (await request.json()) as { filterGroups: { filters: { propertyName: string; value: string }[] }[] };
-        searches.push(body.filterGroups[0]?.filters[0]);
+        searches.push(...body.filterGroups.map((group) => group.filters[0]));
         const first = { ...contactsSearch.results[0]!, properties: { ...contactsSearch.results[0]!.properties, salesforceleadid: LEAD_ID } };
         return HttpResponse.json({ total: 1, results: [first] });
       }),
@@ -298,7 +299,11 @@ describe('enrichAcrossSystems: HubSpot as the MA of a Salesforce org', () => {
 
     const view = await enrichAcrossSystems(primary, [partner], options);
 
-    expect(searches).toEqual([{ propertyName: 'salesforceleadid', operator: 'EQ', value: LEAD_ID }]);
+    // One search, both spellings the integration may have written (15 and 18 characters).
+    expect(searches).toEqual([
+      { propertyName: 'salesforceleadid', operator: 'EQ', value: LEAD_ID.slice(0, 15) },
+      { propertyName: 'salesforceleadid', operator: 'EQ', value: LEAD_ID },
+    ]);
     const hubLink = view.person.links.find((l) => l.ref.system === 'hubspot');
     expect(hubLink).toEqual({ ref: { system: 'hubspot', instance: '62515', object: '0-1', id: '512' }, url: 'https://app.hubspot.com/contacts/62515/record/0-1/512' });
     expect(view.events.some((e) => e.source === 'hubspot')).toBe(true);

@@ -11,7 +11,9 @@ import daily from '../../fixtures/hubspot/error-rate-limit-daily.json';
 import unauthorized from '../../fixtures/hubspot/error-unauthorized.json';
 import missingScopes from '../../fixtures/hubspot/error-missing-scopes.json';
 import contactsSearch from '../../fixtures/hubspot/contacts-search.json';
+import contact from '../../fixtures/hubspot/contact.json';
 import { matchPeople } from '../../../lib/connectors/cross-system/match-people';
+import { toSalesforceId18 } from '../../../lib/sites/salesforce-id';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -83,6 +85,14 @@ describe('HubSpot connector: reading a contact', () => {
     expect(ctx.warnings).toEqual([]);
   });
 
+  it('reads a contact without `archived` (optional in HubSpot’s own model)', async () => {
+    // HubSpot's SimplePublicObject marks `archived` optional; the v3 read of a live contact may leave it out.
+    const { archived: _archived, ...withoutArchived } = contact;
+    server.use(http.get(`${API}/crm/v3/objects/contacts/:id`, () => HttpResponse.json(withoutArchived)), ...hubspotFake().handlers);
+    const ctx = await createHubSpotConnector({ storage: await connectedStore() }).fetchContext(ref, { now: NOW, stageOf });
+    expect(ctx.person.email).toBe(contact.properties.email.toLowerCase());
+  });
+
   it('warns when the lifecycle stage is not in the shared definitions', async () => {
     server.use(...hubspotFake().handlers);
     const connector = createHubSpotConnector({ storage: await connectedStore() });
@@ -127,6 +137,30 @@ describe('HubSpot connector: finding the person of another system', () => {
     const { match, warnings } = matchPeople(sfLead, people);
     expect(match?.links[0]?.ref.id).toBe('512');
     expect(warnings).toEqual([expect.objectContaining({ code: 'possible_duplicate', refs: [expect.objectContaining({ id: '913' })] })]);
+  });
+});
+
+describe('HubSpot connector: Salesforce ids in both forms', () => {
+  it('searches the synced Salesforce id property with the 15- and the 18-character form', async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(`${API}/crm/v3/objects/contacts/search`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json(contactsSearch);
+      }),
+    );
+    const id18 = toSalesforceId18('00Q5g00000XyZ12')!;
+    const connector = createHubSpotConnector({ storage: await connectedStore() });
+    for (const asKnown of ['00Q5g00000XyZ12', id18]) {
+      await connector.findPeople({ by: 'salesforceleadid', value: asKnown }, { now: NOW, portalId: '62515' });
+    }
+    const either = {
+      filterGroups: [
+        { filters: [{ propertyName: 'salesforceleadid', operator: 'EQ', value: '00Q5g00000XyZ12' }] },
+        { filters: [{ propertyName: 'salesforceleadid', operator: 'EQ', value: id18 }] },
+      ],
+    };
+    expect(bodies).toEqual([expect.objectContaining(either), expect.objectContaining(either)]);
   });
 });
 

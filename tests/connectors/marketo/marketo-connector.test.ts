@@ -13,6 +13,7 @@ import e607 from '../../fixtures/marketo/error-607.json';
 import e615 from '../../fixtures/marketo/error-615.json';
 import e1004 from '../../fixtures/marketo/error-1004.json';
 import invalidClient from '../../fixtures/marketo/token-invalid-client.json';
+import guidOnly from '../../fixtures/marketo/activities-guid-only.json';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -70,6 +71,23 @@ describe('Marketo connector: reading a lead', () => {
     expect(acts[0]?.query.get('activityTypeIds')?.split(',').length).toBeLessThanOrEqual(10);
     expect(fake.requests.every((r) => r.auth === 'Bearer cached:int')).toBe(true);
     expect(fake.requests.every((r) => !r.query.has('access_token'))).toBe(true);
+  });
+
+  it('takes marketoGUID as the identity when id is absent, reads +0000 offsets, and never dates an event 1970', async () => {
+    const fake = marketoFake({ onePage: true });
+    // Adobe is replacing the numeric id with marketoGUID; and an activityDate nobody can read.
+    const unreadable = { ...guidOnly.result[0]!, marketoGUID: '103122', activityDate: 'not a date' };
+    server.use(
+      http.get(`${ENDPOINT}/rest/v1/activities.json`, () => HttpResponse.json({ ...guidOnly, result: [...guidOnly.result, unreadable] })),
+      ...fake.handlers,
+    );
+    const connector = createMarketoConnector({ storage: await store({ token: true, types: true }), now: () => NOW, sleep: noSleep });
+    const ctx = await connector.fetchContext(ref, { now: NOW, stageOf });
+    expect(ctx.events.map((e) => [e.id, e.type, e.occurredAt])).toEqual([
+      ['marketo:103120', 'page_view', Date.UTC(2026, 10, 20, 1, 0)],
+      ['marketo:103121', 'form_submit', Date.UTC(2026, 10, 20, 1, 5)],
+    ]);
+    expect(ctx.warnings).toContainEqual({ code: 'unreadable_date', detail: 'Marketo activityDate (1)' });
   });
 
   it('makes at most 3 calls for an uncached view when the token and types are cached (one activity page)', async () => {

@@ -33,6 +33,16 @@ describe('Salesforce: background refresh and the daily API limit', () => {
     expect(message).toMatch(/Retry still loads it/);
   });
 
+  it('above 80%, a partner look-up made during another system’s background refresh is background too', async () => {
+    const connector = await connectorAfterUsage(12_001);
+    const lookup = { by: 'email', value: 'taro.yamada@example.co.jp' } as const;
+    await expect(connector.findPeople(lookup, background)).rejects.toMatchObject({ code: 'BACKGROUND_PAUSED' });
+    expect(state.requests).toHaveLength(0);
+    // A person opening the page still gets the look-up.
+    await connector.findPeople(lookup, view);
+    expect(state.requests.length).toBeGreaterThan(0);
+  });
+
   it('at exactly 80% a background refresh still fetches', async () => {
     const connector = await connectorAfterUsage(12_000);
     const context = await connector.fetchContext(ref, background);

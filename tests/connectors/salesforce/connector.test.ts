@@ -8,6 +8,8 @@ import { detectRecord } from '../../../lib/sites/detect-record';
 import invalidField from '../../fixtures/salesforce/error-invalid-field.json';
 import insufficient from '../../fixtures/salesforce/error-insufficient-access.json';
 import requestLimit from '../../fixtures/salesforce/error-request-limit.json';
+import visitorActivities from '../../fixtures/salesforce/visitor-activities-v5.json';
+import { http, HttpResponse } from 'msw';
 import { connectedStore, createFakeOrg, FIRST_TOKEN, INSTANCE, LEAD_ID, REFRESHED_TOKEN } from './fake-org';
 
 const NOW = Date.UTC(2026, 10, 25, 3, 0);
@@ -196,6 +198,32 @@ describe('Salesforce connector: a lead view', () => {
     const connector = createSalesforceConnector({ storage: connectedStore({ businessUnitId: '0Uv5e000000AcmeCAC' }), now: () => NOW });
     const ctx = await connector.fetchContext(ref, options);
     expect(ctx.events.map((e) => e.source)).toEqual(['salesforce', 'salesforce']);
+  });
+
+  it('leaves out a visitor activity whose createdAt cannot be read, with a warning naming the field (never 1970)', async () => {
+    const unreadable = { ...visitorActivities.values[0]!, id: 90005, createdAt: '23/11/2026 18:05' };
+    server.use(
+      http.get('https://pi.pardot.com/api/v5/objects/visitor-activities', () =>
+        HttpResponse.json({ ...visitorActivities, values: [...visitorActivities.values, unreadable] }),
+      ),
+    );
+    const connector = createSalesforceConnector({ storage: connectedStore({ businessUnitId: '0Uv5e000000AcmeCAC' }), now: () => NOW });
+    const ctx = await connector.fetchContext(ref, options);
+    expect(ctx.events.map((e) => e.sourceId)).toEqual(['90001', '90002', '90003']);
+    expect(ctx.warnings).toContainEqual({ code: 'unreadable_date', detail: 'Account Engagement createdAt (1)' });
+  });
+
+  it('error 184 (a token without pardot_api) asks to sign in again with the scope, never falls back silently', async () => {
+    state.aeScopeMissing = true;
+    const connector = createSalesforceConnector({ storage: connectedStore({ businessUnitId: '0Uv5e000000AcmeCAC' }), now: () => NOW });
+    const error = await connector.fetchContext(ref, options).then(
+      () => null,
+      (e: unknown) => e as ConnectorError,
+    );
+    expect(error).toMatchObject({ vendor: 'pardot', kind: 'auth', code: '184' });
+    expect(error?.message).toMatch(/pardot_api/);
+    expect(error?.message).toMatch(/sign in/i);
+    expect(error?.message).not.toMatch(/business unit id/i);
   });
 
   it('follows nextRecordsUrl when a child list has more than one batch', async () => {

@@ -29,6 +29,8 @@ export function createFakeOrg() {
     queryPages: new Map<string, unknown>(),
     requests: [] as { method: string; url: string; auth: string | null; bu: string | null }[],
     aeStatus: 200,
+    /** The token was granted without the `pardot_api` scope (e.g. the business unit id was entered after sign-in). */
+    aeScopeMissing: false,
   };
   const json = (body: unknown, status = 200) => HttpResponse.json(body as never, { status, headers: { 'Sforce-Limit-Info': state.limitHeader } });
   const authorized = (request: Request) => state.validTokens.has((request.headers.get('Authorization') ?? '').replace(/^Bearer /, ''));
@@ -106,6 +108,8 @@ export function createFakeOrg() {
     http.post('https://login.salesforce.com/services/oauth2/revoke', () => new HttpResponse(null, { status: 200 })),
     http.get('https://pi.pardot.com/api/v5/objects/visitor-activities', ({ request }) => {
       if (!authorized(request)) return HttpResponse.json({ code: 184, message: 'access_token is invalid, unknown, or malformed' }, { status: 401 });
+      // What Account Engagement answers a valid Salesforce token granted without pardot_api (same code 184).
+      if (state.aeScopeMissing) return HttpResponse.json({ code: 184, message: 'access_token is invalid, unknown, or malformed: Invalid scope' }, { status: 401 });
       if (!request.headers.get('Pardot-Business-Unit-Id')) return HttpResponse.json({ code: 181, message: 'Business Unit ID is required' }, { status: 400 });
       if (state.aeStatus !== 200) return HttpResponse.json({ code: 122, message: 'Daily API rate limit met.' }, { status: state.aeStatus });
       return HttpResponse.json(visitorActivities);
