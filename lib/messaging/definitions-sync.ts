@@ -13,7 +13,7 @@ import {
 import { DEFAULT_DEFINITIONS } from '../domain/definitions/default-definitions';
 import { definitionsRefreshSchema, type DefinitionsRefreshResult } from './messages';
 import { ensurePeriodicAlarm } from './periodic-alarm';
-import type { MessageSender } from './tab-records';
+import { isFromExtensionPage, type MessageSender } from './senders';
 
 export const DEFINITIONS_ALARM = 'baton-definitions-refresh';
 
@@ -55,12 +55,6 @@ function resultFor(record: DefinitionsRecord | undefined, changed: boolean, erro
 function sameVersion(a: DefinitionsRecord | undefined, b: DefinitionsRecord | undefined): boolean {
   if (!a || !b) return a === b;
   return definitionsVersionKey(a.definitions) === definitionsVersionKey(b.definitions) && a.source === b.source;
-}
-
-/** Only pages of this extension (options, panel) may ask: a content script shares our id but not our origin. */
-function fromExtensionPage(sender: MessageSender): boolean {
-  if (sender.id !== browser.runtime.id || !sender.url) return false;
-  return sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
 /**
@@ -137,7 +131,7 @@ export function startDefinitionsSync(deps: DefinitionsSyncDeps): DefinitionsSync
   };
 
   const handleMessage = (raw: unknown, sender: MessageSender) => {
-    if (!fromExtensionPage(sender) || !definitionsRefreshSchema.safeParse(raw).success) return undefined;
+    if (!isFromExtensionPage(sender) || !definitionsRefreshSchema.safeParse(raw).success) return undefined;
     return refresh({ force: true });
   };
 
