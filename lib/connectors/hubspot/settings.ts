@@ -3,7 +3,8 @@ import type { KeyValueStore } from '../local-store';
 import { HUBSPOT_API_BASES } from './api-hosts';
 
 /**
- * HubSpot connection settings, kept in `browser.storage.local` under `baton.hubspot.*`.
+ * HubSpot connection settings under `baton.hubspot.*`: the settings (with the token) in the extension's secrets
+ * database, the status in `browser.storage.local` (lib/connectors/secret-keys.ts).
  *
  * Why a private-app access token and not OAuth: HubSpot's OAuth code flow exchanges the code with the app's
  * client secret (https://developers.hubspot.com/docs/api/oauth-quickstart-guide), and an extension cannot keep

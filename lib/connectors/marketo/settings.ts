@@ -3,7 +3,8 @@ import type { KeyValueStore } from '../local-store';
 import { normalizeMarketoEndpoint } from './api-hosts';
 
 /**
- * Marketo connection settings in `browser.storage.local` under `baton.marketo.*`.
+ * Marketo connection settings under `baton.marketo.*`: settings (with the client secret) and the access token in
+ * the extension's secrets database, status and activity types in `browser.storage.local` (lib/connectors/secret-keys.ts).
  *
  * The client id and secret belong to a LaunchPoint custom service owned by an API-only user: whoever holds
  * them can do whatever that user's role allows, for every lead in the instance, until an admin deletes the

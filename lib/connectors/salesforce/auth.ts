@@ -13,8 +13,8 @@ import { STORAGE_KEYS } from './storage';
  * https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm
  * https://developer.chrome.com/docs/extensions/reference/api/identity#method-launchWebAuthFlow
  *
- * Tokens are kept in extension storage only (`baton.salesforce.auth`): never in Dexie, never in a runtime
- * message, never visible to content scripts.
+ * Tokens are kept in the extension's secrets database only (`baton.salesforce.auth`, lib/store/secrets-db.ts):
+ * never in storage.local or the cache, never in a runtime message, never visible to content scripts.
  */
 export const storedAuthSchema = z.object({
   version: z.literal(1),
