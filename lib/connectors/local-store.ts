@@ -46,11 +46,21 @@ export async function migrateSecretsOutOfLocalStorage(secrets: SecretsDb = secre
   return moved;
 }
 
+/** Once per page or worker, on its first use of a secret: all legacy secrets move, not only the one asked for. */
+let migratedHere: Promise<unknown> | undefined;
+function migrateOnce(secrets: SecretsDb): Promise<unknown> {
+  migratedHere ??= migrateSecretsOutOfLocalStorage(secrets).catch(() => {
+    migratedHere = undefined; // try again on the next use; the per-key fallback below still finds every secret
+  });
+  return migratedHere;
+}
+
 export function browserLocalStore(secrets?: SecretsDb): KeyValueStore {
   const db = () => secrets ?? secretsDb();
   return {
     async get(key) {
       if (!isSecretKey(key)) return (await browser.storage.local.get(key))[key];
+      await migrateOnce(db());
       const held = await readSecret(db(), key);
       // A page may read before the worker's start-up migration ran: it moves the secret itself.
       return held !== undefined ? held : moveOutOfLocal(db(), key);
