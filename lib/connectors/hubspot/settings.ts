@@ -13,6 +13,8 @@ import { HUBSPOT_API_BASES } from './api-hosts';
  */
 export const HUBSPOT_SETTINGS_KEY = 'baton.hubspot.settings';
 export const HUBSPOT_STATUS_KEY = 'baton.hubspot.status';
+/** The portal id the token belongs to (lib/connectors/cross-system/hubspot-portal.ts). */
+export const HUBSPOT_ACCOUNT_KEY = 'baton.hubspot.account';
 
 /** Private app tokens look like `pat-na1-…` / `pat-eu1-…`. https://developers.hubspot.com/docs/api/private-apps */
 export const hubspotSettingsSchema = z.object({
@@ -56,7 +58,10 @@ export async function saveHubSpotSettings(store: KeyValueStore, input: unknown):
     throw new Error(`HubSpot settings, field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? 'invalid'}`);
   }
   const settings = parsed.data;
+  const previous = await readHubSpotSettings(store);
   await store.set(HUBSPOT_SETTINGS_KEY, settings);
+  // Another token may belong to another portal: the portal it is checked against is learned again.
+  if (previous?.accessToken !== settings.accessToken) await store.remove(HUBSPOT_ACCOUNT_KEY);
   return settings;
 }
 
