@@ -78,3 +78,11 @@ export async function writeHubSpotStatus(store: KeyValueStore, status: HubSpotSt
 export async function isHubSpotConnected(store: KeyValueStore): Promise<boolean> {
   return (await readHubSpotSettings(store)) !== null;
 }
+
+/** Disconnect: forgets the token (and the status and portal learned with it). HubSpot has no revoke call for a
+ * private app token: an admin rotates or deletes it in Settings › Integrations › Private apps. */
+export async function disconnectHubSpot(store: KeyValueStore): Promise<void> {
+  await store.remove(HUBSPOT_SETTINGS_KEY);
+  await store.remove(HUBSPOT_STATUS_KEY);
+  await store.remove(HUBSPOT_ACCOUNT_KEY);
+}

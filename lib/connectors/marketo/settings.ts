@@ -83,3 +83,8 @@ export async function saveMarketoSettings(store: KeyValueStore, input: unknown):
 export async function isMarketoConnected(store: KeyValueStore): Promise<boolean> {
   return (await readMarketoSettings(store)) !== undefined;
 }
+
+/** Disconnect: forgets the client id and secret, the access token, the status and the activity types. */
+export async function disconnectMarketo(store: KeyValueStore): Promise<void> {
+  for (const key of [MARKETO_SETTINGS_KEY, MARKETO_TOKEN_KEY, MARKETO_STATUS_KEY, MARKETO_ACTIVITY_TYPES_KEY]) await store.remove(key);
+}
