@@ -31,3 +31,12 @@ export function useDisconnect(system: DisconnectableSystem, storage: KeyValueSto
   );
   return { undelivered, disconnect };
 }
+
+/**
+ * After signing out of a system (Salesforce's card), what Baton cached from it goes too; undelivered feedback
+ * stays for the next sign-in, as when a Disconnect's question is answered "keep".
+ */
+export function usePurgeSystem(system: SystemId): () => Promise<unknown> {
+  const { db } = useBatonDeps();
+  return useCallback(() => purgeSystem(db, system, { discardUndelivered: false }), [db, system]);
+}
