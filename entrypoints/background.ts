@@ -1,3 +1,4 @@
+import { migrateSecretsOutOfLocalStorage } from '../lib/connectors/local-store';
 import { connectorFor } from '../lib/connectors/registry';
 import { startCacheBudget } from '../lib/messaging/cache-budget';
 import { startDefinitionsSync } from '../lib/messaging/definitions-sync';
@@ -10,6 +11,8 @@ import { db } from '../lib/store/db';
 // Wiring only: every listener is registered synchronously at start, so a woken service worker hears the
 // event that woke it.
 export default defineBackground(() => {
+  // Installs made before secrets left storage.local (content scripts can read it): move them, sign no one out.
+  void migrateSecretsOutOfLocalStorage().catch((error: unknown) => console.warn('Baton: moving secrets out of storage.local failed; retried at next start', error));
   setupToolbarAction();
   startTabRecords();
   startOutboxDelivery({ db, connectorFor });

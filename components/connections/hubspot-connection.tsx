@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { testHubSpotConnection } from '../../lib/connectors/hubspot/hubspot-connector';
 import { readHubSpotSettings, readHubSpotStatus, saveHubSpotSettings, type HubSpotStatus } from '../../lib/connectors/hubspot/settings';
 import { useI18n } from '../i18n/i18n-provider';
+import { DisconnectControl } from './disconnect-control';
 import { ConnectionMessageLine, useConnectionAction, type KeyConnectionProps } from './use-connection-action';
 import './vendor-connection.css';
 
@@ -73,6 +74,9 @@ export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: KeyCon
           <button type="button" disabled={busy || !connected} onClick={onTest}>{t('connections.hubspot.test')}</button>
         </div>
       </form>
+      {connected ? (
+        <DisconnectControl system="hubspot" vendor={t('connections.hubspot.title')} storage={storage} onDone={(text) => void run(async () => ({ tone: 'ok', text }))} />
+      ) : null}
       {rl && rl.remaining !== undefined && rl.max !== undefined ? (
         <p className="vendor-conn-status">
           {t('connections.hubspot.usage', {

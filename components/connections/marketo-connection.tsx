@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { testMarketoConnection } from '../../lib/connectors/marketo/marketo-connector';
 import { readMarketoSettings, readMarketoStatus, saveMarketoSettings, type MarketoStatus } from '../../lib/connectors/marketo/settings';
 import { useI18n } from '../i18n/i18n-provider';
+import { DisconnectControl } from './disconnect-control';
 import { ConnectionMessageLine, useConnectionAction, type KeyConnectionProps } from './use-connection-action';
 import './vendor-connection.css';
 
@@ -91,6 +92,9 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyCon
           <button type="button" disabled={busy || !connected} onClick={onTest}>{t('connections.marketo.test')}</button>
         </div>
       </form>
+      {connected ? (
+        <DisconnectControl system="marketo" vendor={t('connections.marketo.title')} storage={storage} onDone={(text) => void run(async () => ({ tone: 'ok', text }))} />
+      ) : null}
       {status.callsToday?.day === today ? (
         <p className="vendor-conn-status">{t('connections.marketo.usage', { count: number(status.callsToday.count) })}</p>
       ) : null}

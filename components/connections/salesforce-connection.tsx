@@ -8,6 +8,7 @@ import { discoverOrgFacts, readOrgFacts, type OrgFacts } from '../../lib/connect
 import { SESSION_FALLBACK_PERMISSIONS } from '../../lib/connectors/salesforce/session-fallback';
 import { LOGIN_HOST_KINDS, readSalesforceSettings, salesforceSettingsSchema, saveSalesforceSettings, type LoginHostKind } from '../../lib/connectors/salesforce/settings';
 import type { MessageKey } from '../../lib/i18n/messages-ja';
+import { usePurgeSystem } from '../../lib/queries/use-disconnect';
 import { useI18n } from '../i18n/i18n-provider';
 import './salesforce-connection.css';
 
@@ -62,6 +63,7 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
   const redirectUri = deps.identity.getRedirectURL(SALESFORCE_REDIRECT_PATH);
+  const purgeSalesforce = usePurgeSystem('salesforce');
 
   const refresh = useCallback(async () => {
     const [s, a, u] = await Promise.all([readSalesforceSettings(deps.storage), readAuth(deps.storage), readApiUsage(deps.storage)]);
@@ -130,6 +132,7 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
     setError(null);
     try {
       const { revoked } = await signOut(deps.storage, fetchImpl);
+      await purgeSalesforce();
       setNotice(revoked ? null : t('connections.salesforce.revokeFailed'));
     } finally {
       setBusy(false);

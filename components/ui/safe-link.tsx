@@ -1,15 +1,19 @@
 import type { ReactNode } from 'react';
+import { browser } from 'wxt/browser';
 
 /**
- * Vendor data decides these URLs, so only https (and the extension's own demo pages) become links;
- * anything else (javascript:, data:, http:) is shown as plain text.
+ * Vendor data decides these URLs, so only https (and Baton's own demo pages) become links; anything else
+ * (javascript:, data:, http:, another extension's pages) is shown as plain text.
  */
 export function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const u = new URL(url);
     if (u.protocol === 'https:') return u.href;
-    if ((u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:') && /^\/demo-(sfa|ma)\.html$/.test(u.pathname)) {
+    // Only this extension's origin: a link to another extension's page would open whatever it serves there.
+    // (Compared by scheme and host: URL.origin is "null" for extension schemes outside the browser.)
+    const own = new URL(browser.runtime.getURL('/'));
+    if (u.protocol === own.protocol && u.host === own.host && /^\/demo-(sfa|ma)\.html$/.test(u.pathname)) {
       return u.href;
     }
   } catch {

@@ -220,9 +220,17 @@ export const leadContextSchema = z.object({
 });
 export type LeadContext = z.infer<typeof leadContextSchema>;
 
+/** RFC 5321 §4.5.3.1.3: a path holds at most 256 octets, so an address at most 254 characters. */
+export const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * The e-mail that keys a person across systems. Bounded before matching: a vendor field can hold anything,
+ * and a pattern run over megabytes of text (the `[^\s@]+` runs backtrack) would stall the panel.
+ */
 export function normalizeEmail(email: string | undefined | null): string | undefined {
   if (!email) return undefined;
   const trimmed = email.trim().toLowerCase();
+  if (trimmed.length > MAX_EMAIL_LENGTH) return undefined;
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed) ? trimmed : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RecordRef } from '../domain/model';
 import { tabRecordChangedSchema, tabRecordSchema } from './messages';
+import { isFromExtensionPage, type MessageSender } from './senders';
 
 export interface ActiveTabRecord {
   tabId: number;
@@ -48,7 +49,10 @@ export function subscribeActiveTabRecord(
     activeTabId = info.tabId;
     void emitFor(info.tabId);
   };
-  const onMessage = (message: unknown) => {
+  // Only the worker (or another page of the extension) says which record a tab shows: a content script's
+  // message reaches extension pages too, and must not switch the panel to a record of its choosing.
+  const onMessage = (message: unknown, sender: MessageSender) => {
+    if (!isFromExtensionPage(sender)) return undefined;
     const parsed = tabRecordChangedSchema.safeParse(message);
     if (!parsed.success || parsed.data.tabId !== activeTabId) return undefined;
     generation++;

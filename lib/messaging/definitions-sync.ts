@@ -13,8 +13,7 @@ import {
 import { DEFAULT_DEFINITIONS } from '../domain/definitions/default-definitions';
 import { definitionsRefreshSchema, type DefinitionsRefreshResult } from './messages';
 import { ensurePeriodicAlarm } from './periodic-alarm';
-import type { MessageSender } from './tab-records';
-import { fromExtensionPage } from './sender';
+import { isFromExtensionPage, type MessageSender } from './senders';
 
 export const DEFINITIONS_ALARM = 'baton-definitions-refresh';
 
@@ -132,7 +131,7 @@ export function startDefinitionsSync(deps: DefinitionsSyncDeps): DefinitionsSync
   };
 
   const handleMessage = (raw: unknown, sender: MessageSender) => {
-    if (!fromExtensionPage(sender) || !definitionsRefreshSchema.safeParse(raw).success) return undefined;
+    if (!isFromExtensionPage(sender) || !definitionsRefreshSchema.safeParse(raw).success) return undefined;
     return refresh({ force: true });
   };
 

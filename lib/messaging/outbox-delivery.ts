@@ -4,6 +4,7 @@ import type { SystemId } from '../domain/model';
 import type { BatonDb } from '../store/db';
 import { runOutbox } from '../store/outbox-runner';
 import { outboxKickSchema } from './messages';
+import { isFromExtensionPage, type MessageSender } from './senders';
 
 export const OUTBOX_ALARM = 'baton-outbox';
 
@@ -56,8 +57,9 @@ export function startOutboxDelivery(deps: {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void run();
   });
-  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id || !outboxKickSchema.safeParse(message).success) return undefined;
+  // Only the extension's pages (the panel after a click, "retry") kick the outbox; a content script cannot.
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
+    if (!isFromExtensionPage(sender) || !outboxKickSchema.safeParse(message).success) return undefined;
     void run();
     return undefined;
   });

@@ -57,3 +57,49 @@ export function startRecordWatch(
     }
   });
 }
+
+/**
+ * The watcher's own lifetime: as long as the extension lives. Deliberately not WXT's ContentScriptContext:
+ * that context ends itself when it hears a "content script started" CustomEvent on the document, whose name is
+ * built from the extension id (public) and the entrypoint name, so any script on the vendor page can forge it
+ * and stop Baton from following records in the tab. Nothing on the page can forge `browser.runtime.id` going
+ * away, which is what really ends a content script (extension reloaded, updated or removed): then every timer
+ * and listener here is dropped, so no orphan keeps polling.
+ * (wxt/dist/utils/content-script-context.mjs, `listenForNewerScripts`.)
+ */
+export function extensionLifetime(): WatchContext {
+  const life = new AbortController();
+  const alive = () => {
+    if (!life.signal.aborted && browser.runtime?.id == null) life.abort();
+    return !life.signal.aborted;
+  };
+  return {
+    setInterval(handler, timeout) {
+      const id = window.setInterval(() => {
+        if (alive()) handler();
+      }, timeout);
+      life.signal.addEventListener('abort', () => window.clearInterval(id));
+      return id;
+    },
+    addEventListener(target, type, handler) {
+      target.addEventListener(type, (event) => {
+        if (alive()) handler(event);
+      }, { signal: life.signal });
+    },
+    get isInvalid() {
+      return !alive();
+    },
+  };
+}
+
+/**
+ * The content script's entry: follows the records this tab shows for as long as the extension lives. It takes
+ * no WXT context on purpose (see `extensionLifetime`).
+ */
+export function startContentScriptWatch(
+  detect: (url: string) => RecordRef | null,
+  send?: (message: RecordViewed) => Promise<unknown>,
+  location?: { readonly href: string },
+): void {
+  startRecordWatch(extensionLifetime(), detect, send, location);
+}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { inboundMessageSchema, type TabRecord, type TabRecordChanged } from './messages';
+import { isFromExtensionPage, senderTabId, type MessageSender } from './senders';
 
 /**
  * Background side of record tracking: which record each tab shows. Kept in storage.session so a suspended
@@ -21,11 +22,11 @@ async function writeTabRecord(tabId: number, record: TabRecord): Promise<void> {
   await browser.runtime.sendMessage(changed).catch(() => undefined);
 }
 
-export type MessageSender = { id?: string; tab?: { id?: number }; url?: string };
-
 /**
  * Handles one runtime message. Returns the reply, or undefined when the message is not for the background.
  * Exported for tests; the listener below wraps it in both reply styles Chrome and Firefox accept.
+ * A content script speaks only for its own tab (the tab comes from the sender, never from the message) and
+ * cannot read any tab's record; only the extension's own pages (the panel) may ask.
  */
 export async function handleBackgroundMessage(raw: unknown, sender: MessageSender): Promise<unknown> {
   if (sender.id !== browser.runtime.id) return undefined;
@@ -34,12 +35,13 @@ export async function handleBackgroundMessage(raw: unknown, sender: MessageSende
   const message = parsed.data;
   switch (message.type) {
     case 'baton/record-viewed': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || tabId < 0) return undefined;
+      const tabId = senderTabId(sender);
+      if (tabId === undefined) return undefined;
       await writeTabRecord(tabId, { ref: message.ref, page: message.page });
       return { ok: true };
     }
     case 'baton/get-tab-record':
+      if (!isFromExtensionPage(sender)) return undefined;
       return readTabRecord(message.tabId);
     default:
       return undefined;

@@ -12,7 +12,7 @@ import type { SnapshotKind } from '../store/snapshot-repo';
 import { runTeamSync, type TeamSyncProgress } from '../store/team-sync-runner';
 import { teamSyncCancelSchema, teamSyncStartSchema, teamSyncStatusSchema } from './messages';
 import { ensurePeriodicAlarm } from './periodic-alarm';
-import { fromExtensionPage, type MessageSender } from './sender';
+import { isFromExtensionPage, type MessageSender } from './senders';
 
 /**
  * The team sync in the background worker: "Sync now" and cancel from the options page, a daily alarm for the
@@ -123,7 +123,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   }
 
   function handleMessage(raw: unknown, sender: MessageSender): Promise<unknown> | undefined {
-    if (!fromExtensionPage(sender)) return undefined;
+    if (!isFromExtensionPage(sender)) return undefined;
     const startMsg = teamSyncStartSchema.safeParse(raw);
     if (startMsg.success) {
       const { system, kind, periodDays, full } = startMsg.data;

@@ -69,6 +69,81 @@ describe('loading the team definitions from a URL', () => {
     expect(record.lastError).toMatch(message);
   });
 
+  it('gives up on a server that never answers, and keeps what is in force', async () => {
+    const previous: DefinitionsRecord = { definitions: teamVersion(3), source: 'url', sourceUrl: URL_, fetchedAt: NOW - 1 };
+    const signals: AbortSignal[] = [];
+    // Like fetch: nothing comes back until the request is aborted.
+    const never = vi.fn<typeof fetch>(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          signals.push(init!.signal!);
+          init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason));
+        }),
+    );
+    const record = await loadDefinitionsFromUrl(URL_, previous, never, NOW, { timeoutMs: 50 });
+    expect(signals[0]?.aborted).toBe(true);
+    expect(record.definitions.version).toBe(3);
+    expect(record.lastError).toMatch(/did not answer within/);
+  });
+
+  it('gives up on a server that sends headers and then stalls the body', async () => {
+    let cancelled = false;
+    const stalled = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('id: acme\n')),
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    const fetchImpl = vi.fn<typeof fetch>(async () => new Response(stalled, { status: 200 }));
+    const record = await loadDefinitionsFromUrl(URL_, undefined, fetchImpl, NOW, { timeoutMs: 50 });
+    expect(record).toMatchObject({ source: 'default', lastError: expect.stringMatching(/did not answer within/) });
+    expect(cancelled).toBe(true);
+  });
+
+  it('refuses a body announced larger than 1 MB without reading it', async () => {
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        if (++pulls > 128) return controller.close();
+        controller.enqueue(new Uint8Array(65_536));
+      },
+    }, { highWaterMark: 0 });
+    const fetchImpl = vi.fn<typeof fetch>(async () => new Response(body, { status: 200, headers: { 'content-length': String(50 * 1024 * 1024) } }));
+    const record = await loadDefinitionsFromUrl(URL_, undefined, fetchImpl, NOW);
+    expect(record.lastError).toMatch(/52428800 bytes.*at most 1 MB/);
+    expect(pulls).toBe(0);
+  });
+
+  it('stops reading a body without Content-Length at 1 MB (never reads 50 MB whole)', async () => {
+    let served = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => {
+        if (served >= 50 * 1024 * 1024) return controller.close();
+        served += 65_536;
+        controller.enqueue(new Uint8Array(65_536).fill(0x61));
+      },
+      cancel: () => {
+        cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+    const fetchImpl = vi.fn<typeof fetch>(async () => new Response(body, { status: 200 }));
+    const record = await loadDefinitionsFromUrl(URL_, undefined, fetchImpl, NOW);
+    expect(record.lastError).toMatch(/more than 1 MB.*at most 1 MB/);
+    expect(served).toBeLessThanOrEqual(1_000_000 + 2 * 65_536);
+    expect(cancelled).toBe(true);
+  });
+
+  it('counts bytes, not characters: a 600 kB document of Japanese text is read', async () => {
+    const doc = teamVersion(5);
+    doc.name = { ja: 'あ'.repeat(200_000), en: 'ACME' };
+    const text = exportDefinitions(doc, 'json');
+    expect(new TextEncoder().encode(text).length).toBeGreaterThan(600_000);
+    const record = await loadDefinitionsFromUrl(URL_, undefined, respond(text, { status: 200, headers: { 'content-type': 'application/json' } }), NOW);
+    expect(record.lastError).toBeUndefined();
+    expect(record.definitions.version).toBe(5);
+  });
+
   it('refuses a non-https URL without fetching it', async () => {
     const fetchImpl = respond('{}');
     const record = await loadDefinitionsFromUrl('http://intranet.example/definitions.json', undefined, fetchImpl, NOW);

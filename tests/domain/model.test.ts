@@ -13,3 +13,16 @@ describe('model helpers', () => {
     expect(recordKey(ref)).toBe('marketo|123-ABC-456|lead|42');
   });
 });
+
+describe('normalizeEmail bounds', () => {
+  it('refuses an address longer than the 254 characters RFC 5321 allows, without matching it', () => {
+    const local = 'a'.repeat(64);
+    const longest = `${local}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.jp`;
+    expect(longest.length).toBe(254);
+    expect(normalizeEmail(longest)).toBe(longest);
+    expect(normalizeEmail(`${longest}x`)).toBeUndefined();
+    // A vendor field stuffed with megabytes never reaches the pattern: it is simply not an e-mail.
+    expect(normalizeEmail(`x@${'y'.repeat(1_000_000)}`)).toBeUndefined();
+    expect(normalizeEmail(`   ${'Taro@Example.jp'}${' '.repeat(10_000)}`)).toBe('taro@example.jp');
+  });
+});

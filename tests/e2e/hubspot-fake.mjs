@@ -58,6 +58,10 @@ export function createHubSpotFake(options = {}) {
     if (auth !== `Bearer ${HUBSPOT_TOKEN}`) return send(res, 401, unauthorized);
     const body = req.method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : undefined;
 
+    // https://developers.hubspot.com/docs/api-reference/latest/account/account-information/get-account-details
+    if (req.method === 'GET' && url.pathname === '/account-info/v3/details') {
+      return send(res, 200, { portalId: Number(HUBSPOT_PORTAL_ID), accountType: 'STANDARD', timeZone: 'Asia/Tokyo', companyCurrency: 'JPY', additionalCurrencies: [], utcOffset: '+09:00', utcOffsetMilliseconds: 32400000, uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' }, RATE_HEADERS);
+    }
     if (req.method === 'GET' && url.pathname === `/crm/v3/objects/contacts/${HUBSPOT_CONTACT_ID}`) return send(res, 200, state.contact, RATE_HEADERS);
     if (req.method === 'GET' && url.pathname.startsWith('/crm/v3/objects/contacts/')) {
       return send(res, 404, { status: 'error', message: 'Object not found.', correlationId: 'fake-404', category: 'OBJECT_NOT_FOUND' });
@@ -110,7 +114,11 @@ export function createHubSpotFake(options = {}) {
   }
 
   /** What to put in chrome.storage.local so the extension is connected to this fake. */
-  const storageSeed = () => ({ 'baton.hubspot.settings': { accessToken: HUBSPOT_TOKEN, apiBase: 'https://api.hubapi.com', timeZone: 'Asia/Tokyo' } });
+  // As after connecting and a first read: the token's portal is known (one account-info call, made once).
+  const storageSeed = () => ({
+    'baton.hubspot.settings': { accessToken: HUBSPOT_TOKEN, apiBase: 'https://api.hubapi.com', timeZone: 'Asia/Tokyo' },
+    'baton.hubspot.account': { portalId: HUBSPOT_PORTAL_ID },
+  });
 
   return { handle, state, storageSeed };
 }

@@ -22,7 +22,7 @@ export const MARKETO_CLIENT_SECRET = 'e2e-client-secret-0001';
 export function createMarketoFake(options = {}) {
   const delta = (options.now ?? FIXTURE_NOW) - FIXTURE_NOW;
   const state = {
-    /** Every request, in order: `{ method, path, query }` (the query without the client secret). */
+    /** Every request, in order: `{ method, path, query }`. */
     requests: [],
     tokensIssued: 0,
     validTokens: new Set(),
@@ -49,7 +49,9 @@ export function createMarketoFake(options = {}) {
     state.requests.push({ method: req.method, path: url.pathname, query: query.toString() });
 
     if (url.pathname === '/identity/oauth/token') {
-      const p = url.searchParams;
+      // Baton posts the credentials as a form (the identity service takes GET or POST); a secret in the URL is refused.
+      if (req.method !== 'POST' || url.searchParams.has('client_secret')) return send(res, 400, { error: 'invalid_request', error_description: 'Credentials belong in a POST body' });
+      const p = new URLSearchParams(await readBody(req));
       if (p.get('client_id') !== MARKETO_CLIENT_ID || p.get('client_secret') !== MARKETO_CLIENT_SECRET) {
         return send(res, 401, fixture('marketo', 'token-invalid-client.json'));
       }

@@ -51,6 +51,25 @@ describe('the panel follows the record in the active tab', () => {
     await crm.close();
   });
 
+  it('keeps following after a script on the page forges WXT\'s "content script started" event', async () => {
+    const crm = await ext.context.newPage();
+    await crm.goto(`https://acme.lightning.force.com/lightning/r/Lead/${LEAD_18}/view`);
+    const tabId = await tabIdShowing(ext, LEAD_18);
+    // The page's own world: the event name is built from the public extension id and the entrypoint name.
+    await crm.evaluate((id) => {
+      const name = `${id}:content:wxt:content-script-started`;
+      document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'forged-by-the-page' } }));
+      window.postMessage({ type: name, contentScriptName: 'content', messageId: 'forged-by-the-page' }, '*');
+    }, ext.extensionId);
+    const panel = await openPanelAsTab(ext, tabId);
+    await expect.poll(() => panelText(panel), { timeout: 10_000 }).toContain(LEAD_18);
+    await crm.bringToFront();
+    await crm.click('#next');
+    await expect.poll(() => panelText(panel), { timeout: 5_000 }).toContain(NEXT_LEAD_18);
+    await panel.close();
+    await crm.close();
+  });
+
   it('detects a HubSpot contact and a Marketo lead on their real hosts', async () => {
     const hubspot = await ext.context.newPage();
     await hubspot.goto('https://app.hubspot.com/contacts/4412345/record/0-1/123456789');

@@ -4,6 +4,7 @@ import type { ListPage, ListRequest } from '../listing';
 import { ConnectorError } from '../connector';
 import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
 import { createHubSpotClient, type HubSpotDeps } from './client';
+import { hubspotPortalId } from '../cross-system/hubspot-portal';
 import { createFeedbackDelivery } from './feedback-delivery';
 import { listHubSpotContexts, type HubSpotListingDeps } from './list-contacts';
 import { CONTACT_PROPERTIES, HISTORY_PROPERTIES, mapContactToPerson, mapHubSpotContext } from './map-contact';
@@ -40,8 +41,27 @@ export function createHubSpotConnector(deps: HubSpotListingDeps): HubSpotConnect
     return ref.id;
   }
 
+  const connectedPortal = hubspotPortalId(deps);
+
+  /**
+   * Contact ids are per portal: a page of another HubSpot account would be read (and written to) with this
+   * token's contact of the same id. Salesforce checks its org the same way (salesforce/connector.ts).
+   */
+  async function assertSamePortal(ref: RecordRef): Promise<void> {
+    const portal = await connectedPortal();
+    if (ref.instance !== portal) {
+      throw new ConnectorError({
+        vendor: 'hubspot',
+        kind: 'permanent',
+        code: 'PORTAL_MISMATCH',
+        message: `This page belongs to HubSpot account ${ref.instance}, but Baton is connected to account ${portal}. Save a private app token of account ${ref.instance} in Baton’s options to see it here.`,
+      });
+    }
+  }
+
   async function fetchContext(ref: RecordRef, options: FetchOptions): Promise<LeadContext> {
     const id = contactIdOf(ref);
+    await assertSamePortal(ref);
     const [contact, engagements] = await Promise.all([
       client.request({
         path: `/crm/v3/objects/contacts/${id}`,
@@ -75,7 +95,9 @@ export function createHubSpotConnector(deps: HubSpotListingDeps): HubSpotConnect
 
   /** One note per feedback click, exactly once, even when the POST is resent below fetch (see feedback-delivery). */
   async function deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
-    return feedbackDelivery.deliver(feedback, contactIdOf(feedback.ref), options.signal);
+    const id = contactIdOf(feedback.ref);
+    await assertSamePortal(feedback.ref);
+    return feedbackDelivery.deliver(feedback, id, options.signal);
   }
 
   async function findPeople(lookup: HubSpotLookup, options: FetchOptions & { portalId: string }): Promise<Person[]> {

@@ -3,7 +3,8 @@ import type { KeyValueStore } from '../local-store';
 import { HUBSPOT_API_BASES } from './api-hosts';
 
 /**
- * HubSpot connection settings, kept in `browser.storage.local` under `baton.hubspot.*`.
+ * HubSpot connection settings under `baton.hubspot.*`: the settings (with the token) in the extension's secrets
+ * database, the status in `browser.storage.local` (lib/connectors/secret-keys.ts).
  *
  * Why a private-app access token and not OAuth: HubSpot's OAuth code flow exchanges the code with the app's
  * client secret (https://developers.hubspot.com/docs/api/oauth-quickstart-guide), and an extension cannot keep
@@ -12,6 +13,8 @@ import { HUBSPOT_API_BASES } from './api-hosts';
  */
 export const HUBSPOT_SETTINGS_KEY = 'baton.hubspot.settings';
 export const HUBSPOT_STATUS_KEY = 'baton.hubspot.status';
+/** The portal id the token belongs to (lib/connectors/cross-system/hubspot-portal.ts). */
+export const HUBSPOT_ACCOUNT_KEY = 'baton.hubspot.account';
 
 /** Private app tokens look like `pat-na1-…` / `pat-eu1-…`. https://developers.hubspot.com/docs/api/private-apps */
 export const hubspotSettingsSchema = z.object({
@@ -55,7 +58,10 @@ export async function saveHubSpotSettings(store: KeyValueStore, input: unknown):
     throw new Error(`HubSpot settings, field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? 'invalid'}`);
   }
   const settings = parsed.data;
+  const previous = await readHubSpotSettings(store);
   await store.set(HUBSPOT_SETTINGS_KEY, settings);
+  // Another token may belong to another portal: the portal it is checked against is learned again.
+  if (previous?.accessToken !== settings.accessToken) await store.remove(HUBSPOT_ACCOUNT_KEY);
   return settings;
 }
 
@@ -71,4 +77,12 @@ export async function writeHubSpotStatus(store: KeyValueStore, status: HubSpotSt
 /** Cheap "is HubSpot set up?" for the cross-system lookups: a stored, valid token; no call to HubSpot. */
 export async function isHubSpotConnected(store: KeyValueStore): Promise<boolean> {
   return (await readHubSpotSettings(store)) !== null;
+}
+
+/** Disconnect: forgets the token (and the status and portal learned with it). HubSpot has no revoke call for a
+ * private app token: an admin rotates or deletes it in Settings › Integrations › Private apps. */
+export async function disconnectHubSpot(store: KeyValueStore): Promise<void> {
+  await store.remove(HUBSPOT_SETTINGS_KEY);
+  await store.remove(HUBSPOT_STATUS_KEY);
+  await store.remove(HUBSPOT_ACCOUNT_KEY);
 }

@@ -99,11 +99,15 @@ export function createMarketoClient(deps: MarketoDeps) {
   }
 
   async function fetchToken(s: MarketoSettings): Promise<MarketoToken> {
+    // The identity service takes GET or POST; the secret goes in a form body, never in a URL that proxies and
+    // logs keep. https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/authentication
     const url = new URL('/identity/oauth/token', s.endpoint);
-    url.searchParams.set('grant_type', 'client_credentials');
-    url.searchParams.set('client_id', s.clientId);
-    url.searchParams.set('client_secret', s.clientSecret);
-    const { status, json } = await send(url, { method: 'GET', headers: { Accept: 'application/json' } }, 'signing in');
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: s.clientId, client_secret: s.clientSecret });
+    const { status, json } = await send(
+      url,
+      { method: 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() },
+      'signing in',
+    );
     const ok = tokenResponseSchema.safeParse(json);
     if (status !== 200 || !ok.success) {
       const err = identityErrorSchema.safeParse(json);

@@ -3,7 +3,8 @@ import type { KeyValueStore } from '../local-store';
 import { normalizeMarketoEndpoint } from './api-hosts';
 
 /**
- * Marketo connection settings in `browser.storage.local` under `baton.marketo.*`.
+ * Marketo connection settings under `baton.marketo.*`: settings (with the client secret) and the access token in
+ * the extension's secrets database, status and activity types in `browser.storage.local` (lib/connectors/secret-keys.ts).
  *
  * The client id and secret belong to a LaunchPoint custom service owned by an API-only user: whoever holds
  * them can do whatever that user's role allows, for every lead in the instance, until an admin deletes the
@@ -81,4 +82,9 @@ export async function saveMarketoSettings(store: KeyValueStore, input: unknown):
 /** Cheap "is Marketo set up?" for the cross-system lookups: stored, valid credentials; no call to Marketo. */
 export async function isMarketoConnected(store: KeyValueStore): Promise<boolean> {
   return (await readMarketoSettings(store)) !== undefined;
+}
+
+/** Disconnect: forgets the client id and secret, the access token, the status and the activity types. */
+export async function disconnectMarketo(store: KeyValueStore): Promise<void> {
+  for (const key of [MARKETO_SETTINGS_KEY, MARKETO_TOKEN_KEY, MARKETO_STATUS_KEY, MARKETO_ACTIVITY_TYPES_KEY]) await store.remove(key);
 }

@@ -26,3 +26,26 @@ export function isStandardSalesforceApiHost(host: string): boolean {
 export function extraOriginsFor(loginHost: string | undefined): string[] {
   return loginHost && !isStandardSalesforceApiHost(loginHost) ? [`https://${loginHost}/*`] : [];
 }
+
+/**
+ * The token response names where to send the bearer token next (`instance_url`, the identity URL `id`).
+ * Only https hosts of Salesforce's own families qualify, or the login host the admin entered and granted
+ * (My Domain on a custom domain): a tampered or misdirected response must not make Baton hand its token to
+ * another host. Returns the URL as parsed, or null.
+ * https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm (token response)
+ */
+export function trustedSalesforceUrl(raw: string, loginBase: string, use: 'instance' | 'identity'): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || url.port) return null;
+  const host = url.hostname.toLowerCase();
+  const loginHost = new URL(loginBase).hostname.toLowerCase();
+  const myDomain = host.endsWith('.my.salesforce.com') && host.length > '.my.salesforce.com'.length;
+  const loginFamily = ['login.salesforce.com', 'test.salesforce.com'].includes(host);
+  if (myDomain || host === loginHost || (use === 'identity' && loginFamily)) return url;
+  return null;
+}

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ConnectorError } from '../connector';
 import { networkError } from './errors';
-import { identitySchema, oauthErrorSchema, tokenResponseSchema } from './schemas';
+import { identitySchema, oauthErrorSchema, tokenResponseSchema, type TokenResponse } from './schemas';
 import { loginBaseUrl, type SalesforceSettings } from './settings';
 import { type KeyValueStore } from '../local-store';
+import { trustedSalesforceUrl } from './api-hosts';
 import { STORAGE_KEYS } from './storage';
 
 /**
@@ -12,8 +13,8 @@ import { STORAGE_KEYS } from './storage';
  * https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm
  * https://developer.chrome.com/docs/extensions/reference/api/identity#method-launchWebAuthFlow
  *
- * Tokens are kept in extension storage only (`baton.salesforce.auth`): never in Dexie, never in a runtime
- * message, never visible to content scripts.
+ * Tokens are kept in the extension's secrets database only (`baton.salesforce.auth`, lib/store/secrets-db.ts):
+ * never in storage.local or the cache, never in a runtime message, never visible to content scripts.
  */
 export const storedAuthSchema = z.object({
   version: z.literal(1),
@@ -107,6 +108,22 @@ function oauthFailure(status: number, body: unknown, what: string): ConnectorErr
   });
 }
 
+/** `instance_url` (and `id`) of a token response, checked before any bearer token goes there. */
+function trustedTokenHosts(token: TokenResponse, loginBase: string, what: string): { instanceUrl: string; identityUrl: URL } {
+  const instance = trustedSalesforceUrl(token.instance_url, loginBase, 'instance');
+  const identityUrl = trustedSalesforceUrl(token.id, loginBase, 'identity');
+  if (!instance || !identityUrl) {
+    const bad = instance ? token.id : token.instance_url;
+    throw new ConnectorError({
+      vendor: 'salesforce',
+      kind: 'invalid-response',
+      code: 'UNTRUSTED_HOST',
+      message: `Salesforce ${what} named ${bad}, which is not a Salesforce host (https, *.my.salesforce.com or your login host): Baton sent it no token and kept nothing. Check the login host in Baton’s options.`,
+    });
+  }
+  return { instanceUrl: instance.origin, identityUrl };
+}
+
 export async function readAuth(storage: KeyValueStore): Promise<StoredAuth | null> {
   const parsed = storedAuthSchema.safeParse(await storage.get(STORAGE_KEYS.auth));
   return parsed.success ? parsed.data : null;
@@ -166,19 +183,20 @@ export async function signIn(deps: {
   if (!token.success) {
     throw new ConnectorError({ vendor: 'salesforce', kind: 'invalid-response', message: 'Salesforce sign-in returned a token response Baton does not understand.' });
   }
+  const { instanceUrl, identityUrl } = trustedTokenHosts(token.data, loginBase, 'sign-in');
   const auth: StoredAuth = {
     version: 1,
     kind: 'oauth',
     accessToken: token.data.access_token,
     refreshToken: token.data.refresh_token,
-    instanceUrl: token.data.instance_url.replace(/\/$/, ''),
+    instanceUrl,
     loginBase,
     clientId: deps.settings.consumerKey,
     issuedAt: Number(token.data.issued_at),
   };
   // The identity URL names the user and org for "connected as …"; not fatal if it fails.
   try {
-    const res = await fetchImpl(token.data.id, { headers: { Authorization: `Bearer ${auth.accessToken}`, Accept: 'application/json' } });
+    const res = await fetchImpl(identityUrl.href, { headers: { Authorization: `Bearer ${auth.accessToken}`, Accept: 'application/json' } });
     const who = identitySchema.safeParse(await res.json());
     if (who.success) Object.assign(auth, { userId: who.data.user_id, orgId: who.data.organization_id, username: who.data.username });
   } catch {
@@ -212,12 +230,13 @@ export async function refreshAccessToken(storage: KeyValueStore, fetchImpl: type
   if (!token.success) {
     throw new ConnectorError({ vendor: 'salesforce', kind: 'invalid-response', message: 'Salesforce token refresh returned a response Baton does not understand.' });
   }
+  const { instanceUrl } = trustedTokenHosts(token.data, auth.loginBase, 'token refresh');
   const next: StoredAuth = {
     ...auth,
     accessToken: token.data.access_token,
     // Salesforce may rotate refresh tokens when the app asks for it; keep the old one otherwise.
     refreshToken: token.data.refresh_token ?? auth.refreshToken,
-    instanceUrl: token.data.instance_url.replace(/\/$/, ''),
+    instanceUrl,
     issuedAt: Number(token.data.issued_at),
   };
   await storage.set(STORAGE_KEYS.auth, next);

@@ -7,6 +7,11 @@ import { I18nProvider } from '../../../components/i18n/i18n-provider';
 import { memoryStore } from '../../../lib/connectors/local-store';
 import { readHubSpotSettings } from '../../../lib/connectors/hubspot/settings';
 import unauthorized from '../../fixtures/hubspot/error-unauthorized.json';
+import { BatonDepsContext } from '../../../lib/queries/baton-deps';
+import { saveContext, readContext } from '../../../lib/store/context-repo';
+import { recordKey, type RecordRef } from '../../../lib/domain/model';
+import type { BatonDb } from '../../../lib/store/db';
+import { freshDb, leadContext } from '../../store/lead-context-fixture';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -15,12 +20,14 @@ afterAll(() => server.close());
 
 const TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
 
-function renderCard(locale: 'ja' | 'en' = 'en') {
+function renderCard(locale: 'ja' | 'en' = 'en', db: BatonDb = freshDb()) {
   const storage = memoryStore();
   render(
-    <I18nProvider locale={locale}>
-      <HubSpotConnection storage={storage} />
-    </I18nProvider>,
+    <BatonDepsContext.Provider value={{ db, connectorFor: () => Promise.reject(new Error('unused')) }}>
+      <I18nProvider locale={locale}>
+        <HubSpotConnection storage={storage} />
+      </I18nProvider>
+    </BatonDepsContext.Provider>,
   );
   return storage;
 }
@@ -72,5 +79,29 @@ describe('HubSpot connection card', () => {
     renderCard('ja');
     expect(await screen.findByText('未接続')).toBeInTheDocument();
     expect(screen.getByLabelText('非公開アプリのアクセストークン')).toBeInTheDocument();
+  });
+
+  it('Disconnect asks about undelivered feedback, keeps it if told to, and forgets the token and the cached contacts', async () => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    const ref: RecordRef = { system: 'hubspot', instance: '62515', object: '0-1', id: '512' };
+    const cached = { ...leadContext(ref), sources: ['hubspot' as const] };
+    cached.person.links = [{ ref }];
+    await saveContext(db, cached);
+    await db.feedback.add({
+      id: 'fb-undelivered-01', ref, personKey: cached.person.key, verdict: 'bad', reasonCodes: [], by: 'Sato', at: 1, state: 'pending',
+      attempts: 0, nextAttemptAt: 1, recordKey: recordKey(ref), authFailures: 0,
+    });
+    const storage = renderCard('ja', db);
+    await user.type(screen.getByLabelText('非公開アプリのアクセストークン'), TOKEN);
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await user.click(await screen.findByRole('button', { name: '接続を解除' }));
+    expect(await screen.findByText(/未送信のフィードバックが 1 件あります/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '残して解除' }));
+    expect(await screen.findByText(/接続を解除し/)).toBeInTheDocument();
+    expect(await readHubSpotSettings(storage)).toBeNull();
+    expect(await readContext(db, ref)).toBeUndefined();
+    expect((await db.feedback.get('fb-undelivered-01'))?.state).toBe('pending');
+    expect(screen.queryByRole('button', { name: '接続を解除' })).toBeNull();
   });
 });

@@ -27,9 +27,11 @@ const TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';
 const STAGES: Record<string, Stage> = { lead: 'inquiry', marketingqualifiedlead: 'mql', salesqualifiedlead: 'sql' };
 const stageOf = (_s: string, field: string, value: string) => (field === 'lifecyclestage' ? (STAGES[value] ?? null) : null);
 
-async function connectedStore() {
+/** Connected, with the token's portal already known (learned once, on the first read after connecting). */
+async function connectedStore(opts: { portalKnown?: boolean } = {}) {
   const storage = memoryStore();
   await saveHubSpotSettings(storage, { accessToken: TOKEN });
+  if (opts.portalKnown !== false) await storage.set('baton.hubspot.account', { portalId: '62515' });
   return storage;
 }
 
@@ -46,6 +48,36 @@ async function errorOf(p: Promise<unknown>): Promise<ConnectorError> {
   expect(e).toBeInstanceOf(ConnectorError);
   return e as ConnectorError;
 }
+
+describe('HubSpot connector: pages of another portal', () => {
+  const otherPortal: RecordRef = { ...ref, instance: '99999' };
+
+  it('refuses to read or write a contact of another portal with the same id, and says which account is connected', async () => {
+    const fake = hubspotFake();
+    server.use(...fake.handlers);
+    const connector = createHubSpotConnector({ storage: await connectedStore() });
+    const read = await errorOf(connector.fetchContext(otherPortal, { now: NOW, stageOf }));
+    expect(read).toMatchObject({ vendor: 'hubspot', kind: 'permanent', code: 'PORTAL_MISMATCH' });
+    expect(read.message).toMatch(/99999.*62515/);
+    const write = await errorOf(connector.deliverFeedback(feedback({ ref: otherPortal }), { now: NOW }));
+    expect(write.code).toBe('PORTAL_MISMATCH');
+    expect(fake.requests.filter((r) => r.path.startsWith('/crm') || r.path.startsWith('/engagements'))).toEqual([]);
+  });
+
+  it("learns the token's portal once, then checks every page against it", async () => {
+    const fake = hubspotFake();
+    server.use(...fake.handlers);
+    const storage = await connectedStore({ portalKnown: false });
+    const connector = createHubSpotConnector({ storage });
+    await expect(connector.fetchContext(ref, { now: NOW, stageOf })).resolves.toMatchObject({ ref });
+    await errorOf(connector.fetchContext(otherPortal, { now: NOW, stageOf }));
+    expect(fake.requests.filter((r) => r.path === '/account-info/v3/details')).toHaveLength(1);
+    expect(await storage.get('baton.hubspot.account')).toEqual({ portalId: '62515' });
+    // A new token may belong to another portal: it is learned again.
+    await saveHubSpotSettings(storage, { accessToken: 'pat-na1-99999999-2222-3333-4444-555555555555' });
+    expect(await storage.get('baton.hubspot.account')).toBeUndefined();
+  });
+});
 
 describe('HubSpot connector: reading a contact', () => {
   it('shows the person with stage history, forms, e-mail engagement and sales activity in 3 calls', async () => {

@@ -44,6 +44,11 @@ export function hubspotFake() {
     requests.push({ method: request.method, path: url.pathname, auth: request.headers.get('Authorization') });
   };
   const handlers = [
+    // https://developers.hubspot.com/docs/api-reference/latest/account/account-information/get-account-details
+    http.get(`${API}/account-info/v3/details`, ({ request }) => {
+      log(request);
+      return HttpResponse.json({ portalId: 62515, accountType: 'STANDARD', timeZone: 'US/Eastern', companyCurrency: 'USD', additionalCurrencies: [], utcOffset: '-05:00', utcOffsetMilliseconds: -18000000, uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' }, { headers: RATE_HEADERS });
+    }),
     http.get(`${API}/crm/v3/objects/contacts/:id`, ({ request, params }) => {
       log(request);
       if (params.id !== contact.id) {

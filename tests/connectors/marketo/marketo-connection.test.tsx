@@ -6,6 +6,11 @@ import { I18nProvider } from '../../../components/i18n/i18n-provider';
 import { memoryStore } from '../../../lib/connectors/local-store';
 import { readMarketoSettings } from '../../../lib/connectors/marketo/settings';
 import { marketoFake } from './marketo-msw';
+import { BatonDepsContext } from '../../../lib/queries/baton-deps';
+import { freshDb } from '../../store/lead-context-fixture';
+
+/** The options page provides the app's deps (the Disconnect reads the outbox); a fresh database per render. */
+const withDeps = (ui: React.ReactNode) => <BatonDepsContext.Provider value={{ db: freshDb(), connectorFor: () => Promise.reject(new Error('unused')) }}>{ui}</BatonDepsContext.Provider>;
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -19,9 +24,11 @@ describe('Marketo connection card', () => {
     server.use(...fake.handlers);
     const storage = memoryStore();
     render(
-      <I18nProvider locale="en">
-        <MarketoConnection storage={storage} />
-      </I18nProvider>,
+      withDeps(
+        <I18nProvider locale="en">
+          <MarketoConnection storage={storage} />
+        </I18nProvider>,
+      ),
     );
     expect(await screen.findByText('Not connected')).toBeInTheDocument();
     expect(screen.getByRole('note')).toHaveTextContent(/read and change every lead/);
@@ -47,9 +54,11 @@ describe('Marketo connection card', () => {
   it('names the field when the endpoint is not a Marketo REST endpoint', async () => {
     const user = userEvent.setup();
     render(
-      <I18nProvider locale="en">
-        <MarketoConnection storage={memoryStore()} />
-      </I18nProvider>,
+      withDeps(
+        <I18nProvider locale="en">
+          <MarketoConnection storage={memoryStore()} />
+        </I18nProvider>,
+      ),
     );
     await user.type(screen.getByLabelText('REST endpoint'), 'https://example.com/rest');
     await user.type(screen.getByLabelText('Client Id'), 'a1b2c3d4-client');

@@ -187,11 +187,24 @@ describe('Marketo connector: reading a lead', () => {
   });
 
   it('says the client id or secret is wrong when the identity service refuses them', async () => {
-    server.use(http.get(`${ENDPOINT}/identity/oauth/token`, () => HttpResponse.json(invalidClient, { status: 401 })));
+    server.use(http.post(`${ENDPOINT}/identity/oauth/token`, () => HttpResponse.json(invalidClient, { status: 401 })));
     const e = await errorOf(createMarketoConnector({ storage: await store({ types: true }), now: () => NOW }).fetchContext(ref, { now: NOW }));
     expect(e.kind).toBe('auth');
     expect(e.message).toMatch(/Client Id \/ Client Secret/);
     expect(e.message).toContain('Bad client credentials');
+  });
+
+  it('posts the client secret in a form body, never in the URL', async () => {
+    const fake = marketoFake();
+    server.use(...fake.handlers);
+    await createMarketoConnector({ storage: await store({ types: true }), now: () => NOW }).fetchContext(ref, { now: NOW });
+    const identity = fake.requests.filter((r) => r.path === '/identity/oauth/token');
+    expect(identity).toHaveLength(1);
+    expect(identity[0]).toMatchObject({ method: 'POST', contentType: 'application/x-www-form-urlencoded' });
+    expect([...identity[0]!.query.keys()]).toEqual([]);
+    expect(identity[0]!.form?.get('client_secret')).toBe(SETTINGS.clientSecret);
+    expect(identity[0]!.form?.get('client_id')).toBe(SETTINGS.clientId);
+    expect(fake.requests.every((r) => !r.query.toString().includes(SETTINGS.clientSecret))).toBe(true);
   });
 
   it('explains a bad endpoint in the settings', async () => {

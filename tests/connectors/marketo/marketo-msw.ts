@@ -14,18 +14,25 @@ export const ENDPOINT = 'https://123-abc-456.mktorest.com';
  * logged with the token it carried; `failNext` queues envelope errors (HTTP 200, success: false) per path.
  */
 export function marketoFake(opts: { onePage?: boolean } = {}) {
-  const requests: { path: string; query: URLSearchParams; auth: string | null }[] = [];
+  const requests: { method: string; path: string; query: URLSearchParams; auth: string | null; contentType: string | null; form?: URLSearchParams }[] = [];
   const failNext = new Map<string, object[]>();
   let tokensIssued = 0;
-  const log = (request: Request) => {
+  const log = (request: Request, form?: URLSearchParams) => {
     const url = new URL(request.url);
-    requests.push({ path: url.pathname, query: url.searchParams, auth: request.headers.get('Authorization') });
+    const contentType = request.headers.get('Content-Type');
+    requests.push({ method: request.method, path: url.pathname, query: url.searchParams, auth: request.headers.get('Authorization'), contentType, form });
     const queue = failNext.get(url.pathname);
     return queue?.shift();
   };
   const handlers = [
-    http.get(`${ENDPOINT}/identity/oauth/token`, ({ request }) => {
-      log(request);
+    // Marketo's identity service takes GET or POST; Baton posts the credentials as a form, so the secret is never
+    // in a URL (logs, proxies). https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/authentication
+    http.post(`${ENDPOINT}/identity/oauth/token`, async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      log(request, form);
+      if (form.get('grant_type') !== 'client_credentials' || !form.get('client_id') || !form.get('client_secret')) {
+        return HttpResponse.json({ error: 'invalid_request', error_description: 'Missing credentials' }, { status: 400 });
+      }
       tokensIssued++;
       return HttpResponse.json({ ...token, access_token: `token-${tokensIssued}:int` });
     }),

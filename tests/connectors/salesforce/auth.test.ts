@@ -1,11 +1,12 @@
 import { http, HttpResponse } from 'msw';
-import { buildAuthorizeUrl, createPkcePair, signIn, signOut, type IdentityApi } from '../../../lib/connectors/salesforce/auth';
+import { buildAuthorizeUrl, createPkcePair, refreshAccessToken, signIn, signOut, type IdentityApi } from '../../../lib/connectors/salesforce/auth';
 import { memoryStore } from '../../../lib/connectors/local-store';
 import { salesforceSettingsSchema, loginBaseUrl } from '../../../lib/connectors/salesforce/settings';
 import { myDomainFor, sessionAuth } from '../../../lib/connectors/salesforce/session-fallback';
 import { extraOriginsFor } from '../../../lib/connectors/salesforce/api-hosts';
 import tokenResponse from '../../fixtures/salesforce/token-response.json';
-import { CONSUMER_KEY, withFakeOrg, INSTANCE } from './fake-org';
+import refreshResponse from '../../fixtures/salesforce/refresh-response.json';
+import { CONSUMER_KEY, connectedStore, withFakeOrg, INSTANCE } from './fake-org';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce';
 const settings = salesforceSettingsSchema.parse({ consumerKey: CONSUMER_KEY });
@@ -99,6 +100,47 @@ describe('Salesforce sign-in (PKCE through the web-auth flow)', () => {
     server.use(http.post('https://login.salesforce.com/services/oauth2/revoke', () => HttpResponse.error()));
     expect(await signOut(storage)).toEqual({ revoked: false });
     expect(await storage.get('baton.salesforce.auth')).toBeUndefined();
+  });
+});
+
+describe('hosts named by the token response', () => {
+  const tokenAnswer = (patch: Record<string, string>) =>
+    http.post('https://login.salesforce.com/services/oauth2/token', () => HttpResponse.json({ ...tokenResponse, ...patch }));
+  const sentTokenTo = () => state.requests.filter((r) => r.auth !== null).map((r) => new URL(r.url).host);
+  const identity = identityAnswering((u) => `${REDIRECT}?code=c1&state=${u.searchParams.get('state')}`);
+
+  it.each([
+    ['an instance outside Salesforce', { instance_url: 'https://evil.example' }],
+    ['a lookalike instance', { instance_url: 'https://acme.my.salesforce.com.evil.example' }],
+    ['a plain-http instance', { instance_url: 'http://acme.my.salesforce.com' }],
+    ['an identity URL outside Salesforce', { id: 'https://evil.example/id/00D5e000000AcmeEAC/0055e000001UserAAC' }],
+    ['an identity URL with credentials in it', { id: 'https://x:y@login.salesforce.com/id/00D5e000000AcmeEAC/0055e000001UserAAC' }],
+  ])('refuses a sign-in whose token response names %s, before any bearer token is sent', async (_name, patch) => {
+    server.use(tokenAnswer(patch));
+    const storage = memoryStore();
+    await expect(signIn({ settings, storage, identity })).rejects.toMatchObject({ vendor: 'salesforce', kind: 'invalid-response', code: 'UNTRUSTED_HOST' });
+    expect(sentTokenTo()).toEqual([]);
+    expect(await storage.get('baton.salesforce.auth')).toBeUndefined();
+  });
+
+  it('accepts the granted My Domain on a custom login host', async () => {
+    server.use(
+      http.post('https://login.acme.co.jp/services/oauth2/token', () =>
+        HttpResponse.json({ ...tokenResponse, instance_url: 'https://login.acme.co.jp', id: 'https://login.acme.co.jp/id/00D5e000000AcmeEAC/0055e000001UserAAC' }),
+      ),
+      http.get('https://login.acme.co.jp/id/:org/:user', () => HttpResponse.json({ user_id: '0055e000001UserAAC', organization_id: '00D5e000000AcmeEAC', username: 'sato@acme.example' })),
+    );
+    const custom = salesforceSettingsSchema.parse({ consumerKey: CONSUMER_KEY, loginHostKind: 'mydomain', myDomainHost: 'login.acme.co.jp' });
+    const auth = await signIn({ settings: custom, storage: memoryStore(), identity });
+    expect(auth).toMatchObject({ instanceUrl: 'https://login.acme.co.jp', username: 'sato@acme.example' });
+  });
+
+  it('refuses a refreshed token whose instance moved outside Salesforce, and keeps the stored one', async () => {
+    server.use(tokenAnswer({ ...refreshResponse, instance_url: 'https://evil.example' }));
+    const storage = connectedStore();
+    const before = await storage.get('baton.salesforce.auth');
+    await expect(refreshAccessToken(storage)).rejects.toMatchObject({ kind: 'invalid-response', code: 'UNTRUSTED_HOST' });
+    expect(await storage.get('baton.salesforce.auth')).toEqual(before);
   });
 });
 

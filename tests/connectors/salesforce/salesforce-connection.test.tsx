@@ -5,13 +5,17 @@ import { I18nProvider } from '../../../components/i18n/i18n-provider';
 import type { SalesforceBrowserDeps } from '../../../lib/connectors/salesforce/browser-deps';
 import { memoryStore } from '../../../lib/connectors/local-store';
 import { CONSUMER_KEY, withFakeOrg } from './fake-org';
+import { BatonDepsContext } from '../../../lib/queries/baton-deps';
+import { readContext, saveContext } from '../../../lib/store/context-repo';
+import type { BatonDb } from '../../../lib/store/db';
+import { freshDb, leadContext, sfRef } from '../../store/lead-context-fixture';
 
 const NOW = Date.UTC(2026, 10, 25, 3, 0);
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce';
 
 const { state } = withFakeOrg();
 
-function setup(opts: { grant?: boolean } = {}) {
+function setup(opts: { grant?: boolean; db?: BatonDb } = {}) {
   const storage = memoryStore();
   const permissionRequests: unknown[] = [];
   const authorizeUrls: URL[] = [];
@@ -33,9 +37,11 @@ function setup(opts: { grant?: boolean } = {}) {
     },
   };
   render(
-    <I18nProvider locale="en">
-      <SalesforceConnection deps={deps} now={() => NOW} />
-    </I18nProvider>,
+    <BatonDepsContext.Provider value={{ db: opts.db ?? freshDb(), connectorFor: () => Promise.reject(new Error('unused')) }}>
+      <I18nProvider locale="en">
+        <SalesforceConnection deps={deps} now={() => NOW} />
+      </I18nProvider>
+    </BatonDepsContext.Provider>,
   );
   return { storage, permissionRequests, authorizeUrls };
 }
@@ -81,14 +87,22 @@ describe('Salesforce card in options', () => {
     expect(authorizeUrls).toHaveLength(0);
   });
 
-  it('signs out: revokes at Salesforce and shows not connected', async () => {
+  it('signs out: revokes at Salesforce, shows not connected, and removes the Salesforce data cached here', async () => {
     const user = userEvent.setup();
-    setup();
+    const db = freshDb();
+    const cached = leadContext(sfRef('00Q000000000009AAA'));
+    await saveContext(db, cached);
+    setup({ db });
     await user.type(screen.getByLabelText('Consumer key'), CONSUMER_KEY);
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Not connected'));
     expect(state.requests.some((r) => r.url === 'https://login.salesforce.com/services/oauth2/revoke')).toBe(true);
+    // The person was known from Salesforce and Marketo: Marketo's events stay, Salesforce's record and call go.
+    await waitFor(async () => expect(await db.records.count()).toBe(0));
+    expect(await db.activities.count()).toBe(0);
+    expect(await db.events.count()).toBe(3);
+    expect(await readContext(db, cached.ref)).toBeUndefined();
   });
 
   it('warns that background refresh is paused above 80% of the daily limit', async () => {

@@ -1,0 +1,20 @@
+/**
+ * The connector storage keys whose values carry a secret (an access or refresh token, a private-app token, a
+ * client secret). `browserLocalStore` keeps these in the extension's own IndexedDB, never in storage.local.
+ * A key added here is moved out of storage.local on the next start (migrateSecretsOutOfLocalStorage).
+ * tests/connectors/secret-storage.test.ts connects every vendor and checks storage.local holds no secret.
+ */
+export const SECRET_KEYS: readonly string[] = [
+  /** Salesforce OAuth access and refresh tokens, or the session fallback's sid (lib/connectors/salesforce/auth.ts). */
+  'baton.salesforce.auth',
+  /** HubSpot private-app token, with its API base and time zone (lib/connectors/hubspot/settings.ts). */
+  'baton.hubspot.settings',
+  /** Marketo client id and secret, with the endpoint (lib/connectors/marketo/settings.ts). */
+  'baton.marketo.settings',
+  /** Marketo access token (lib/connectors/marketo/settings.ts). */
+  'baton.marketo.token',
+];
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.includes(key);
+}
