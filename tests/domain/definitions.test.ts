@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import { exportDefinitions, parseDefinitions } from '../../lib/domain/definitions/parse-definitions';
 import type { Definitions } from '../../lib/domain/definitions/schema';
-import { mapVendorStage } from '../../lib/domain/definitions/stage-mapping';
+import { mapVendorStage, mapVendorValue } from '../../lib/domain/definitions/stage-mapping';
+import { definitionsInForce, effectiveFromMs } from '../../lib/domain/definitions/version-in-force';
 import { isJapaneseHoliday } from '../../lib/domain/japan-holidays';
 
 const D = DEFAULT_DEFINITIONS;
@@ -98,6 +99,69 @@ describe('vendor stage values land on stages', () => {
     const d: Definitions = structuredClone(D);
     d.stageMappings[0]!.values['Nurturing'] = 'recycled';
     expect(mapVendorStage(d, 'salesforce', 'Status', 'Nurturing')).toBe('recycled');
+  });
+});
+
+describe('stage mapping rules', () => {
+  const withMappings = (mappings: Definitions['stageMappings']): Definitions => ({ ...structuredClone(D), stageMappings: mappings });
+
+  it('an exact spelling wins over one that differs only in case; otherwise the first loose match counts', () => {
+    const d = withMappings([{ system: 'salesforce', field: 'Status', values: { Open: 'mql', open: 'sal', OPEN: 'sql' } }]);
+    expect(mapVendorStage(d, 'salesforce', 'Status', 'open')).toBe('sal');
+    expect(mapVendorStage(d, 'salesforce', 'Status', 'OPEN')).toBe('sql');
+    expect(mapVendorStage(d, 'salesforce', 'Status', ' oPeN ')).toBe('mql');
+  });
+  it('of two mappings for one field (field names differ only in case), the first one’s values win', () => {
+    const d = withMappings([
+      { system: 'salesforce', field: 'Status', values: { Open: 'mql' } },
+      { system: 'salesforce', field: 'status', values: { Open: 'sal', Working: 'sal' } },
+    ]);
+    expect(mapVendorStage(d, 'salesforce', 'STATUS', 'Open')).toBe('mql');
+    expect(mapVendorStage(d, 'salesforce', 'Status', 'working')).toBe('sal');
+  });
+  it('a value is looked up only in the system it came from', () => {
+    const d = withMappings([{ system: 'hubspot', field: 'lifecyclestage', values: { lead: 'inquiry' } }]);
+    expect(mapVendorStage(d, 'marketo', 'lifecyclestage', 'lead')).toBeNull();
+    expect(mapVendorValue(d, 'marketo', 'lead')).toBeNull();
+    expect(mapVendorValue(d, 'hubspot', 'lead')).toBe('inquiry');
+  });
+  it('a value from stage history (field unknown) takes the first mapping of its system that knows it', () => {
+    const d = withMappings([
+      { system: 'hubspot', field: 'lifecyclestage', values: { customer: 'won' } },
+      { system: 'salesforce', field: 'Status', values: { Working: 'sal' } },
+      { system: 'hubspot', field: 'hs_lead_status', values: { customer: 'opportunity', OPEN: 'inquiry' } },
+    ]);
+    expect(mapVendorValue(d, 'hubspot', 'customer')).toBe('won');
+    expect(mapVendorValue(d, 'hubspot', 'open')).toBe('inquiry');
+    expect(mapVendorValue(d, 'hubspot', 'Working')).toBeNull();
+  });
+});
+
+describe('the version in force', () => {
+  const version = (n: number, effectiveFrom: string): Definitions => ({ ...structuredClone(D), version: n, effectiveFrom });
+
+  it('a version is in force from its effectiveFrom instant on', () => {
+    const v2 = version(2, '2026-10-01T00:00:00+09:00');
+    expect(definitionsInForce([D, v2], Date.parse('2026-10-01T00:00:00+09:00'))?.version).toBe(2);
+    expect(definitionsInForce([D, v2], Date.parse('2026-09-30T23:59:59+09:00'))?.version).toBe(1);
+  });
+  it('two versions effective at the same instant: the higher version number wins, in any order', () => {
+    const a = version(3, '2026-10-01T00:00:00+09:00');
+    const b = version(4, '2026-10-01T00:00:00+09:00');
+    const at = Date.parse('2026-11-01T00:00:00+09:00');
+    expect(definitionsInForce([a, b], at)?.version).toBe(4);
+    expect(definitionsInForce([b, a], at)?.version).toBe(4);
+  });
+  it('the latest effectiveFrom wins over a higher version that started earlier', () => {
+    const newer = version(2, '2026-10-01T00:00:00+09:00');
+    const reissued = version(9, '2026-01-01T00:00:00+09:00');
+    expect(definitionsInForce([newer, reissued], Date.parse('2026-11-01T00:00:00+09:00'))?.version).toBe(2);
+    expect(definitionsInForce([reissued, newer], Date.parse('2026-11-01T00:00:00+09:00'))?.version).toBe(2);
+  });
+  it('reads effectiveFrom once per document, with its own offset', () => {
+    const v = version(2, '2026-10-01T00:00:00-05:00');
+    expect(effectiveFromMs(v)).toBe(Date.parse('2026-10-01T05:00:00Z'));
+    expect(effectiveFromMs(v)).toBe(Date.parse('2026-10-01T05:00:00Z'));
   });
 });
 
