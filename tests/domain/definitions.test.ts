@@ -55,6 +55,14 @@ describe('invalid documents are rejected with the path and the rule in plain wor
     ['a duplicated feedback code', (d) => d.feedbackReasons.push({ ...d.feedbackReasons[0] }), 'feedbackReasons[10]', /used twice/, /重複/],
     ['a label without Japanese', (d) => delete d.name.ja, 'name.ja', /is required/, /必須/],
     ['a mixed closed-day range', (d) => (d.calendar.closedDays[0].to = '2027-01-03'), 'calendar.closedDays[0]', /same form/, /同じ形式/],
+    ['no handoff stage', (d) => (d.sla.handoffStages = []), 'sla.handoffStages', /^needs at least 1 item\(s\)$/, /^1 件以上必要です$/],
+    ['an empty field name', (d) => (d.stageMappings[0].field = ''), 'stageMappings[0].field', /^must not be empty$/, /^空にできません$/],
+    ['a flag written as text', (d) => (d.qualification.mql.rejectExclusions = 'yes'), 'qualification.mql.rejectExclusions', /^must be true or false$/, /^true か falseにしてください$/],
+    ['a list written as an object', (d) => (d.stages = {}), 'stages', /^must be a list$/, /^リストにしてください$/],
+    ['an object written as text', (d) => (d.calendar = 'Tokyo'), 'calendar', /^must be an object$/, /^オブジェクトにしてください$/],
+    ['a missing calendar', (d) => delete d.calendar, 'calendar', /^is required \(an object\)$/, /^必須です（オブジェクト）$/],
+    ['a missing name in English', (d) => delete d.name.en, 'name.en', /^is required \(text\)$/, /^必須です（文字列）$/],
+    ['a doc link that is not a URL', (d) => (d.stageMappings[0].doc = 'see the wiki'), 'stageMappings[0].doc', /^is not a valid url$/, /^形式が正しくありません（url）$/],
   ])('%s', (_case, mutate, path, en, ja) => {
     const doc = structuredClone(D) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     mutate(doc);
@@ -66,11 +74,28 @@ describe('invalid documents are rejected with the path and the rule in plain wor
     expect(issue!.message.en).toMatch(en);
     expect(issue!.message.ja).toMatch(ja);
   });
+  it('reads JSON after a byte-order mark and leading blank lines, guessing the format', () => {
+    const r = parseDefinitions(`\uFEFF\n  ${exportDefinitions(D, 'json')}`);
+    expect(r).toEqual({ ok: true, definitions: D });
+  });
+  it('every problem of a document is reported at once, each with its own path', () => {
+    const doc = structuredClone(D) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    doc.version = 0;
+    doc.sla.warnAtFraction = 1;
+    const r = parseDefinitions(doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.path).sort()).toEqual(['sla.warnAtFraction', 'version']);
+  });
   it('reports text that is neither JSON nor YAML', () => {
     const r = parseDefinitions('{ "id": ', 'json');
     expect(r).toMatchObject({ ok: false, errors: [{ path: '(document)', message: { en: expect.stringMatching(/Not valid JSON/) } }] });
+    expect(r.ok || r.errors[0]!.message.ja).toMatch(/^JSON として読めません: /);
     const y = parseDefinitions('stages: [inquiry', 'yaml');
     expect(y).toMatchObject({ ok: false, errors: [{ path: '(document)', message: { en: expect.stringMatching(/Not valid YAML/) } }] });
+    expect(y.ok || y.errors[0]!.message.ja).toMatch(/^YAML として読めません: /);
+    // Only the first line of the parser's message is shown.
+    expect(r.ok || r.errors[0]!.message.en).not.toContain('\n');
+    expect(y.ok || y.errors[0]!.message.en).not.toContain('\n');
   });
 });
 
