@@ -17,6 +17,7 @@ export default defineConfig({
     ],
     // Builds the content script with esbuild: a size budget, not a rule about the mutated code.
     exclude: ['tests/sites/bundle-size.test.ts', 'node_modules/**'],
-    testTimeout: 20_000,
+    // Two shared cores under mutation: a property test may take a while; Stryker times mutants out on its own.
+    testTimeout: 60_000,
   },
 });
