@@ -4,13 +4,15 @@
  *   1. domain engines: temperature over 10,000 events, SLA for 100,000 leads, qualification for 100,000 leads
  *   2. the store in fake-indexeddb: bulk write and one person's full context read, p50 / p95
  *   3. the store in real Chromium with the production build: the same read, p50 / p95
- * BATON_BENCH=domain|fake|chromium runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ *   4. the HubSpot team listing against its fake portal: calls per 1,000 contacts, time the rate limits impose
+ * BATON_BENCH=domain|fake|chromium|hubspot runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
 import { runDomainBench } from './bench/domain';
 import { runStoreChromiumBench } from './bench/store-chromium';
 import { runStoreFakeBench } from './bench/store-fake';
+import { runHubSpotListingBench } from './bench/hubspot-listing';
 
 process.env.BATON_EXTENSION_DIR ??= '.output/bench-chrome-mv3';
 const only = process.env.BATON_BENCH;
@@ -27,4 +29,8 @@ if (wants('fake')) {
 if (wants('chromium')) {
   console.log('\n== local store, Chromium (production build) ==');
   await runStoreChromiumBench();
+}
+if (wants('hubspot')) {
+  console.log('\n== HubSpot team listing (fake portal, fake clock) ==');
+  await runHubSpotListingBench();
 }
