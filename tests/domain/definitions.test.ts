@@ -136,6 +136,10 @@ describe('stage mapping rules', () => {
     expect(mapVendorStage(d, 'salesforce', 'Status', 'OPEN')).toBe('sql');
     expect(mapVendorStage(d, 'salesforce', 'Status', ' oPeN ')).toBe('mql');
   });
+  it('a value the definitions wrote with surrounding spaces still matches loosely', () => {
+    const d = withMappings([{ system: 'marketo', field: 'leadStatus', values: { ' Sales Accepted ': 'sal' } }]);
+    expect(mapVendorStage(d, 'marketo', 'leadStatus', 'sales accepted')).toBe('sal');
+  });
   it('of two mappings for one field (field names differ only in case), the first one’s values win', () => {
     const d = withMappings([
       { system: 'salesforce', field: 'Status', values: { Open: 'mql' } },

@@ -56,6 +56,8 @@ describe('fit conditions, as the definitions write them', () => {
     expect(conditionHolds(c, { email: 'taro@mail.gmail.com' })).toBe(true);
     expect(conditionHolds(c, { email: 'taro@notgmail.com' })).toBe(false);
     expect(conditionHolds(c, { email: 'taro@gmail.com.example.jp' })).toBe(false);
+    // An address starting with @ is read after the @.
+    expect(conditionHolds(c, { email: '@gmail.com' })).toBe(true);
     // A bare domain (no @) is read as the domain itself.
     expect(conditionHolds(c, { email: 'gmail.com' })).toBe(true);
   });
@@ -100,6 +102,7 @@ describe('fit score and grade', () => {
   });
   it('a grade meets its own requirement and any worse one; an unknown grade meets nothing', () => {
     expect(gradeAtLeast('B', 'B', D)).toBe(true);
+    expect(gradeAtLeast('A', 'A', D)).toBe(true);
     expect(gradeAtLeast('A', 'B', D)).toBe(true);
     expect(gradeAtLeast('C', 'B', D)).toBe(false);
     expect(gradeAtLeast('Z', 'D', D)).toBe(false);

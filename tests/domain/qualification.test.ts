@@ -41,8 +41,8 @@ describe('qualification', () => {
     expect(q).toMatchObject({ definitionsId: 'baton-default', version: 1 });
     expect(q.mql.passed).toBe(false);
     expect(q.mql.criteria).toEqual([
-      expect.objectContaining({ id: 'score', passed: false, actual: 30, required: '≥ 60' }),
-      expect.objectContaining({ id: 'fit-grade', passed: true, actual: 'B', required: '≥ B' }),
+      expect.objectContaining({ id: 'score', label: { ja: 'スコア', en: 'Score' }, passed: false, actual: 30, required: '≥ 60' }),
+      expect.objectContaining({ id: 'fit-grade', label: { ja: '適合度グレード', en: 'Fit grade' }, passed: true, actual: 'B', required: '≥ B' }),
       expect.objectContaining({ id: 'field:company', passed: true, actual: 'Example KK' }),
       expect.objectContaining({ id: 'field:email', passed: true }),
       expect.objectContaining({ id: 'field:title', passed: true }),
@@ -113,6 +113,8 @@ describe('qualification', () => {
   it('a lead older than every version is judged by the earliest one', () => {
     const q = qualify({ person: { attributes }, temperature, versions: [v2, later(v2, 3, '2026-11-01T00:00:00+09:00')], at: jst('2026-01-01 00:00') });
     expect(q.version).toBe(2);
+    const reversed = qualify({ person: { attributes }, temperature, versions: [later(v2, 3, '2026-11-01T00:00:00+09:00'), v2], at: jst('2026-01-01 00:00') });
+    expect(reversed.version).toBe(2);
     expect(() => qualify({ person: { attributes }, temperature, versions: [], at: NOW })).toThrow(/no definitions/);
   });
   it('passes SQL only when sales confirmed every checklist item', () => {

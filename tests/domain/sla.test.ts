@@ -158,6 +158,8 @@ describe('handoff and first touch', () => {
   it('the first touch is found whatever order the activities come in (newest first here)', () => {
     const acts = [act('late', 'meeting', '2026-11-20 15:00'), act('mid', 'email', '2026-11-20 11:00'), act('first', 'call', '2026-11-20 10:30')];
     expect(findFirstTouch(acts, jst('2026-11-20 10:00'), D)?.id).toBe('first');
+    // A later touch with a smaller id does not jump the queue.
+    expect(findFirstTouch([act('b', 'call', '2026-11-20 10:30'), act('a', 'email', '2026-11-20 11:00')], jst('2026-11-20 10:00'), D)?.id).toBe('b');
   });
   it('two touches at the same minute: the one with the smaller id is the first, in any order', () => {
     const x = act('x', 'call', '2026-11-20 10:30');
