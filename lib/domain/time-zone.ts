@@ -171,7 +171,9 @@ export function localDayNumber(zone: string, t: number): number {
 
 /**
  * The instant whose wall time in `zone` is `wallMs` (a wall time written as if it were UTC). In a spring-forward
- * gap the wall time does not exist and the instant after the gap is used; in a fall-back overlap, the earlier one.
+ * gap the wall time does not exist and is read with the offset before the gap, so it moves forward by the gap's
+ * length (New York 02:30 → 03:30 EDT, as Temporal's "compatible" disambiguation); in a fall-back overlap, the
+ * earlier of the two instants.
  */
 export function wallToInstant(zone: string, wallMs: number): number {
   const first = wallMs - zoneOffsetMs(zone, wallMs);
@@ -183,6 +185,6 @@ export function wallToInstant(zone: string, wallMs: number): number {
     return first;
   }
   if (second + zoneOffsetMs(zone, second) === wallMs) return second;
-  // Gap: neither candidate shows this wall time; the later candidate is the first instant after the gap.
+  // Gap: neither candidate shows this wall time; the later one is it read with the offset before the gap.
   return Math.max(first, second);
 }

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { MarketingView } from '../../components/handoff/marketing-view';
-import { assessLead } from '../../lib/domain/assess-lead';
+import { assessLead, type Assessment } from '../../lib/domain/assess-lead';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import { formatDateTime, formatMoney } from '../../lib/i18n/format';
 import { en, ja, renderIn } from './render-with-i18n';
@@ -22,9 +22,13 @@ const ctx = leadContext({
   ],
   opportunities: [{ id: 'o1', source: 'salesforce', name: 'サンプル製作所 SFA導入', stageName: 'Proposal', amount: 4_800_000, currency: 'JPY', isClosed: false, isWon: false }],
 });
-const assessment = assessLead(ctx, [DEFAULT_DEFINITIONS], NOW);
-
 describe('MarketingView', () => {
+  // Judged inside each test (not at import), so a mutation test sees which test reaches the engine.
+  let assessment: Assessment;
+  beforeEach(() => {
+    assessment = assessLead(ctx, [DEFAULT_DEFINITIONS], NOW);
+  });
+
   it('says when and to whom the lead was handed off, and the SLA outcome', () => {
     expect(assessment.handoff).not.toBeNull();
     expect(assessment.sla).not.toBeNull();

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ConnectorError } from '../../lib/connectors/connector';
-import { assessLead } from '../../lib/domain/assess-lead';
+import { assessLead, type Assessment } from '../../lib/domain/assess-lead';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import { saveContext } from '../../lib/store/context-repo';
 import { saveSettings } from '../../lib/store/settings';
@@ -10,9 +10,13 @@ import { NOW } from './lead-fixtures';
 import { SF_REF, fakeConnector, freshDb, leadContext, renderPanel } from './panel-harness';
 
 const ctx = leadContext();
-const expected = assessLead(ctx, [DEFAULT_DEFINITIONS], NOW);
-
 describe('PanelApp', () => {
+  // Judged inside each test (not at import), so a mutation test sees which test reaches the engine.
+  let expected: Assessment;
+  beforeEach(() => {
+    expected = assessLead(ctx, [DEFAULT_DEFINITIONS], NOW);
+  });
+
   it('shows the sales view of the record in the active tab, in the browser language', async () => {
     const { connectorFor } = fakeConnector(async () => ctx);
     renderPanel({ db: freshDb(), connectorFor, record: { tabId: 1, ref: SF_REF, page: 'https://acme.lightning.force.com/lightning/r/Lead/x/view' } });

@@ -2,14 +2,18 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TemperatureCard, TOP_REASONS } from '../../components/lead/temperature-card';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
-import { computeTemperature } from '../../lib/domain/temperature';
+import { computeTemperature, type Temperature } from '../../lib/domain/temperature';
 import { formatNumber } from '../../lib/i18n/format';
 import { en, ja, renderIn } from './render-with-i18n';
 import { HOT_EVENTS, NOW, PERSON, event } from './lead-fixtures';
 
-const temperature = computeTemperature({ events: HOT_EVENTS, attributes: PERSON.attributes, definitions: DEFAULT_DEFINITIONS, now: NOW });
-
 describe('TemperatureCard', () => {
+  // Computed inside each test (not at import), so a mutation test sees which test reaches the engine.
+  let temperature: Temperature;
+  beforeEach(() => {
+    temperature = computeTemperature({ events: HOT_EVENTS, attributes: PERSON.attributes, definitions: DEFAULT_DEFINITIONS, now: NOW });
+  });
+
   it('shows the band word, the score and the biggest reason in Japanese', () => {
     renderIn('ja', <TemperatureCard temperature={temperature} />);
     expect(screen.getByText(ja(`band.${temperature.band}`))).toBeInTheDocument();

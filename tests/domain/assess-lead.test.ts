@@ -84,6 +84,89 @@ describe('assessLead', () => {
     expect(a.handoff).toBeNull();
     expect(a.warnings).toContainEqual({ code: 'unmapped_stage', detail: 'demo: Nurture Pool' });
   });
+  it('keeps the connector’s stage when the definitions do not know the value, and a mapped value overrides it', () => {
+    const a = assessLead(
+      context({ stageChanges: [{ id: 's1', source: 'demo', stage: 'mql', vendorValue: 'Hand-raiser', at: jst('2026-11-25 10:00') }] }),
+      [DEFAULT_DEFINITIONS],
+      jst('2026-11-25 10:30'),
+    );
+    expect(a.handoff).toEqual({ at: jst('2026-11-25 10:00') });
+    expect(a.warnings.filter((w) => w.code === 'unmapped_stage')).toEqual([]);
+    const remapped = assessLead(
+      context({ stageChanges: [{ id: 's1', source: 'demo', stage: 'mql', vendorValue: 'Recycled', at: jst('2026-11-25 10:00') }] }),
+      [DEFAULT_DEFINITIONS],
+      jst('2026-11-25 10:30'),
+    );
+    expect(remapped.handoff).toBeNull();
+  });
+  it('lists each unmapped stage value once, sorted, including the person’s current stage, after the connector’s warnings', () => {
+    const person = { ...context().person, stage: null, vendorStage: 'Cold Pool' };
+    const a = assessLead(
+      context({
+        person,
+        warnings: [{ code: 'missing_field', detail: 'Phone' }, { code: 'missing_field', detail: 'Phone' }],
+        stageChanges: [
+          { id: 's1', source: 'demo', stage: null, vendorValue: 'Zeta', at: jst('2026-11-20 10:00') },
+          { id: 's2', source: 'demo', stage: null, vendorValue: 'Alpha', at: jst('2026-11-21 10:00') },
+          { id: 's3', source: 'demo', stage: null, vendorValue: 'Zeta', at: jst('2026-11-22 10:00') },
+          { id: 's4', source: 'demo', stage: null, vendorValue: '', at: jst('2026-11-23 10:00') },
+        ],
+        events: [],
+      }),
+      [DEFAULT_DEFINITIONS],
+      jst('2026-11-25 10:30'),
+    );
+    expect(a.warnings).toEqual([
+      { code: 'missing_field', detail: 'Phone' },
+      { code: 'unmapped_stage', detail: 'demo: Alpha' },
+      { code: 'unmapped_stage', detail: 'demo: Cold Pool' },
+      { code: 'unmapped_stage', detail: 'demo: Zeta' },
+    ]);
+  });
+  it('a lead whose stage is mapped raises no stage warning, and no future event means no future-event warning', () => {
+    const a = assessLead(context({ events: [] }), [DEFAULT_DEFINITIONS], jst('2026-11-25 10:30'));
+    expect(a.warnings).toEqual([]);
+  });
+  it('with no version given, the shipped definitions judge', () => {
+    const a = assessLead(context(), [], jst('2026-11-25 10:30'));
+    expect(a.definitions).toBe(DEFAULT_DEFINITIONS);
+    expect(a.sla).toMatchObject({ policyId: 'hot', dueAt: jst('2026-11-25 11:00') });
+  });
+  it('when every version starts later than the lead, the earliest version judges it', () => {
+    const v5: Definitions = { ...structuredClone(DEFAULT_DEFINITIONS), version: 5, effectiveFrom: '2027-01-01T00:00:00+09:00' };
+    const v6: Definitions = { ...structuredClone(DEFAULT_DEFINITIONS), version: 6, effectiveFrom: '2027-06-01T00:00:00+09:00' };
+    v5.sla.policies[0]!.budgetMinutes = 30;
+    const a = assessLead(context(), [v6, v5], jst('2026-11-25 10:30'));
+    expect(a.definitions.version).toBe(5);
+    expect(a.qualification.version).toBe(5);
+    expect(a.sla).toMatchObject({ budgetMinutes: 30, dueAt: jst('2026-11-25 10:30') });
+  });
+  it('judges MQL with the temperature computed by the version in force at handoff', () => {
+    // v2 (today) raises every fit rule; the MQL judged under v1 must not see v2's score.
+    const v2: Definitions = structuredClone(DEFAULT_DEFINITIONS);
+    v2.version = 2;
+    v2.effectiveFrom = '2026-11-25T12:00:00+09:00';
+    for (const r of v2.score.fit.rules) r.points += 100;
+    const now = jst('2026-11-25 13:00');
+    const a = assessLead(context(), [DEFAULT_DEFINITIONS, v2], now);
+    const v1Only = assessLead(context(), [DEFAULT_DEFINITIONS], now);
+    expect(a.temperature.score).toBeGreaterThan(v1Only.temperature.score);
+    expect(a.qualification.mql.criteria[0]!.actual).toBe(v1Only.qualification.mql.criteria[0]!.actual);
+  });
+  it('chooses the SLA policy by the temperature at handoff, not now', () => {
+    // Hot at 10:00 from the demo request; a month later the interest has faded, but the clock keeps its policy.
+    const a = assessLead(context(), [DEFAULT_DEFINITIONS], jst('2026-12-20 10:00'));
+    expect(a.temperature.band).not.toBe('hot');
+    expect(a.sla?.policyId).toBe('hot');
+    // Without the demo request the same lead was only warm at handoff.
+    const noEvents = assessLead(context({ events: [] }), [DEFAULT_DEFINITIONS], jst('2026-12-20 10:00'));
+    expect(noEvents.sla?.policyId).toBe('warm');
+  });
+  it('passes the lead’s attributes to segment policies', () => {
+    const d: Definitions = structuredClone(DEFAULT_DEFINITIONS);
+    d.sla.policies.unshift({ id: 'enterprise', label: { ja: '大手', en: 'Enterprise' }, bands: ['hot'], when: { attribute: 'employees', op: 'range', min: 1000 }, budgetMinutes: 20 });
+    expect(assessLead(context(), [d], jst('2026-11-25 10:05')).sla?.policyId).toBe('enterprise');
+  });
 });
 
 describe('the handoff half (what the team KPIs count)', () => {

@@ -140,3 +140,90 @@ describe.each(calendars)('business-time properties in %s', (_zone, cal) => {
     );
   });
 });
+
+describe('team calendars beyond the default', () => {
+  const withCalendar = (changes: Partial<Definitions['calendar']>): Definitions['calendar'] => ({ ...copyDefinitions().calendar, ...changes });
+  const closedYearly = (from: string, to: string) => [{ from, to, label: { ja: '休業', en: 'Closed' } }];
+
+  it('an Obon closure 08-13 to 08-16 closes those four days every year and nothing around them', () => {
+    // 2027: 8/12 Thu is open, 8/13 Fri and 8/16 Mon are the closure's first and last weekdays, 8/17 Tue reopens.
+    const cal = withCalendar({ closedDays: closedYearly('08-13', '08-16') });
+    expect(isOpenAt(cal, jst('2027-08-12 17:59'))).toBe(true);
+    expect(isOpenAt(cal, jst('2027-08-13 10:00'))).toBe(false);
+    expect(isOpenAt(cal, jst('2027-08-16 10:00'))).toBe(false);
+    expect(showJst(addBusinessMinutes(cal, jst('2027-08-12 17:00'), 120))).toBe('2027-08-17 10:00');
+    // Outside August the closure changes nothing: a Friday in July and a Monday in September stay open.
+    expect(isOpenAt(cal, jst('2027-07-16 10:00'))).toBe(true);
+    expect(isOpenAt(cal, jst('2027-09-13 10:00'))).toBe(true);
+  });
+
+  it('the year-end closure 12/29–1/3 keeps its first and last weekdays closed, and 12/28 and 1/4 open', () => {
+    // 2028-12-28 is a Thursday; 2029-01-02 Tue and 01-03 Wed are weekdays inside the closure; 01-04 Thu reopens.
+    expect(isOpenAt(TOKYO, jst('2028-12-28 17:59'))).toBe(true);
+    expect(isOpenAt(TOKYO, jst('2028-12-29 10:00'))).toBe(false);
+    expect(isOpenAt(TOKYO, jst('2029-01-02 10:00'))).toBe(false);
+    expect(isOpenAt(TOKYO, jst('2029-01-03 17:00'))).toBe(false);
+    expect(showJst(addBusinessMinutes(TOKYO, jst('2028-12-28 17:00'), 120))).toBe('2029-01-04 10:00');
+    expect(showJst(nextOpeningAt(TOKYO, jst('2029-01-03 10:00')))).toBe('2029-01-04 09:00');
+  });
+
+  it('a one-off closure given as dates closes exactly those days', () => {
+    const cal = withCalendar({ closedDays: [{ from: '2026-11-24', to: '2026-11-25', label: { ja: '棚卸し', en: 'Stocktaking' } }] });
+    expect(isOpenAt(cal, jst('2026-11-20 10:00'))).toBe(true);
+    expect(isOpenAt(cal, jst('2026-11-24 10:00'))).toBe(false);
+    expect(isOpenAt(cal, jst('2026-11-25 10:00'))).toBe(false);
+    expect(isOpenAt(cal, jst('2026-11-26 10:00'))).toBe(true);
+  });
+
+  it('opening hours with minutes (09:30–17:30) open and close on the minute', () => {
+    const hours = [{ start: '09:30', end: '17:30' }];
+    const cal = withCalendar({ weeklyHours: { sun: [], mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: [] } });
+    expect(isOpenAt(cal, jst('2026-11-25 09:29'))).toBe(false);
+    expect(isOpenAt(cal, jst('2026-11-25 09:30'))).toBe(true);
+    expect(isOpenAt(cal, jst('2026-11-25 17:29'))).toBe(true);
+    expect(isOpenAt(cal, jst('2026-11-25 17:30'))).toBe(false);
+    expect(showJst(nextOpeningAt(cal, jst('2026-11-25 08:00')))).toBe('2026-11-25 09:30');
+    expect(showJst(addBusinessMinutes(cal, jst('2026-11-25 17:00'), 60))).toBe('2026-11-26 10:00');
+    expect(businessMinutesBetween(cal, jst('2026-11-25 00:00'), jst('2026-11-26 00:00'))).toBe(480);
+  });
+
+  it('a calendar without Japanese holidays stays open on them (勤労感謝の日 2026-11-23 is a Monday)', () => {
+    const cal = withCalendar({ nationalHolidays: 'none' });
+    expect(isOpenAt(TOKYO, jst('2026-11-23 10:00'))).toBe(false);
+    expect(isOpenAt(cal, jst('2026-11-23 10:00'))).toBe(true);
+    expect(showJst(addBusinessMinutes(cal, jst('2026-11-20 17:00'), 120))).toBe('2026-11-23 10:00');
+    // New York's calendar works through Japan's Culture Day (2026-11-03, a Tuesday).
+    expect(isOpenAt(NEW_YORK, Date.parse('2026-11-03T10:00:00-05:00'))).toBe(true);
+  });
+
+  it('hours listed afternoon first count the same as hours listed in order', () => {
+    const reversed = [{ start: '13:00', end: '18:00' }, { start: '09:00', end: '12:00' }];
+    const cal = withCalendar({ weeklyHours: { sun: [], mon: reversed, tue: reversed, wed: reversed, thu: reversed, fri: reversed, sat: [] } });
+    expect(showJst(addBusinessMinutes(cal, jst('2026-11-25 08:00'), 60))).toBe('2026-11-25 10:00');
+    expect(showJst(addBusinessMinutes(cal, jst('2026-11-25 11:30'), 60))).toBe('2026-11-25 13:30');
+    expect(businessMinutesBetween(cal, jst('2026-11-25 10:00'), jst('2026-11-25 14:00'))).toBe(180);
+    expect(showJst(nextOpeningAt(cal, jst('2026-11-25 07:00')))).toBe('2026-11-25 09:00');
+    expect(showJst(nextOpeningAt(cal, jst('2026-11-25 12:30')))).toBe('2026-11-25 13:00');
+    expect(isOpenAt(cal, jst('2026-11-25 12:30'))).toBe(false);
+  });
+
+  it('an extra working day without its own hours uses Monday’s hours', () => {
+    const monday = [{ start: '08:00', end: '11:00' }];
+    const cal = withCalendar({
+      weeklyHours: { ...copyDefinitions().calendar.weeklyHours, mon: monday },
+      extraWorkingDays: [{ date: '2026-11-28', label: { ja: '出勤日', en: 'Working Saturday' } }],
+    });
+    expect(isOpenAt(cal, jst('2026-11-28 08:00'))).toBe(true);
+    expect(isOpenAt(cal, jst('2026-11-28 11:00'))).toBe(false);
+    expect(showJst(addBusinessMinutes(cal, jst('2026-11-27 17:30'), 60))).toBe('2026-11-28 08:30');
+  });
+
+  it('an office closed for good never opens again: no due time and no next opening', () => {
+    const cal = withCalendar({ closedDays: [{ from: '2026-12-01', to: '2099-12-31', label: { ja: '閉鎖', en: 'Closed down' } }] });
+    expect(addBusinessMinutes(cal, jst('2026-11-30 17:00'), 120)).toBe(Number.POSITIVE_INFINITY);
+    expect(nextOpeningAt(cal, jst('2026-11-30 18:00'))).toBe(Number.POSITIVE_INFINITY);
+    // The last hour before the closure still counts.
+    expect(showJst(addBusinessMinutes(cal, jst('2026-11-30 17:00'), 30))).toBe('2026-11-30 17:30');
+    expect(businessMinutesBetween(cal, jst('2026-11-30 17:00'), jst('2027-06-01 12:00'))).toBe(60);
+  });
+});

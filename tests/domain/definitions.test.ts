@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import { exportDefinitions, parseDefinitions } from '../../lib/domain/definitions/parse-definitions';
 import type { Definitions } from '../../lib/domain/definitions/schema';
-import { mapVendorStage } from '../../lib/domain/definitions/stage-mapping';
+import { mapVendorStage, mapVendorValue } from '../../lib/domain/definitions/stage-mapping';
+import { definitionsInForce, effectiveFromMs } from '../../lib/domain/definitions/version-in-force';
 import { isJapaneseHoliday } from '../../lib/domain/japan-holidays';
 
 const D = DEFAULT_DEFINITIONS;
@@ -54,6 +55,14 @@ describe('invalid documents are rejected with the path and the rule in plain wor
     ['a duplicated feedback code', (d) => d.feedbackReasons.push({ ...d.feedbackReasons[0] }), 'feedbackReasons[10]', /used twice/, /重複/],
     ['a label without Japanese', (d) => delete d.name.ja, 'name.ja', /is required/, /必須/],
     ['a mixed closed-day range', (d) => (d.calendar.closedDays[0].to = '2027-01-03'), 'calendar.closedDays[0]', /same form/, /同じ形式/],
+    ['no handoff stage', (d) => (d.sla.handoffStages = []), 'sla.handoffStages', /^needs at least 1 item\(s\)$/, /^1 件以上必要です$/],
+    ['an empty field name', (d) => (d.stageMappings[0].field = ''), 'stageMappings[0].field', /^must not be empty$/, /^空にできません$/],
+    ['a flag written as text', (d) => (d.qualification.mql.rejectExclusions = 'yes'), 'qualification.mql.rejectExclusions', /^must be true or false$/, /^true か falseにしてください$/],
+    ['a list written as an object', (d) => (d.stages = {}), 'stages', /^must be a list$/, /^リストにしてください$/],
+    ['an object written as text', (d) => (d.calendar = 'Tokyo'), 'calendar', /^must be an object$/, /^オブジェクトにしてください$/],
+    ['a missing calendar', (d) => delete d.calendar, 'calendar', /^is required \(an object\)$/, /^必須です（オブジェクト）$/],
+    ['a missing name in English', (d) => delete d.name.en, 'name.en', /^is required \(text\)$/, /^必須です（文字列）$/],
+    ['a doc link that is not a URL', (d) => (d.stageMappings[0].doc = 'see the wiki'), 'stageMappings[0].doc', /^is not a valid url$/, /^形式が正しくありません（url）$/],
   ])('%s', (_case, mutate, path, en, ja) => {
     const doc = structuredClone(D) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     mutate(doc);
@@ -65,11 +74,28 @@ describe('invalid documents are rejected with the path and the rule in plain wor
     expect(issue!.message.en).toMatch(en);
     expect(issue!.message.ja).toMatch(ja);
   });
+  it('reads JSON after a byte-order mark and leading blank lines, guessing the format', () => {
+    const r = parseDefinitions(`\uFEFF\n  ${exportDefinitions(D, 'json')}`);
+    expect(r).toEqual({ ok: true, definitions: D });
+  });
+  it('every problem of a document is reported at once, each with its own path', () => {
+    const doc = structuredClone(D) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    doc.version = 0;
+    doc.sla.warnAtFraction = 1;
+    const r = parseDefinitions(doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.path).sort()).toEqual(['sla.warnAtFraction', 'version']);
+  });
   it('reports text that is neither JSON nor YAML', () => {
     const r = parseDefinitions('{ "id": ', 'json');
     expect(r).toMatchObject({ ok: false, errors: [{ path: '(document)', message: { en: expect.stringMatching(/Not valid JSON/) } }] });
+    expect(r.ok || r.errors[0]!.message.ja).toMatch(/^JSON として読めません: /);
     const y = parseDefinitions('stages: [inquiry', 'yaml');
     expect(y).toMatchObject({ ok: false, errors: [{ path: '(document)', message: { en: expect.stringMatching(/Not valid YAML/) } }] });
+    expect(y.ok || y.errors[0]!.message.ja).toMatch(/^YAML として読めません: /);
+    // Only the first line of the parser's message is shown.
+    expect(r.ok || r.errors[0]!.message.en).not.toContain('\n');
+    expect(y.ok || y.errors[0]!.message.en).not.toContain('\n');
   });
 });
 
@@ -98,6 +124,73 @@ describe('vendor stage values land on stages', () => {
     const d: Definitions = structuredClone(D);
     d.stageMappings[0]!.values['Nurturing'] = 'recycled';
     expect(mapVendorStage(d, 'salesforce', 'Status', 'Nurturing')).toBe('recycled');
+  });
+});
+
+describe('stage mapping rules', () => {
+  const withMappings = (mappings: Definitions['stageMappings']): Definitions => ({ ...structuredClone(D), stageMappings: mappings });
+
+  it('an exact spelling wins over one that differs only in case; otherwise the first loose match counts', () => {
+    const d = withMappings([{ system: 'salesforce', field: 'Status', values: { Open: 'mql', open: 'sal', OPEN: 'sql' } }]);
+    expect(mapVendorStage(d, 'salesforce', 'Status', 'open')).toBe('sal');
+    expect(mapVendorStage(d, 'salesforce', 'Status', 'OPEN')).toBe('sql');
+    expect(mapVendorStage(d, 'salesforce', 'Status', ' oPeN ')).toBe('mql');
+  });
+  it('a value the definitions wrote with surrounding spaces still matches loosely', () => {
+    const d = withMappings([{ system: 'marketo', field: 'leadStatus', values: { ' Sales Accepted ': 'sal' } }]);
+    expect(mapVendorStage(d, 'marketo', 'leadStatus', 'sales accepted')).toBe('sal');
+  });
+  it('of two mappings for one field (field names differ only in case), the first one’s values win', () => {
+    const d = withMappings([
+      { system: 'salesforce', field: 'Status', values: { Open: 'mql' } },
+      { system: 'salesforce', field: 'status', values: { Open: 'sal', Working: 'sal' } },
+    ]);
+    expect(mapVendorStage(d, 'salesforce', 'STATUS', 'Open')).toBe('mql');
+    expect(mapVendorStage(d, 'salesforce', 'Status', 'working')).toBe('sal');
+  });
+  it('a value is looked up only in the system it came from', () => {
+    const d = withMappings([{ system: 'hubspot', field: 'lifecyclestage', values: { lead: 'inquiry' } }]);
+    expect(mapVendorStage(d, 'marketo', 'lifecyclestage', 'lead')).toBeNull();
+    expect(mapVendorValue(d, 'marketo', 'lead')).toBeNull();
+    expect(mapVendorValue(d, 'hubspot', 'lead')).toBe('inquiry');
+  });
+  it('a value from stage history (field unknown) takes the first mapping of its system that knows it', () => {
+    const d = withMappings([
+      { system: 'hubspot', field: 'lifecyclestage', values: { customer: 'won' } },
+      { system: 'salesforce', field: 'Status', values: { Working: 'sal' } },
+      { system: 'hubspot', field: 'hs_lead_status', values: { customer: 'opportunity', OPEN: 'inquiry' } },
+    ]);
+    expect(mapVendorValue(d, 'hubspot', 'customer')).toBe('won');
+    expect(mapVendorValue(d, 'hubspot', 'open')).toBe('inquiry');
+    expect(mapVendorValue(d, 'hubspot', 'Working')).toBeNull();
+  });
+});
+
+describe('the version in force', () => {
+  const version = (n: number, effectiveFrom: string): Definitions => ({ ...structuredClone(D), version: n, effectiveFrom });
+
+  it('a version is in force from its effectiveFrom instant on', () => {
+    const v2 = version(2, '2026-10-01T00:00:00+09:00');
+    expect(definitionsInForce([D, v2], Date.parse('2026-10-01T00:00:00+09:00'))?.version).toBe(2);
+    expect(definitionsInForce([D, v2], Date.parse('2026-09-30T23:59:59+09:00'))?.version).toBe(1);
+  });
+  it('two versions effective at the same instant: the higher version number wins, in any order', () => {
+    const a = version(3, '2026-10-01T00:00:00+09:00');
+    const b = version(4, '2026-10-01T00:00:00+09:00');
+    const at = Date.parse('2026-11-01T00:00:00+09:00');
+    expect(definitionsInForce([a, b], at)?.version).toBe(4);
+    expect(definitionsInForce([b, a], at)?.version).toBe(4);
+  });
+  it('the latest effectiveFrom wins over a higher version that started earlier', () => {
+    const newer = version(2, '2026-10-01T00:00:00+09:00');
+    const reissued = version(9, '2026-01-01T00:00:00+09:00');
+    expect(definitionsInForce([newer, reissued], Date.parse('2026-11-01T00:00:00+09:00'))?.version).toBe(2);
+    expect(definitionsInForce([reissued, newer], Date.parse('2026-11-01T00:00:00+09:00'))?.version).toBe(2);
+  });
+  it('reads effectiveFrom once per document, with its own offset', () => {
+    const v = version(2, '2026-10-01T00:00:00-05:00');
+    expect(effectiveFromMs(v)).toBe(Date.parse('2026-10-01T05:00:00Z'));
+    expect(effectiveFromMs(v)).toBe(Date.parse('2026-10-01T05:00:00Z'));
   });
 });
 

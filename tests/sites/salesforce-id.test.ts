@@ -26,6 +26,21 @@ describe('toSalesforceId18', () => {
     expect(toSalesforceId18('00558000001N0KEAAK')).toBe('00558000001N0KeAAK');
   });
 
+  it('counts A and Z as upper-case and a and z as lower-case in the checksum', () => {
+    // Block 3 "AazZq": A (bit 0) and Z (bit 3) → 9 → "J"; block 1 "00Q5e": Q (bit 2) → 4 → "E".
+    expect(toSalesforceId18('00Q5e00000AazZq')).toBe('00Q5e00000AazZqEAJ');
+  });
+
+  it('restores A, a, z and Z, the ends of the letter ranges, from an id written all lower- or all upper-case', () => {
+    expect(toSalesforceId18('00q5e00000aazzqeaj')).toBe('00Q5e00000AazZqEAJ');
+    expect(toSalesforceId18('00Q5E00000AAZZQEAJ')).toBe('00Q5e00000AazZqEAJ');
+  });
+
+  it('rejects a case-lost id whose checksum letter is not in the suffix alphabet', () => {
+    // "6"–"9" never appear in a suffix (5 bits: A–Z then 0–5).
+    expect(toSalesforceId18('00q5e00000aazzqea9')).toBeNull();
+  });
+
   it('rejects an 18-character id whose checksum contradicts its case', () => {
     expect(toSalesforceId18('00558000001N0KeAAB')).toBeNull();
   });
@@ -36,7 +51,7 @@ describe('toSalesforceId18', () => {
   });
 
   it('rejects wrong lengths, punctuation and the empty key prefix', () => {
-    for (const bad of ['', '00558000001N0K', '00558000001N0KeA', '00558000001N0KeAAKX', '00558000001N0K-', '000000000000001']) {
+    for (const bad of ['', '00558000001N0K', '00558000001N0KeA', '00558000001N0KeAAKX', '00558000001N0K-', '000000000000001', '000000000000001AAA', '00558000001N0Ke-AK']) {
       expect(toSalesforceId18(bad), bad).toBeNull();
     }
   });

@@ -1,7 +1,7 @@
 import type { SalesActivity } from '../../../lib/domain/model';
 import { DEMO_CALENDAR } from '../../../lib/connectors/demo/demo-calendar';
 import { businessMinutesBetween } from '../../../lib/domain/business-calendar';
-import { generateDemoWorkspace, type DemoLead } from '../../../lib/connectors/demo/dataset';
+import { generateDemoWorkspace, type DemoLead, type DemoWorkspace } from '../../../lib/connectors/demo/dataset';
 import { DEMO_DEFAULT_LEAD, DEMO_FEATURED, FEATURED_STORIES } from '../../../lib/connectors/demo/featured';
 import { ANCHORS } from './anchors';
 
@@ -19,7 +19,11 @@ function firstTouchAfter(lead: DemoLead, at: number): SalesActivity | undefined 
 }
 
 describe.each(Object.entries(ANCHORS))('featured demo leads at %s', (_label, anchor) => {
-  const ws = generateDemoWorkspace({ anchor });
+  // Built before the tests, not while the file is collected, so a mutation test sees which test reaches the engines.
+  let ws: DemoWorkspace;
+  beforeAll(() => {
+    ws = generateDemoWorkspace({ anchor });
+  });
   const lead = (story: keyof typeof DEMO_FEATURED): DemoLead => {
     const found = ws.bySfaId.get(DEMO_FEATURED[story].sfa);
     if (!found) throw new Error(`featured ${story} missing`);
