@@ -41,8 +41,32 @@ const text = (page: Page, selector = 'body') => page.locator(selector).first().e
 const BANDS = new RegExp(`${en['band.hot']}|${en['band.warm']}|${en['band.cool']}|${en['band.cold']}`);
 const MQL_OUTCOME = new RegExp(`${en['qual.mqlPassed']}|${en['qual.mqlFailed']}`);
 
+/**
+ * Settings as an install from before the secrets store wrote them (storage.local). Baton moves them into its
+ * `baton-secrets` database once and never lets such a copy replace a secret it already holds, so the copy a
+ * previous test left there is dropped first: each test starts from the settings it names.
+ */
 async function seed(values: Record<string, unknown>): Promise<void> {
   await ext.worker.evaluate(async (v) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('baton-secrets');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const secrets = open.result;
+        if (!secrets.objectStoreNames.contains('entries')) {
+          secrets.close();
+          resolve();
+          return;
+        }
+        const tx = secrets.transaction('entries', 'readwrite');
+        for (const key of Object.keys(v)) tx.objectStore('entries').delete(key);
+        tx.oncomplete = () => {
+          secrets.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
     const api = (globalThis as unknown as { chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void> } } } }).chrome;
     await api.storage.local.set(v);
   }, values);
