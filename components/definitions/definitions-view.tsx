@@ -4,6 +4,8 @@ import { definitionsVersionKey } from '../../lib/store/definitions-repo';
 import { useI18n } from '../i18n/i18n-provider';
 import { GuardedCard } from '../ui/card-boundary';
 import { DefinitionsSourceLine } from './definitions-source-line';
+import { VERDICT_ICONS } from '../feedback/feedback-list';
+import { Icon } from '../ui/icon';
 
 /** Source and fetch time of the version shown, when it is the one in force here (or the built-in defaults). */
 function InForceLine({ definitions }: { definitions: Definitions }) {
@@ -177,7 +179,9 @@ export function DefinitionsView({ definitions: d }: { definitions: Definitions }
           <>
             {(['good', 'bad'] as const).map((verdict) => (
               <div key={verdict}>
-                <h3>{verdict === 'good' ? `👍 ${t('fb.good')}` : `👎 ${t('fb.bad')}`}</h3>
+                <h3>
+                      <Icon icon={VERDICT_ICONS[verdict]} /> {verdict === 'good' ? t('fb.good') : t('fb.bad')}
+                    </h3>
                 <ul className="small">
                   {d.feedbackReasons
                     .filter((r) => r.verdict === verdict)
