@@ -1,3 +1,4 @@
+import '../lib/zod-jitless';
 import { connectorFor } from '../lib/connectors/registry';
 import { startCacheBudget } from '../lib/messaging/cache-budget';
 import { startDefinitionsSync } from '../lib/messaging/definitions-sync';

@@ -1,3 +1,4 @@
+import '../../lib/zod-jitless';
 import { openBatonDb } from '../../lib/store/db';
 import { FULL_SCALE, runStoreBench, type StoreBenchResult, type StoreBenchScale } from '../../scripts/bench/store-bench-core';
 
