@@ -6,6 +6,10 @@ import { SESSION_FALLBACK_PERMISSIONS } from './lib/connectors/salesforce/sessio
 
 const OPTIONAL_PERMISSIONS = SESSION_FALLBACK_PERMISSIONS.permissions;
 
+// Every size the manifests and the stores ask for; made by scripts/make-icons.ts from a lucide glyph.
+const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
+
 // The store benchmark's page ships only in bench builds (`npm run bench`), into its own output folder.
 const benchBuild = process.env.BATON_BENCH_PAGE === '1';
 const shippedEntrypoints = readdirSync('entrypoints')
@@ -31,7 +35,8 @@ export default defineConfig({
       ...(firefox
         ? { optional_permissions: [...OPTIONAL_PERMISSIONS, ...OPTIONAL_HOST_PERMISSIONS] }
         : { optional_permissions: OPTIONAL_PERMISSIONS, optional_host_permissions: OPTIONAL_HOST_PERMISSIONS }),
-      action: { default_title: '__MSG_actionTitle__' },
+      icons: ICONS,
+      action: { default_title: '__MSG_actionTitle__', default_icon: { 16: ICONS[16], 32: ICONS[32] } },
       ...(firefox
         ? { browser_specific_settings: { gecko: { id: 'baton@baton.example', strict_min_version: '115.0' } } }
         : {}),

@@ -1,3 +1,4 @@
+import '../lib/zod-jitless';
 import { migrateSecretsOutOfLocalStorage } from '../lib/connectors/local-store';
 import { connectorFor } from '../lib/connectors/registry';
 import { startCacheBudget } from '../lib/messaging/cache-budget';

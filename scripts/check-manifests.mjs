@@ -1,6 +1,6 @@
 // Checks the two production manifests for what the README promises: Chrome's native side panel, Firefox's
 // sidebar, and no blanket host access.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const failures = [];
 const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -17,10 +17,17 @@ for (const [name, manifest] of [['chrome-mv3', chrome], ['firefox-mv2', firefox]
   if (text.includes('<all_urls>')) failures.push(`${name}: <all_urls> present`);
   const granted = [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])];
   if (granted.some((p) => /^(\*|https?):\/\/\*\/\*$/.test(p))) failures.push(`${name}: blanket host permission granted up front`);
+  // The stores refuse a package without icons; the toolbar shows a puzzle piece without one.
+  const action = manifest.action ?? manifest.browser_action;
+  for (const size of ['16', '32', '48', '96', '128']) {
+    const path = manifest.icons?.[size];
+    if (!path || !existsSync(`.output/${name}/${path}`)) failures.push(`${name}: no ${size} px icon`);
+  }
+  if (!action?.default_icon?.['16']) failures.push(`${name}: the toolbar button has no icon`);
 }
 
 if (failures.length) {
   console.error(`Manifest check failed:\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-console.log('manifests: chrome-mv3 side_panel ✓, firefox-mv2 sidebar_action ✓, no <all_urls> ✓');
+console.log('manifests: chrome-mv3 side_panel ✓, firefox-mv2 sidebar_action ✓, icons ✓, no <all_urls> ✓');

@@ -11,6 +11,8 @@ import { useDemoWorkspace } from './use-demo-workspace';
 import { useLeadHash } from './use-lead-hash';
 import './demo-page.css';
 import './demo-ma-page.css';
+import { ArrowRight, Star } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
 /** Marketo's activity log pages through long histories; the demo shows the newest first, then all on request. */
 const FIRST_PAGE = 100;
@@ -49,7 +51,10 @@ function ActivityLog({ lead }: { lead: DemoLead }) {
               <td>{formatDateTime(e.occurredAt)}</td>
               <td title={e.vendorType ? `Activity type ${MARKETO_ACTIVITY_TYPE_ID[e.vendorType] ?? '—'}` : undefined}>
                 {e.vendorType ?? e.type}
-                {e.interesting ? <span className="mkto-im"> ★ Interesting Moment</span> : null}
+                {e.interesting ? <span className="mkto-im">
+                    {' '}
+                    <Icon icon={Star} /> Interesting Moment
+                  </span> : null}
               </td>
               <td lang={lang}>
                 {e.asset ?? '—'}
@@ -81,7 +86,9 @@ function LeadDetail({ lead }: { lead: DemoLead }) {
         </h1>
         <p lang={lang}>{[person.title, person.company].filter(Boolean).join(' · ') || '—'}</p>
         <p className="mkto-crosslink">
-          <a href={demoPagePath('sfa', lead.sfaId)}>View in Demo CRM (Salesforce-like) →</a>
+          <a href={demoPagePath('sfa', lead.sfaId)}>
+            View in Demo CRM (Salesforce-like) <Icon icon={ArrowRight} />
+          </a>
         </p>
       </header>
       <section className="demo-card" aria-labelledby="mkto-info">

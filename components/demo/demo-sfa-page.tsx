@@ -13,6 +13,8 @@ import { useDemoWorkspace } from './use-demo-workspace';
 import { leadHash, useLeadHash } from './use-lead-hash';
 import './demo-page.css';
 import './demo-sfa-page.css';
+import { ArrowRight } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
 const PATH_STEPS = [DEMO_LEAD_STATUS.inquiry, DEMO_LEAD_STATUS.mql, DEMO_LEAD_STATUS.sal] as const;
 
@@ -80,7 +82,9 @@ function LeadRecord({ lead, ws }: { lead: DemoLead; ws: DemoWorkspace }) {
         </dl>
         <StatusPath status={person.vendorStage ?? DEMO_LEAD_STATUS.inquiry} />
         <p className="sfa-crosslink">
-          <a href={demoPagePath('ma', lead.maId)}>View in Demo MA (Marketo-like) →</a>
+          <a href={demoPagePath('ma', lead.maId)}>
+            View in Demo MA (Marketo-like) <Icon icon={ArrowRight} />
+          </a>
         </p>
       </header>
 

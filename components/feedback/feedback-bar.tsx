@@ -4,9 +4,11 @@ import type { Feedback, Verdict } from '../../lib/domain/model';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
 import { STATE_ICONS, VERDICT_ICONS } from './feedback-list';
+import { Check } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
 export interface FeedbackBarProps {
-  /** The definitions' reasons; 👎 offers those with verdict 'bad'. */
+  /** The definitions' reasons; "bad lead" offers those with verdict 'bad'. */
   reasons: Definitions['feedbackReasons'];
   /** Every feedback known for this person (local outbox and the system of record). */
   feedback: readonly Feedback[];
@@ -27,7 +29,7 @@ export function canUndo(f: Feedback, now: number): boolean {
 }
 
 /**
- * 👍 and 👎 are always on screen; one click records; 👎 then asks why, optionally. The user's own latest
+ * Good and bad are always on screen; one click records; bad then asks why, optionally. The user's own latest
  * click shows its delivery state here; everyone's feedback is listed by <FeedbackList/> in the views.
  */
 export function FeedbackBar({ reasons, feedback, currentUser, now, onGive, onSaveReasons, onUndo, onRetry, notice }: FeedbackBarProps) {
@@ -56,7 +58,7 @@ export function FeedbackBar({ reasons, feedback, currentUser, now, onGive, onSav
       <div className="feedback-buttons">
         {(['good', 'bad'] as const).map((verdict) => (
           <button key={verdict} type="button" aria-pressed={mine?.verdict === verdict} onClick={() => give(verdict)}>
-            <span aria-hidden="true">{VERDICT_ICONS[verdict]}</span> {verdict === 'good' ? t('fb.good') : t('fb.bad')}
+            <Icon icon={VERDICT_ICONS[verdict]} /> {verdict === 'good' ? t('fb.good') : t('fb.bad')}
           </button>
         ))}
       </div>
@@ -64,7 +66,7 @@ export function FeedbackBar({ reasons, feedback, currentUser, now, onGive, onSav
         <p className="row small" role="status">
           <span>{t('fb.recorded')}</span>
           <span className={`state-${mine.state}`}>
-            <span aria-hidden="true">{STATE_ICONS[mine.state]}</span> {t(`fb.state.${mine.state}`)}
+            <Icon icon={STATE_ICONS[mine.state]} /> {t(`fb.state.${mine.state}`)}
           </span>
           {mine.state === 'failed' && (
             <button type="button" onClick={() => onRetry(mine)}>
@@ -98,7 +100,7 @@ export function FeedbackBar({ reasons, feedback, currentUser, now, onGive, onSav
             <legend className="small">{t('fb.reasonsLabel')}</legend>
             {badReasons.map((r) => (
               <button key={r.code} type="button" aria-pressed={chosen.includes(r.code)} onClick={() => toggle(r.code)}>
-                {l(r.label)}
+                {chosen.includes(r.code) && <Icon icon={Check} />} {l(r.label)}
               </button>
             ))}
           </fieldset>

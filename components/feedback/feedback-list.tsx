@@ -1,9 +1,11 @@
 import type { Definitions } from '../../lib/domain/definitions/schema';
-import type { DeliveryState, Feedback } from '../../lib/domain/model';
+import type { DeliveryState, Feedback, Verdict } from '../../lib/domain/model';
 import { useI18n } from '../i18n/i18n-provider';
+import { CircleCheck, CircleX, Hourglass, Send, ThumbsDown, ThumbsUp, Undo2 } from 'lucide-react';
+import { Icon, type LucideIcon } from '../ui/icon';
 
-export const VERDICT_ICONS = { good: '👍', bad: '👎' } as const;
-export const STATE_ICONS: Record<DeliveryState, string> = { pending: '⏳', sending: '📤', sent: '✅', failed: '❌', cancelled: '↩️' };
+export const VERDICT_ICONS: Record<Verdict, LucideIcon> = { good: ThumbsUp, bad: ThumbsDown };
+export const STATE_ICONS: Record<DeliveryState, LucideIcon> = { pending: Hourglass, sending: Send, sent: CircleCheck, failed: CircleX, cancelled: Undo2 };
 
 /** Who said what and when, and whether it reached the system of record (with a retry when it did not). */
 export function FeedbackList({
@@ -29,7 +31,7 @@ export function FeedbackList({
       {visible.map((f) => (
         <li key={f.id}>
           <div>
-            <span aria-hidden="true">{VERDICT_ICONS[f.verdict]} </span>
+            <Icon icon={VERDICT_ICONS[f.verdict]} />{' '}
             {t('fb.entry', {
               by: currentUser !== undefined && f.by === currentUser ? t('fb.you') : f.by,
               verdict: f.verdict === 'good' ? t('fb.good') : t('fb.bad'),
@@ -39,7 +41,7 @@ export function FeedbackList({
           {f.reasonCodes.length > 0 && <div className="small">{f.reasonCodes.map(reasonLabel).join(locale === 'ja' ? '、' : ', ')}</div>}
           {f.comment && <div className="small muted">“{f.comment}”</div>}
           <div className={`small state-${f.state}`}>
-            <span aria-hidden="true">{STATE_ICONS[f.state]}</span> {t(`fb.state.${f.state}`)}
+            <Icon icon={STATE_ICONS[f.state]} /> {t(`fb.state.${f.state}`)}
             {f.state === 'failed' && f.lastError && <> · {t('fb.failedReason', { reason: f.lastError })}</>}
             {f.state === 'failed' && onRetry && (
               <>

@@ -3,6 +3,7 @@ import type { Sla } from '../../lib/domain/sla';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
 import { SLA_ICONS } from '../lead/sla-countdown';
+import { Icon } from '../ui/icon';
 
 /** The marketer's first question after handoff: when, to whom, and did sales answer in time. */
 export function HandoffCard({
@@ -53,7 +54,7 @@ export function HandoffCard({
             <dt>{t('handoff.slaOutcome')}</dt>
             <dd>
               <span className={`sla-status sla-${sla.status}`} data-status={sla.status}>
-                <span aria-hidden="true">{SLA_ICONS[sla.status]}</span> {t(`sla.status.${sla.status}`)}
+                <Icon icon={SLA_ICONS[sla.status]} /> {t(`sla.status.${sla.status}`)}
               </span>
               {sla.status === 'met_late' && sla.lateByMinutes !== null && (
                 <> · {t('sla.lateBy', { duration: duration(sla.lateByMinutes) })}</>

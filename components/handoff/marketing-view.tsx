@@ -1,17 +1,28 @@
 import type { Assessment } from '../../lib/domain/assess-lead';
 import type { LeadContext } from '../../lib/domain/model';
+import { useI18n } from '../i18n/i18n-provider';
+import { CardBoundary } from '../ui/card-boundary';
 import { HandoffCard } from './handoff-card';
 import { SalesActivities } from './sales-activities';
 import { ExitReasons, StageProgression } from './stage-progression';
 
-/** What happened after handoff, for the marketer on the MA page. */
-export function MarketingView({ context, assessment }: { context: LeadContext; assessment: Assessment }) {
+/** What happened after handoff, for the marketer on the MA page. Each card has its own boundary. */
+export function MarketingView({ context, assessment, onRetry }: { context: LeadContext; assessment: Assessment; onRetry?: () => void }) {
+  const { t } = useI18n();
   return (
     <>
-      <HandoffCard handoff={assessment.handoff} owner={context.person.owner} sla={assessment.sla} firstTouch={assessment.firstTouch} />
-      <SalesActivities activities={context.activities} since={assessment.handoff?.at ?? null} />
-      <StageProgression stageChanges={context.stageChanges} opportunities={context.opportunities} />
-      <ExitReasons stageChanges={context.stageChanges} />
+      <CardBoundary label={t('handoff.heading')} onRetry={onRetry}>
+        <HandoffCard handoff={assessment.handoff} owner={context.person.owner} sla={assessment.sla} firstTouch={assessment.firstTouch} />
+      </CardBoundary>
+      <CardBoundary label={t('activities.heading')} onRetry={onRetry}>
+        <SalesActivities activities={context.activities} since={assessment.handoff?.at ?? null} />
+      </CardBoundary>
+      <CardBoundary label={t('progression.heading')} onRetry={onRetry}>
+        <StageProgression stageChanges={context.stageChanges} opportunities={context.opportunities} />
+      </CardBoundary>
+      <CardBoundary label={t('reasons.heading')} onRetry={onRetry}>
+        <ExitReasons stageChanges={context.stageChanges} />
+      </CardBoundary>
     </>
   );
 }

@@ -1,8 +1,10 @@
 import type { SalesActivity, SalesActivityType } from '../../lib/domain/model';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
+import { Handshake, Mail, Phone, SquareCheck, StickyNote } from 'lucide-react';
+import { Icon, type LucideIcon } from '../ui/icon';
 
-const ACTIVITY_ICONS: Record<SalesActivityType, string> = { call: '📞', email: '✉️', meeting: '🤝', task: '☑️', note: '🗒️' };
+const ACTIVITY_ICONS: Record<SalesActivityType, LucideIcon> = { call: Phone, email: Mail, meeting: Handshake, task: SquareCheck, note: StickyNote };
 
 /** What sales did with the lead since it was handed off, newest first. */
 export function SalesActivities({ activities, since }: { activities: readonly SalesActivity[]; since: number | null }) {
@@ -16,8 +18,8 @@ export function SalesActivities({ activities, since }: { activities: readonly Sa
         <ul className="plain">
           {shown.map((a) => (
             <li className="event" key={a.id}>
-              <span className="icon" aria-hidden="true">
-                {ACTIVITY_ICONS[a.type]}
+              <span className="icon">
+                <Icon icon={ACTIVITY_ICONS[a.type]} />
               </span>
               <span>
                 {t(`activity.${a.type}`)}

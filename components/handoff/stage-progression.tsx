@@ -1,6 +1,8 @@
 import type { Opportunity, Stage, StageChange } from '../../lib/domain/model';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
+import { Circle, CircleCheck, Trophy, X } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
 /** The waterfall a marketer is judged on; side exits are listed separately with their reasons. */
 export const WATERFALL: readonly Stage[] = ['mql', 'sal', 'sql', 'opportunity'];
@@ -16,8 +18,8 @@ export function StageProgression({ stageChanges, opportunities }: { stageChanges
       <ol className="plain criteria">
         {steps.map(({ stage, at }) => (
           <li key={stage}>
-            <span className={`mark ${at !== null ? 'pass' : 'fail'}`} aria-hidden="true">
-              {at !== null ? '●' : '○'}
+            <span className={`mark ${at !== null ? 'pass' : 'fail'}`}>
+              <Icon icon={at !== null ? CircleCheck : Circle} />
             </span>
             <span>
               <strong>{t(`stage.${stage}`)}</strong>{' '}
@@ -42,7 +44,11 @@ export function StageProgression({ stageChanges, opportunities }: { stageChanges
                 <tr key={o.id}>
                   <td>{o.name}</td>
                   <td>
-                    {o.isClosed && <span aria-hidden="true">{o.isWon ? '🏆 ' : '✗ '}</span>}
+                    {o.isClosed && (
+                      <>
+                        <Icon icon={o.isWon ? Trophy : X} />{' '}
+                      </>
+                    )}
                     {o.stageName}
                   </td>
                   <td>{o.amount === null ? t('opp.noAmount') : money(o.amount, o.currency)}</td>

@@ -1,6 +1,8 @@
 import type { DataQualityWarning } from '../../lib/domain/model';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
+import { TriangleAlert } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
 /** Shown only when there is something to fix: missing required fields, possible duplicates, unmapped stages. */
 export function DataQualityWarnings({ warnings }: { warnings: readonly DataQualityWarning[] }) {
@@ -11,7 +13,7 @@ export function DataQualityWarnings({ warnings }: { warnings: readonly DataQuali
       <ul className="plain stack">
         {warnings.map((w, i) => (
           <li className="warning" key={`${w.code}-${i}`}>
-            <span aria-hidden="true">⚠️</span> {t(`warn.${w.code}`)}
+            <Icon icon={TriangleAlert} /> {t(`warn.${w.code}`)}
             {w.detail && <>: {w.detail}</>}
           </li>
         ))}

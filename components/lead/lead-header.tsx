@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { Person } from '../../lib/domain/model';
 import { useI18n } from '../i18n/i18n-provider';
 import { SafeLink } from '../ui/safe-link';
+import { ExternalLink } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
 /** Who this is, who owns it, where it stands, and the same person in every connected system. */
 export function LeadHeader({ person, asOf }: { person: Person; asOf?: ReactNode }) {
@@ -38,7 +40,7 @@ export function LeadHeader({ person, asOf }: { person: Person; asOf?: ReactNode 
                 : t(`system.${link.ref.system}`);
             return (
               <SafeLink key={`${link.ref.system}|${link.ref.instance}|${link.ref.id}`} url={link.url}>
-                {t('header.openIn', { system })} ↗
+                {t('header.openIn', { system })} <Icon icon={ExternalLink} />
               </SafeLink>
             );
           })}

@@ -1,13 +1,15 @@
 import type { Qualification } from '../../lib/domain/qualification';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
+import { Check, Square, SquareCheck, X } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
-/** ✓/✗ for criteria the lead meets or not; ☑/☐ for checklist items sales has or has not confirmed yet. */
+/** A check or a cross for criteria the lead meets or not; a ticked or empty box for checklist items sales has or has not confirmed yet. */
 function Mark({ passed, yes, no, neutral = false }: { passed: boolean; yes: string; no: string; neutral?: boolean }) {
-  const symbol = neutral ? (passed ? '☑' : '☐') : passed ? '✓' : '✗';
+  const symbol = neutral ? (passed ? SquareCheck : Square) : passed ? Check : X;
   return (
     <span className={`mark ${passed ? 'pass' : neutral ? 'open' : 'fail'}`} role="img" aria-label={passed ? yes : no}>
-      {symbol}
+      <Icon icon={symbol} />
     </span>
   );
 }
@@ -29,7 +31,7 @@ export function QualificationCard({ qualification }: { qualification: Qualificat
       <h3>{t('qual.mql')}</h3>
       <p className={mql.passed ? 'sla-met' : 'sla-breached'}>
         <strong>
-          <span aria-hidden="true">{mql.passed ? '✓ ' : '✗ '}</span>
+          <Icon icon={mql.passed ? Check : X} />{' '}
           {mql.passed ? t('qual.mqlPassed') : t('qual.mqlFailed')}
         </strong>
       </p>

@@ -3,16 +3,18 @@ import { businessMinutesBetween, isOpenAt, nextOpeningAt } from '../../lib/domai
 import type { Sla } from '../../lib/domain/sla';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
+import { CircleCheck, OctagonX, Pause, SquareCheck, Timer, TriangleAlert } from 'lucide-react';
+import { Icon, type LucideIcon } from '../ui/icon';
 
 export type SlaStatus = Sla['status'];
 
 /** Colour is never alone: each status has an icon and a word. */
-export const SLA_ICONS: Record<SlaStatus, string> = {
-  on_track: '⏱️',
-  at_risk: '⚠️',
-  breached: '⛔',
-  met: '✅',
-  met_late: '☑️',
+export const SLA_ICONS: Record<SlaStatus, LucideIcon> = {
+  on_track: Timer,
+  at_risk: TriangleAlert,
+  breached: OctagonX,
+  met: CircleCheck,
+  met_late: SquareCheck,
 };
 
 export interface LiveSla {
@@ -61,7 +63,7 @@ export function SlaCountdown({
     <Card title={t('sla.heading')} className="sla">
       <div className="row">
         <span className={`sla-status sla-${live.status}`} data-status={live.status}>
-          <span aria-hidden="true">{SLA_ICONS[live.status]}</span> {statusWord}
+          <Icon icon={SLA_ICONS[live.status]} /> {statusWord}
         </span>
         {live.businessSeconds !== null && (
           <span className="countdown">
@@ -77,7 +79,7 @@ export function SlaCountdown({
       </p>
       {live.pausedUntil !== null && (
         <p className="paused">
-          <span aria-hidden="true">⏸</span> {t('sla.paused', { time: weekdayTime(live.pausedUntil) })}
+          <Icon icon={Pause} /> {t('sla.paused', { time: weekdayTime(live.pausedUntil) })}
         </p>
       )}
       <p className="small">

@@ -3,6 +3,8 @@ import type { Temperature } from '../../lib/domain/temperature';
 import { useI18n } from '../i18n/i18n-provider';
 import { BandBadge } from '../ui/band-badge';
 import { Card } from '../ui/card';
+import { MoveRight, TrendingDown, TrendingUp, Zap } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
 /** Enough to answer "why is it hot" at a glance; the rest is one click away. */
 export const TOP_REASONS = 3;
@@ -14,7 +16,7 @@ export function TemperatureCard({ temperature }: { temperature: Temperature }) {
   const sorted = [...temperature.contributions].sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
   const shown = expanded ? sorted : sorted.slice(0, TOP_REASONS);
   const trend = temperature.trend7d;
-  const trendIcon = trend > 0 ? '↗' : trend < 0 ? '↘' : '→';
+  const trendIcon = trend > 0 ? TrendingUp : trend < 0 ? TrendingDown : MoveRight;
 
   return (
     <Card title={t('temp.heading')} className="temperature">
@@ -25,12 +27,12 @@ export function TemperatureCard({ temperature }: { temperature: Temperature }) {
           <span aria-hidden="true">{number(temperature.score)}</span>
         </span>
         <span className="trend">
-          <span aria-hidden="true">{trendIcon}</span>{' '}
+          <Icon icon={trendIcon} />{' '}
           {trend === 0 ? t('temp.trendFlat') : t('temp.trend', { delta: signed(trend) })}
         </span>
         {temperature.spike && (
           <span className="spike">
-            <span aria-hidden="true">⚡</span> {t('temp.spike')}
+            <Icon icon={Zap} /> {t('temp.spike')}
           </span>
         )}
       </div>

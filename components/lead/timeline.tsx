@@ -4,22 +4,40 @@ import { dayKey } from '../../lib/i18n/format';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
 import { SafeLink } from '../ui/safe-link';
+import {
+  CalendarPlus,
+  Dot,
+  FileDown,
+  FilePen,
+  Globe,
+  Handshake,
+  MailOpen,
+  Megaphone,
+  MessageCircle,
+  MousePointerClick,
+  Send,
+  Star,
+  Ticket,
+  Users,
+  Video,
+} from 'lucide-react';
+import { Icon, type LucideIcon } from '../ui/icon';
 
-export const EVENT_ICONS: Record<EngagementType, string> = {
-  email_send: '📤',
-  email_open: '📧',
-  email_click: '🖱️',
-  page_view: '🌐',
-  form_submit: '📝',
-  content_download: '📄',
-  webinar_registered: '🗓️',
-  webinar_attended: '🎥',
-  event_registered: '🎫',
-  event_attended: '🤝',
-  chat: '💬',
-  ad_click: '📣',
-  social: '👥',
-  other: '•',
+export const EVENT_ICONS: Record<EngagementType, LucideIcon> = {
+  email_send: Send,
+  email_open: MailOpen,
+  email_click: MousePointerClick,
+  page_view: Globe,
+  form_submit: FilePen,
+  content_download: FileDown,
+  webinar_registered: CalendarPlus,
+  webinar_attended: Video,
+  event_registered: Ticket,
+  event_attended: Handshake,
+  chat: MessageCircle,
+  ad_click: Megaphone,
+  social: Users,
+  other: Dot,
 };
 
 /** Newest first, grouped by calendar day in the team's zone (a 23:30 visit in Tokyo belongs to that Tokyo day). */
@@ -53,15 +71,15 @@ export function Timeline({ events }: { events: readonly EngagementEvent[] }) {
             <ul className="plain">
               {d.items.map((e) => (
                 <li className="event" key={e.id}>
-                  <span className="icon" aria-hidden="true">
-                    {EVENT_ICONS[e.type]}
+                  <span className="icon">
+                    <Icon icon={EVENT_ICONS[e.type]} />
                   </span>
                   <span>
                     {t(`event.${e.type}`)}
                     {e.interesting && (
                       <span className="small">
                         {' '}
-                        <span aria-hidden="true">★</span> {t('timeline.interesting')}
+                        <Icon icon={Star} /> {t('timeline.interesting')}
                       </span>
                     )}
                   </span>

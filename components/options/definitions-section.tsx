@@ -10,6 +10,8 @@ import { saveDefinitions, type DefinitionsRecord } from '../../lib/store/definit
 import { useI18n } from '../i18n/i18n-provider';
 import { DefinitionsSourceLine } from '../definitions/definitions-source-line';
 import { Card } from '../ui/card';
+import { Check } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
 /** Host access for a team URL is asked at the moment of use (optional_host_permissions), never up front. */
 async function requestOriginAccess(origin: string): Promise<boolean> {
@@ -169,7 +171,11 @@ export function DefinitionsSection({
       </div>
 
       <div role="status" aria-live="polite">
-        {outcome?.kind === 'ok' && <p className="state-sent">✓ {outcome.message}</p>}
+        {outcome?.kind === 'ok' && (
+          <p className="state-sent">
+            <Icon icon={Check} /> {outcome.message}
+          </p>
+        )}
         {outcome?.kind === 'error' && <p className="error-text">{outcome.message}</p>}
         {outcome?.kind === 'errors' && (
           <div className="error-text">

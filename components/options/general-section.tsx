@@ -3,6 +3,8 @@ import { useSaveSettings, useSettings } from '../../lib/queries/use-settings';
 import type { Settings } from '../../lib/store/settings';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
+import { Check } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
 const LIMITS = { freshnessMinutes: { min: 1, max: 1440 }, cacheBudgetMb: { min: 5, max: 10_000 } } as const;
 
@@ -67,7 +69,11 @@ export function GeneralSection() {
         onCommit={(raw) => applyNumber('cacheBudgetMb', raw)}
       />
       <p role="status" className="small state-sent">
-        {saved ? `✓ ${t('opt.saved')}` : ''}
+        {saved && (
+          <>
+            <Icon icon={Check} /> {t('opt.saved')}
+          </>
+        )}
       </p>
     </Card>
   );

@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n-provider';
 import { LeadHeader } from '../lead/lead-header';
 import { SalesView } from '../lead/sales-view';
 import { Card } from '../ui/card';
+import { CardBoundary } from '../ui/card-boundary';
 import { Tabs } from '../ui/tabs';
 import { useNow } from '../ui/use-now';
 import { defaultView, type PanelView } from './default-view';
@@ -85,10 +86,13 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
     }
   };
   const reasons = assessment.definitions.feedbackReasons;
+  const feedbackTitle = view === 'marketing' ? t('received.heading') : t('fb.history');
   const feedbackCard = (
-    <Card title={view === 'marketing' ? t('received.heading') : t('fb.history')}>
-      <FeedbackList feedback={feedback} reasons={reasons} currentUser={currentUser} onRetry={(f) => void actions.retry(f.id)} />
-    </Card>
+    <CardBoundary label={feedbackTitle}>
+      <Card title={feedbackTitle}>
+        <FeedbackList feedback={feedback} reasons={reasons} currentUser={currentUser} onRetry={(f) => void actions.retry(f.id)} />
+      </Card>
+    </CardBoundary>
   );
 
   return (
@@ -102,17 +106,19 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
           {t('state.error.title', { vendor: t(`system.${recordRef.system}`) })}: {t(lead.error.code === BACKGROUND_PAUSED_CODE ? 'error.quota.backgroundPaused' : `error.${lead.error.kind}`)}
         </p>
       )}
-      <FeedbackBar
-        reasons={reasons}
-        feedback={feedback}
-        currentUser={currentUser}
-        now={feedbackNow}
-        onGive={(verdict) => void give(verdict)}
-        onSaveReasons={(f, codes, comment) => void saveReasons(f, codes, comment)}
-        onUndo={(f) => void actions.undo(f.id)}
-        onRetry={(f) => void actions.retry(f.id)}
-        notice={notice}
-      />
+      <CardBoundary label={t('fb.heading')}>
+        <FeedbackBar
+          reasons={reasons}
+          feedback={feedback}
+          currentUser={currentUser}
+          now={feedbackNow}
+          onGive={(verdict) => void give(verdict)}
+          onSaveReasons={(f, codes, comment) => void saveReasons(f, codes, comment)}
+          onUndo={(f) => void actions.undo(f.id)}
+          onRetry={(f) => void actions.retry(f.id)}
+          notice={notice}
+        />
+      </CardBoundary>
       <Tabs
         label={t('tabs.label')}
         items={[
@@ -125,13 +131,13 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
       >
         {view === 'sales' && (
           <>
-            <SalesView context={context} assessment={assessment} clock={clock} />
+            <SalesView context={context} assessment={assessment} clock={clock} onRetry={lead.refetch} />
             {feedbackCard}
           </>
         )}
         {view === 'marketing' && (
           <>
-            <MarketingView context={context} assessment={assessment} />
+            <MarketingView context={context} assessment={assessment} onRetry={lead.refetch} />
             {feedbackCard}
           </>
         )}

@@ -3,6 +3,8 @@ import type { ConnectorError } from '../../lib/connectors/connector';
 import type { SystemId } from '../../lib/domain/model';
 import type { UnsupportedPage } from '../../lib/sites/describe-page';
 import { useI18n } from '../i18n/i18n-provider';
+import { Clock, TriangleAlert, WifiOff } from 'lucide-react';
+import { Icon } from '../ui/icon';
 
 /** Extension pages only: `browser.tabs.create` needs no permission, and the URL is the extension's own. */
 export function openExtensionPage(path: '/demo-sfa.html' | '/demo-ma.html' | '/options.html'): void {
@@ -74,7 +76,7 @@ export function ErrorState({ vendor, error, onRetry }: { vendor: SystemId; error
   return (
     <section className="banner error stack" role="alert">
       <h1>
-        <span aria-hidden="true">⚠️ </span>
+        <Icon icon={TriangleAlert} />{' '}
         {t('state.error.title', { vendor: t(`system.${vendor}`) })}
       </h1>
       <p>{kind ? t(`error.${kind}`) : t('error.unknown')}</p>
@@ -103,7 +105,7 @@ export function FreshnessBanner({
   const source = sources.map((s) => t(`system.${s}`)).join(locale === 'ja' ? '・' : ', ');
   return (
     <div className={`banner ${status}`} role="status">
-      <span aria-hidden="true">{status === 'offline' ? '📴' : '🕘'}</span>
+      <Icon icon={status === 'offline' ? WifiOff : Clock} />
       <span>{status === 'offline' ? t('state.offline', { time: dateTime(fetchedAt) }) : t('state.stale', { time: dateTime(fetchedAt), source })}</span>
       <button type="button" onClick={onRetry}>
         {t('state.retry')}

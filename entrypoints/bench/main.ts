@@ -1,3 +1,4 @@
+import '../../lib/zod-jitless';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import { createTeamKpisClient } from '../../lib/queries/team-kpis-client';
 import { openBatonDb } from '../../lib/store/db';

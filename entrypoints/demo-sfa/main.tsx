@@ -1,3 +1,4 @@
+import '../../lib/zod-jitless';
 import { DemoSfaPage } from '../../components/demo/demo-sfa-page';
 import { startDemoPage } from '../../components/demo/start-demo-page';
 import { DEMO_DEFAULT_LEAD } from '../../lib/connectors/demo/featured';

@@ -52,6 +52,7 @@ export const en = {
   'state.error.reason': 'Reason: {reason}',
   'state.error.code': 'Error code: {code}',
   'state.retry': 'Retry',
+  'boundary.failed': 'This part could not be shown. Everything else still works.',
   'state.asOf': 'As of {time} ({source})',
   'state.stale': 'May be out of date. Showing data as of {time} ({source}).',
   'state.offline': 'Offline. Showing saved data as of {time}.',

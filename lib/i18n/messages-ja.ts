@@ -54,6 +54,7 @@ export const ja = {
   'state.error.reason': '理由: {reason}',
   'state.error.code': 'エラーコード: {code}',
   'state.retry': '再試行',
+  'boundary.failed': 'この欄を表示できませんでした。ほかの欄はそのまま使えます。',
   'state.asOf': '{time} 時点（{source}）',
   'state.stale': '最新ではない可能性があります。{time} 時点の情報です（{source}）。',
   'state.offline': 'オフラインです。{time} 時点の保存データを表示しています。',

@@ -18,9 +18,8 @@ export function startCacheBudget(deps: { db: BatonDb }): { run: () => Promise<Bu
       console.warn('Baton: cache budget check failed; it runs again tomorrow', error);
       return undefined;
     });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === CACHE_BUDGET_ALARM) void run();
-  });
+  // The listener returns its work (never rejecting): browsers ignore it, whoever dispatched the alarm can await it.
+  browser.alarms.onAlarm.addListener((alarm) => (alarm.name === CACHE_BUDGET_ALARM ? run() : undefined));
   void ensurePeriodicAlarm(CACHE_BUDGET_ALARM, CACHE_BUDGET_MINUTES, 60);
   return { run };
 }

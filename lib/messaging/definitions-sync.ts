@@ -135,20 +135,19 @@ export function startDefinitionsSync(deps: DefinitionsSyncDeps): DefinitionsSync
     return refresh({ force: true });
   };
 
-  // Every listener is registered synchronously, so the event that woke the worker is heard.
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === DEFINITIONS_ALARM) void refresh({ force: true });
-  });
-  browser.storage.onChanged.addListener((changes, areaName) => {
-    if (areaName === 'managed' && MANAGED_KEYS.some((key) => key in changes)) void refresh({ force: true });
-  });
+  // Every listener is registered synchronously, so the event that woke the worker is heard. Each returns its
+  // work (never rejecting): browsers ignore the value, and whoever dispatched the event can wait for the result.
+  browser.alarms.onAlarm.addListener((alarm) => (alarm.name === DEFINITIONS_ALARM ? refresh({ force: true }) : undefined));
+  browser.storage.onChanged.addListener((changes, areaName) =>
+    areaName === 'managed' && MANAGED_KEYS.some((key) => key in changes) ? refresh({ force: true }) : undefined,
+  );
   browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => {
     if ((message as { type?: unknown } | null)?.type !== 'baton/definitions-refresh') return undefined;
     // Returning the promise is the reply in Firefox and in Chrome ≥ 99 alike.
     return handleMessage(message, sender);
   });
-  browser.runtime.onStartup.addListener(() => void refresh());
-  browser.runtime.onInstalled.addListener(() => void refresh());
+  browser.runtime.onStartup.addListener(() => refresh());
+  browser.runtime.onInstalled.addListener(() => refresh());
   void ensurePeriodicAlarm(DEFINITIONS_ALARM, DEFINITIONS_REFRESH_MINUTES);
 
   return { refresh, handleMessage };

@@ -54,8 +54,10 @@ export function useLeadContext(ref: RecordRef | null, options: { freshnessMs?: n
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, key]);
 
-  // Re-render when the cached copy crosses the freshness window, so an open panel refreshes on its own.
-  const [, setTick] = useState(0);
+  // Re-render when the cached copy crosses the freshness window, so an open panel refreshes on its own. The
+  // timer runs on the monotonic clock and `now` is the wall clock (set back, or a test's clock): when the timer
+  // fires and the copy is still fresh by `now`, it is armed again for the time that remains.
+  const [tick, setTick] = useState(0);
   const cachedAt = cached?.fetchedAt;
   useEffect(() => {
     if (cachedAt === undefined) return;
@@ -63,7 +65,7 @@ export function useLeadContext(ref: RecordRef | null, options: { freshnessMs?: n
     if (wait < 0) return;
     const timer = setTimeout(() => setTick((t) => t + 1), Math.min(wait + 50, 2 ** 31 - 1));
     return () => clearTimeout(timer);
-  }, [cachedAt, freshnessMs, now]);
+  }, [cachedAt, freshnessMs, now, tick]);
 
   const age = cached ? now() - cached.fetchedAt : Infinity;
   const needsRefresh = cached === null || age >= freshnessMs;

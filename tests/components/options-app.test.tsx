@@ -40,7 +40,9 @@ describe('OptionsApp', () => {
     expect(await screen.findByRole('heading', { level: 1, name: ja('opt.title') })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText(ja('opt.language')), 'en');
     expect(await screen.findByRole('heading', { level: 1, name: en('opt.title') })).toBeInTheDocument();
-    expect(document.documentElement.lang).toBe('en');
+    // The page's lang (what a screen reader picks its voice by) is set in a passive effect after the heading
+    // renders: on a busy machine that effect can run a tick later, so wait for it as a user's reader would.
+    await waitFor(() => expect(document.documentElement.lang).toBe('en'));
     await waitFor(async () => expect((await readSettings(db)).language).toBe('en'));
   });
 

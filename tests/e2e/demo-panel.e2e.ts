@@ -8,6 +8,7 @@ import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-defini
 import type { LeadContext } from '../../lib/domain/model';
 import { en } from '../../lib/i18n/messages-en';
 import { launchWithExtension, openPanelAsTab, tabIdShowing, type LaunchedExtension } from './support/browser';
+import { sidewaysOverflow } from './support/sideways-scroll';
 
 // What the panel shows for demo leads, checked against the domain engines run here on the same workspace.
 let ext: LaunchedExtension;
@@ -145,13 +146,15 @@ describe('accessibility and layout', () => {
     await record.close();
   });
 
-  it('fits panels from 320 px to 600 px wide without horizontal scrolling', async () => {
+  it('fits every view from 240 px (Firefox default sidebar) to 600 px wide without sideways scrolling', async () => {
     const { panel, record } = await openLead(DEMO_FEATURED.englishOpportunity);
-    for (const width of [320, 400, 600]) {
-      await panel.setViewportSize({ width, height: 900 });
-      await panel.waitForTimeout(100);
-      const overflow = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+    for (const view of ['tabs.sales', 'tabs.marketing', 'tabs.definitions'] as const) {
+      await panel.getByRole('tab', { name: en[view] }).click();
+      for (const width of [240, 320, 400, 600]) {
+        await panel.setViewportSize({ width, height: 900 });
+        const { overflow, culprits } = await panel.evaluate(sidewaysOverflow);
+        expect(overflow, `${en[view]} at ${width}px scrolls sideways: ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
+      }
     }
     await panel.close();
     await record.close();

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoConnector } from '../../lib/connectors/demo/demo-connector';
+import { DEMO_FEATURED } from '../../lib/connectors/demo/featured';
+import { en } from '../../lib/i18n/messages-en';
+import { sidewaysOverflow } from './support/sideways-scroll';
+
+// The Firefox build (`wxt build -b firefox`) in Debian's Firefox ESR, driven over WebDriver BiDi by puppeteer-core
+// (Playwright's Firefox needs its own patched build). Recipe: /work/shared/notes/toolchain.md, "Real Firefox".
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const ADDON_DIR = resolve('.output/firefox-mv2');
+const GECKO_ID = 'baton@baton.example';
+// Fixed in advance (pref extensions.webextensions.uuids) so the test knows the add-on's moz-extension origin.
+const UUID = '0b5a7e2c-9f10-4a51-9b1e-6d1f4a523c0e';
+const url = (path: string) => `moz-extension://${UUID}/${path}`;
+const SIDEBAR_WIDTH = 240; // what Firefox's sidebar leaves for content by default
+
+let browser: Browser;
+const errors: string[] = [];
+
+/** page.goto never settles on moz-extension URLs; BiDi's own navigate with wait=complete does. */
+async function navigate(page: Page, to: string): Promise<void> {
+  const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'complete'): Promise<void> } };
+  await frame.browsingContext.navigate(to, 'complete');
+}
+
+async function newWatchedPage(name: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`${name}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`${name}: ${String(error)}`));
+  return page;
+}
+
+const demo = createDemoConnector({ pageBase: url('') });
+const nameOf = async (sfaId: string) =>
+  (await demo.fetchContext({ system: 'demo', instance: 'sfa', object: 'lead', id: sfaId }, { now: Date.now() })).person.name;
+
+beforeAll(async () => {
+  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: install Debian's firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH.`);
+  if (!existsSync(resolve(ADDON_DIR, 'manifest.json'))) throw new Error(`No Firefox build in ${ADDON_DIR}: run \`npx wxt build -b firefox\` first.`);
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX,
+    headless: true,
+    // Firefox 153's BiDi refuses to navigate to moz-extension URLs ("not allowed in this context") unless asked to.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+  });
+  await browser.installExtension(ADDON_DIR);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('Baton in Firefox ESR', () => {
+  it('shows the demo record in a 240 px sidebar without sideways scrolling, follows the record, and delivers a click', async () => {
+    const first = DEMO_FEATURED.hotJustHandedOff;
+    const second = DEMO_FEATURED.englishOpportunity;
+
+    const record = await newWatchedPage('demo SFA page');
+    await navigate(record, url(`demo-sfa.html#/lead/${first.sfa}`));
+    const tabId = await record.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: { tabs: { getCurrent(): Promise<{ id: number }> } } }).browser;
+      return (await api.tabs.getCurrent()).id;
+    });
+
+    // The sidebar's page, pinned to the record's tab as the docked sidebar follows the active tab.
+    const panel = await newWatchedPage('sidebar');
+    await panel.setViewport({ width: SIDEBAR_WIDTH, height: 900 });
+    await navigate(panel, url(`sidepanel.html?tab=${tabId}`));
+    const heading = () => panel.$eval('h1', (h) => h.textContent ?? '');
+    await panel.waitForFunction((name) => document.querySelector('h1')?.textContent === name, { timeout: 20_000 }, await nameOf(first.sfa));
+    await panel.waitForSelector('[data-band]');
+    const { overflow, culprits } = await panel.evaluate(sidewaysOverflow);
+    expect(overflow, `scrolls sideways at ${SIDEBAR_WIDTH}px: ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
+
+    // The person moves to another lead in the same tab: the sidebar follows.
+    await record.evaluate((hash) => {
+      location.hash = hash;
+    }, `#/lead/${second.sfa}`);
+    await panel.waitForFunction((name) => document.querySelector('h1')?.textContent === name, { timeout: 20_000 }, await nameOf(second.sfa));
+    expect(await heading()).toBe(await nameOf(second.sfa));
+
+    // One click of feedback reaches the demo CRM once the undo window has passed.
+    const good = await panel.waitForSelector(`::-p-aria([name="${en['fb.good']}"][role="button"])`);
+    await good!.click();
+    await panel.waitForFunction(
+      (word) => [...document.querySelectorAll('.feedback [role="status"]')].some((s) => s.textContent?.includes(word)),
+      { timeout: 40_000 },
+      en['fb.state.sent'],
+    );
+
+    expect(errors).toEqual([]);
+    await panel.close();
+    await record.close();
+  });
+});
