@@ -29,8 +29,16 @@ const ownedBy = (system: SystemId, key: string) => key.startsWith(`${system}|`);
  * (the `baton` schema's next version belongs to the team layer).
  */
 export async function purgeSystem(db: BatonDb, system: SystemId, options: { discardUndelivered?: boolean } = {}): Promise<PurgeResult> {
-  const tables = [db.records, db.people, db.sync, db.events, db.activities, db.stageChanges, db.opportunities, db.remoteFeedback, db.feedback];
+  const tables = [
+    db.records, db.people, db.sync, db.events, db.activities, db.stageChanges, db.opportunities, db.remoteFeedback, db.feedback,
+    db.snapshots, db.syncStates,
+  ];
   return db.transaction('rw', tables, async () => {
+    // The team snapshot holds that system's people too: its scopes are `system|instance|kind`.
+    const scopePrefix = `${system}|`;
+    await db.snapshots.filter((row) => row.scope.startsWith(scopePrefix)).delete();
+    await db.syncStates.filter((row) => row.scope.startsWith(scopePrefix)).delete();
+
     const records = await db.records.filter((r) => r.ref.system === system).toArray();
     const recordKeys = records.map((r) => r.key);
     const touched = new Set(records.map((r) => r.personKey));

@@ -5,6 +5,7 @@ import { readContext, saveContext } from '../../lib/store/context-repo';
 import type { BatonDb } from '../../lib/store/db';
 import { countUndelivered, purgeSystem } from '../../lib/store/purge-system';
 import { freshDb, leadContext, sfRef, T0 } from './lead-context-fixture';
+import { readSnapshotContexts, readSyncState, writeSnapshotPage, writeSyncState } from '../../lib/store/snapshot-repo';
 
 let db: BatonDb;
 afterEach(async () => {
@@ -90,5 +91,22 @@ describe('disconnecting a system removes what Baton cached from it', () => {
     await purgeSystem(db, 'hubspot', { discardUndelivered: true });
     expect((await db.feedback.toArray()).map((f) => f.id)).toEqual(['fb-sf-sent-0001']);
     expect(await countUndelivered(db, 'hubspot')).toBe(0);
+  });
+});
+
+describe("disconnecting a system removes its team snapshot too", () => {
+  it("drops the system's synced people and sync state, and keeps another system's", async () => {
+    db = freshDb();
+    const hubspotScope = { system: 'hubspot', instance: '62515', kind: 'team' } as const;
+    const salesforceScope = { system: 'salesforce', instance: 'acme.my.salesforce.com', kind: 'team' } as const;
+    const salesforceLead = { ...hubspotOnly('x'), ref: sfRef('00Q000000000001AAA'), sources: ['salesforce' as const] };
+    await writeSnapshotPage(db, hubspotScope, { contexts: [hubspotOnly('a'), hubspotOnly('b')], deleted: [] });
+    await writeSnapshotPage(db, salesforceScope, { contexts: [salesforceLead], deleted: [] });
+    await writeSyncState(db, { scope: hubspotScope, period: { from: 0, to: T0 }, cursor: null, inFlight: null, callsUsed: 3, callsLastRun: 3 });
+
+    await purgeSystem(db, 'hubspot');
+
+    expect((await readSnapshotContexts(db)).map((c) => c.ref.system)).toEqual(['salesforce']);
+    expect(await readSyncState(db, hubspotScope)).toBeNull();
   });
 });
