@@ -29,7 +29,7 @@ export function DisconnectControl(props: { system: DisconnectableSystem; vendor:
   if (asking) {
     return (
       <div role="group" aria-labelledby={questionId} className="vendor-conn-question">
-        <p id={questionId}>{t('connections.disconnect.question', { vendor: props.vendor, count: String(undelivered) })}</p>
+        <p id={questionId}>{t('connections.disconnect.question', { vendor: props.vendor, count: String(undelivered ?? 0) })}</p>
         <div className="vendor-conn-actions">
           <button type="button" disabled={busy} onClick={() => void run(false)}>{t('connections.disconnect.keep')}</button>
           <button type="button" disabled={busy} onClick={() => void run(true)}>{t('connections.disconnect.discard')}</button>
@@ -39,7 +39,7 @@ export function DisconnectControl(props: { system: DisconnectableSystem; vendor:
     );
   }
   return (
-    <button type="button" disabled={busy} onClick={() => (undelivered > 0 ? setAsking(true) : void run(false))}>
+    <button type="button" disabled={busy || undelivered === undefined} onClick={() => (undelivered! > 0 ? setAsking(true) : void run(false))}>
       {t('connections.disconnect')}
     </button>
   );

@@ -21,7 +21,8 @@ const FORGET: Record<DisconnectableSystem, (store: KeyValueStore) => Promise<voi
  */
 export function useDisconnect(system: DisconnectableSystem, storage: KeyValueStore) {
   const { db } = useBatonDeps();
-  const undelivered = useLiveQuery(() => countUndelivered(db, system), [db, system]) ?? 0;
+  // Undefined until counted: the card holds Disconnect until then, so a quick click cannot skip the question.
+  const undelivered: number | undefined = useLiveQuery(() => countUndelivered(db, system), [db, system]);
   const disconnect = useCallback(
     async (options: { discardUndelivered: boolean }) => {
       await FORGET[system](storage);

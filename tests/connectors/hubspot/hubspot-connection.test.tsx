@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
@@ -95,7 +95,9 @@ describe('HubSpot connection card', () => {
     const storage = renderCard('ja', db);
     await user.type(screen.getByLabelText('非公開アプリのアクセストークン'), TOKEN);
     await user.click(screen.getByRole('button', { name: '保存' }));
-    await user.click(await screen.findByRole('button', { name: '接続を解除' }));
+    const disconnectButton = await screen.findByRole('button', { name: '接続を解除' });
+    await waitFor(() => expect(disconnectButton).toBeEnabled());
+    await user.click(disconnectButton);
     expect(await screen.findByText(/未送信のフィードバックが 1 件あります/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '残して解除' }));
     expect(await screen.findByText(/接続を解除し/)).toBeInTheDocument();
