@@ -3,11 +3,14 @@
  * (BATON_BENCH_PAGE=1: the production build plus the store benchmark page, in .output/bench-chrome-mv3).
  *   1. domain engines: temperature over 10,000 events, SLA for 100,000 leads, qualification for 100,000 leads
  *   2. the store in fake-indexeddb: bulk write and one person's full context read, p50 / p95
- *   3. the store in real Chromium with the production build: the same read, p50 / p95
- * BATON_BENCH=domain|fake|chromium runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ *   3. the store in real Chromium with the production build: the same read, p50 / p95, beside the floor (the same
+ *      rows read with plain IndexedDB getAll on the same indexes, in the same run)
+ *   4. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
+ * BATON_BENCH=domain|fake|chromium|cold runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
+import { runColdOpenBench } from './bench/cold-open';
 import { runDomainBench } from './bench/domain';
 import { runStoreChromiumBench } from './bench/store-chromium';
 import { runStoreFakeBench } from './bench/store-fake';
@@ -27,4 +30,8 @@ if (wants('fake')) {
 if (wants('chromium')) {
   console.log('\n== local store, Chromium (production build) ==');
   await runStoreChromiumBench();
+}
+if (wants('cold')) {
+  console.log('\n== cold open, Chromium (production build) ==');
+  await runColdOpenBench();
 }
