@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { BACKGROUND_PAUSED_CODE } from '../../lib/connectors/salesforce/limits';
 import { assessLead } from '../../lib/domain/assess-lead';
 import type { Feedback, RecordRef, Verdict } from '../../lib/domain/model';
@@ -7,7 +7,6 @@ import { useDefinitions } from '../../lib/queries/use-definitions';
 import { useFeedbackActions, useFeedbackFor } from '../../lib/queries/use-feedback';
 import { useLeadContext } from '../../lib/queries/use-lead-context';
 import { useSettings } from '../../lib/queries/use-settings';
-import { DefinitionsView } from '../definitions/definitions-view';
 import { canUndo, FeedbackBar } from '../feedback/feedback-bar';
 import { FeedbackList } from '../feedback/feedback-list';
 import { MarketingView } from '../handoff/marketing-view';
@@ -19,6 +18,9 @@ import { Tabs } from '../ui/tabs';
 import { useNow } from '../ui/use-now';
 import { defaultView, type PanelView } from './default-view';
 import { AsOf, ErrorState, FreshnessBanner, LoadingSkeleton, NotConnected } from './panel-states';
+
+// Not on the first paint: the definitions tab loads its view when opened.
+const DefinitionsView = lazy(async () => ({ default: (await import('../definitions/definitions-view')).DefinitionsView }));
 
 /** Who the outbox records as `by` for clicks made in this browser; shown as "You". */
 export const LOCAL_USER = 'me';
@@ -135,7 +137,11 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
             {feedbackCard}
           </>
         )}
-        {view === 'definitions' && <DefinitionsView definitions={definitions} />}
+        {view === 'definitions' && (
+          <Suspense fallback={<LoadingSkeleton />}>
+            <DefinitionsView definitions={definitions} />
+          </Suspense>
+        )}
       </Tabs>
     </>
   );
