@@ -4,6 +4,7 @@ import type { Feedback, Verdict } from '../../lib/domain/model';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
 import { STATE_ICONS, VERDICT_ICONS } from './feedback-list';
+import { canUndo } from '../../lib/domain/feedback-undo';
 
 export interface FeedbackBarProps {
   /** The definitions' reasons; 👎 offers those with verdict 'bad'. */
@@ -19,11 +20,6 @@ export interface FeedbackBarProps {
   onRetry: (feedback: Feedback) => unknown;
   /** A message about the last action, e.g. reasons that came too late to ride on the click. */
   notice?: string | null;
-}
-
-/** Undo is offered while the outbox still holds the click: pending, never attempted, inside its window. */
-export function canUndo(f: Feedback, now: number): boolean {
-  return f.state === 'pending' && f.attempts === 0 && now < f.nextAttemptAt;
 }
 
 /**

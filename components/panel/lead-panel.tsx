@@ -1,13 +1,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { BACKGROUND_PAUSED_CODE } from '../../lib/connectors/salesforce/limits';
 import { assessLead } from '../../lib/domain/assess-lead';
 import type { Feedback, RecordRef, Verdict } from '../../lib/domain/model';
 import { useBatonDeps } from '../../lib/queries/baton-deps';
 import { useDefinitions } from '../../lib/queries/use-definitions';
 import { useFeedbackActions, useFeedbackFor } from '../../lib/queries/use-feedback';
-import { useLeadContext } from '../../lib/queries/use-lead-context';
+import { isBackgroundPaused, useLeadContext } from '../../lib/queries/use-lead-context';
 import { useSettings } from '../../lib/queries/use-settings';
-import { canUndo, FeedbackBar } from '../feedback/feedback-bar';
+import { FeedbackBar } from '../feedback/feedback-bar';
 import { FeedbackList } from '../feedback/feedback-list';
 import { MarketingView } from '../handoff/marketing-view';
 import { useI18n } from '../i18n/i18n-provider';
@@ -67,14 +66,9 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
     return <LoadingSkeleton />;
   }
 
-  const mineLatest = (): Feedback | undefined =>
-    feedback.filter((f) => f.by === currentUser && f.state !== 'cancelled').sort((a, b) => b.at - a.at)[0];
-  const give = async (verdict: Verdict, extra: { reasonCodes?: string[]; comment?: string } = {}) => {
+  const give = async (verdict: Verdict) => {
     setNotice(null);
-    const mine = mineLatest();
-    // Changing one's mind inside the undo window replaces the click instead of sending both.
-    if (mine && canUndo(mine, clock())) await actions.undo(mine.id);
-    await actions.give({ ref: recordRef, personKey: context.person.key, verdict, by: currentUser, ...extra });
+    await actions.click({ ref: recordRef, personKey: context.person.key, verdict, by: currentUser }, feedback);
   };
   const saveReasons = async (f: Feedback, reasonCodes: string[], comment: string) => {
     // Reasons ride on the click while it is still in the outbox; once sending started it cannot be changed,
@@ -101,7 +95,7 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
       )}
       {lead.error && lead.status === 'stale' && (
         <p className="small error-text">
-          {t('state.error.title', { vendor: t(`system.${recordRef.system}`) })}: {t(lead.error.code === BACKGROUND_PAUSED_CODE ? 'error.quota.backgroundPaused' : `error.${lead.error.kind}`)}
+          {t('state.error.title', { vendor: t(`system.${recordRef.system}`) })}: {t(isBackgroundPaused(lead.error) ? 'error.quota.backgroundPaused' : `error.${lead.error.kind}`)}
         </p>
       )}
       <FeedbackBar
