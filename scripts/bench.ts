@@ -5,8 +5,9 @@
  *   2. the store in fake-indexeddb: bulk write and one person's full context read, p50 / p95
  *   3. the store in real Chromium with the production build: the same read, p50 / p95, beside the floor (the same
  *      rows read with plain IndexedDB getAll on the same indexes, in the same run)
- *   4. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
- * BATON_BENCH=domain|fake|chromium|cold runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ *   4. the HubSpot team listing against its fake portal: calls per 1,000 contacts, time the rate limits impose
+ *   5. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
+ * BATON_BENCH=domain|fake|chromium|hubspot|cold runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
@@ -14,6 +15,7 @@ import { runColdOpenBench } from './bench/cold-open';
 import { runDomainBench } from './bench/domain';
 import { runStoreChromiumBench } from './bench/store-chromium';
 import { runStoreFakeBench } from './bench/store-fake';
+import { runHubSpotListingBench } from './bench/hubspot-listing';
 
 process.env.BATON_EXTENSION_DIR ??= '.output/bench-chrome-mv3';
 const only = process.env.BATON_BENCH;
@@ -30,6 +32,10 @@ if (wants('fake')) {
 if (wants('chromium')) {
   console.log('\n== local store, Chromium (production build) ==');
   await runStoreChromiumBench();
+}
+if (wants('hubspot')) {
+  console.log('\n== HubSpot team listing (fake portal, fake clock) ==');
+  await runHubSpotListingBench();
 }
 if (wants('cold')) {
   console.log('\n== cold open, Chromium (production build) ==');

@@ -3,6 +3,7 @@ import type {
   DataQualityWarning,
   EngagementEvent,
   Feedback,
+  LeadContext,
   Opportunity,
   Person,
   RecordRef,
@@ -72,6 +73,27 @@ export interface SyncRow {
   lastErrorAt?: number;
 }
 
+/**
+ * One person of a team snapshot (v3): the whole `LeadContext` as one row, so reading 100,000 people is one
+ * sequential scan of one table instead of a join over a million event rows.
+ */
+export interface SnapshotRow {
+  /** `snapshotScopeKey(scope)`: system|instance|kind. The first half of the primary key. */
+  scope: string;
+  /** `recordKey(context.ref)`: a resumed or repeated page overwrites the person instead of doubling them. */
+  key: string;
+  personKey: string;
+  context: LeadContext;
+  /** When this row was written (the page's arrival), for "as of" lines and debugging a sync. */
+  writtenAt: number;
+}
+
+/** The sync state of one snapshot scope; `state` is validated by the snapshot repo, not by the table. */
+export interface SyncStateRow {
+  scope: string;
+  state: unknown;
+}
+
 export interface SettingsRow {
   key: 'settings';
   value: unknown;
@@ -129,6 +151,20 @@ export const SCHEMA_V2 = {
   people: 'key, email, *linkKeys, lastViewedAt',
 } as const;
 
+/**
+ * Version 3: the team layer's snapshot of every lead of a period (issue 10), apart from the panel's cache so
+ * eviction and a panel refresh never touch it. `snapshots` is keyed by `[scope+key]`: each system, instance and
+ * kind (team / mine) is its own key range, so one scope is written, read and cleared without touching another
+ * (the "table per system and instance" of the design, without a schema change per connected org).
+ * `syncStates` holds each scope's cursor, last complete sync, calls used and errors. New tables only: the
+ * upgrade moves no row.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  snapshots: '[scope+key], personKey',
+  syncStates: 'scope',
+} as const;
+
 export class BatonDb extends Dexie {
   records!: Table<RecordRow, string>;
   people!: Table<PersonRow, string>;
@@ -141,6 +177,8 @@ export class BatonDb extends Dexie {
   definitions!: Table<DefinitionsRow, number>;
   sync!: Table<SyncRow, string>;
   settings!: Table<SettingsRow, string>;
+  snapshots!: Table<SnapshotRow, [string, string]>;
+  syncStates!: Table<SyncStateRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -161,6 +199,7 @@ export class BatonDb extends Dexie {
             if (typeof record.lastViewedAt !== 'number') record.lastViewedAt = record.fetchedAt ?? 0;
           });
       });
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

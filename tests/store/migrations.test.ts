@@ -1,10 +1,11 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readContext } from '../../lib/store/context-repo';
-import { openBatonDb, SCHEMA_V1 } from '../../lib/store/db';
+import { openBatonDb, SCHEMA_V1, SCHEMA_V2 } from '../../lib/store/db';
+import { readSnapshotContexts, readSyncState, writeSnapshotPage, writeSyncState } from '../../lib/store/snapshot-repo';
 import { evictLeastRecentlyViewed } from '../../lib/store/eviction';
 import { nextDueAt } from '../../lib/store/outbox';
-import { sfRef, T0 } from './lead-context-fixture';
+import { leadContext, sfRef, T0 } from './lead-context-fixture';
 
 describe('schema upgrades', () => {
   it('opens a version 1 database with rows in it, upgrades to version 2, and loses nothing', async () => {
@@ -31,9 +32,9 @@ describe('schema upgrades', () => {
 
     const db = openBatonDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const countsAfter = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
-    expect(countsAfter).toEqual(countsBefore);
+    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, syncStates: 0 });
     // The backfill: last viewed = last fetched, so the new index orders them.
     expect((await db.people.orderBy('lastViewedAt').primaryKeys())).toEqual(['old@example.co.jp', 'new@example.co.jp']);
     expect((await db.records.toArray())[0]?.lastViewedAt).toBe(T0);
@@ -44,6 +45,46 @@ describe('schema upgrades', () => {
     expect(await nextDueAt(db)).toBe(T0 + 5_000);
     // Eviction works over the upgraded rows.
     expect(await evictLeastRecentlyViewed(db, { count: 1 })).toEqual(['old@example.co.jp']);
+    await db.delete();
+  });
+
+  it('opens a version 2 database with rows in it, upgrades to version 3 (team snapshot), and loses nothing', async () => {
+    const name = `baton-v2-${Math.random().toString(36).slice(2)}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    const ref = sfRef('00Q000000000002AAA');
+    const recordKey = 'salesforce|acme.my.salesforce.com|Lead|00Q000000000002AAA';
+    await v2.table('people').add({
+      key: 'kept@example.co.jp', name: '残る 人', email: 'kept@example.co.jp', stage: 'sql', attributes: {}, links: [{ ref }],
+      linkKeys: [recordKey], updatedAt: T0, sources: ['salesforce'], lastViewedAt: T0 + 1,
+    });
+    await v2.table('records').add({ key: recordKey, ref, personKey: 'kept@example.co.jp', warnings: [], fetchedAt: T0, lastViewedAt: T0 + 1 });
+    await v2.table('events').bulkAdd(
+      Array.from({ length: 20 }, (_, i) => ({ id: `marketo:v2-${i}`, source: 'marketo', sourceId: `v2-${i}`, type: 'page_view', occurredAt: T0 - i, personKey: 'kept@example.co.jp' })),
+    );
+    await v2.table('feedback').add({
+      id: 'feedback-v2-0001', ref, recordKey, personKey: 'kept@example.co.jp',
+      verdict: 'bad', reasonCodes: ['no_budget'], by: 'me', at: T0, state: 'pending', attempts: 0, nextAttemptAt: T0 + 5_000, authFailures: 0,
+    });
+    const countsBefore = Object.fromEntries(await Promise.all(v2.tables.map(async (t) => [t.name, await t.count()] as const)));
+    v2.close();
+
+    const db = openBatonDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const countsAfter = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, syncStates: 0 });
+    const cached = await readContext(db, ref);
+    expect(cached?.context.person.name).toBe('残る 人');
+    expect(cached?.context.events).toHaveLength(20);
+    expect(await nextDueAt(db)).toBe(T0 + 5_000);
+    // The new tables work on the upgraded database, apart from the panel's cache.
+    const scope = { system: 'salesforce', instance: 'acme.my.salesforce.com', kind: 'team' } as const;
+    await writeSnapshotPage(db, scope, { contexts: [leadContext(ref)], deleted: [] });
+    await writeSyncState(db, { scope, period: { from: T0 - 1, to: T0 }, cursor: null, inFlight: null, callsUsed: 1, callsLastRun: 1 });
+    expect((await readSnapshotContexts(db)).map((c) => c.ref.id)).toEqual(['00Q000000000002AAA']);
+    expect((await readSyncState(db, scope))?.callsUsed).toBe(1);
+    expect(await db.people.count()).toBe(1);
     await db.delete();
   });
 });

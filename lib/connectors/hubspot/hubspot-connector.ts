@@ -1,8 +1,10 @@
 import type { Connector, DeliveryReceipt, FetchOptions } from '../connector';
+import type { ListPage, ListRequest } from '../listing';
 import { ConnectorError } from '../connector';
 import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
 import { createHubSpotClient, type HubSpotDeps } from './client';
 import { createFeedbackDelivery } from './feedback-delivery';
+import { listHubSpotContexts, type HubSpotListingDeps } from './list-contacts';
 import { CONTACT_PROPERTIES, HISTORY_PROPERTIES, mapContactToPerson, mapHubSpotContext } from './map-contact';
 import { contactSchema, contactSearchResponseSchema, emailEventsPageSchema, engagementsPageSchema, searchResponseSchema } from './schemas';
 
@@ -23,7 +25,7 @@ export interface HubSpotConnector extends Connector {
  * engagements endpoint returns all five types in one. Trade-off: one page (the latest 100) of each list.
  * A feedback click costs 3 calls (search, create, reconcile search), 4 when a duplicate is archived.
  */
-export function createHubSpotConnector(deps: HubSpotDeps): HubSpotConnector {
+export function createHubSpotConnector(deps: HubSpotListingDeps): HubSpotConnector {
   const client = createHubSpotClient(deps);
 
   function contactIdOf(ref: RecordRef): string {
@@ -91,7 +93,12 @@ export function createHubSpotConnector(deps: HubSpotDeps): HubSpotConnector {
     return found.results.map((c) => mapContactToPerson({ system: 'hubspot', instance: options.portalId, object: '0-1', id: c.id }, c, options));
   }
 
-  return { system: 'hubspot', fetchContext, deliverFeedback, findPeople };
+  /** Every contact of a period, in batch calls, mapped as `fetchContext` maps one (see list-contacts.ts). */
+  function listContexts(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void> {
+    return listHubSpotContexts(deps, request, options);
+  }
+
+  return { system: 'hubspot', fetchContext, deliverFeedback, findPeople, listContexts };
 }
 
 /** For the options card's "Test connection": one cheap authenticated read. */
