@@ -10,11 +10,12 @@ const OPTIONAL_PERMISSIONS = SESSION_FALLBACK_PERMISSIONS.permissions;
 const ICON_SIZES = [16, 32, 48, 96, 128] as const;
 const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
 
-// The store benchmark's page ships only in bench builds (`npm run bench`), into its own output folder.
+// The benchmark pages (entrypoints/bench*: the store bench, the bare React yardstick) ship only in bench builds
+// (`npm run bench`), into their own output folder.
 const benchBuild = process.env.BATON_BENCH_PAGE === '1';
 const shippedEntrypoints = readdirSync('entrypoints')
   .map((name) => name.replace(/\.(ts|tsx|html)$/, ''))
-  .filter((name) => name !== 'bench');
+  .filter((name) => !name.startsWith('bench'));
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -54,6 +55,7 @@ export default defineConfig({
   },
   vite: () => ({
     build: {
+      sourcemap: process.env.BATON_SOURCEMAP === '1',
       rollupOptions: {
         onwarn(warning, warn) {
           // zod 4 ships /* #__PURE__ */ annotations rollup cannot place; harmless.

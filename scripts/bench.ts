@@ -3,15 +3,18 @@
  * (BATON_BENCH_PAGE=1: the production build plus the store benchmark page, in .output/bench-chrome-mv3).
  *   1. domain engines: temperature over 10,000 events, SLA for 100,000 leads, qualification for 100,000 leads
  *   2. the store in fake-indexeddb: bulk write and one person's full context read, p50 / p95
- *   3. the store in real Chromium with the production build: the same read, p50 / p95
+ *   3. the store in real Chromium with the production build: the same read, p50 / p95, beside the floor (the same
+ *      rows read with plain IndexedDB getAll on the same indexes, in the same run)
  *   4. the HubSpot team listing against its fake portal: calls per 1,000 contacts, time the rate limits impose
  *   5. the team sync of 50,000 leads from the Salesforce fake: calls, time, peak JS heap
  *   6. the team KPIs in Node: computeTeamKpis over 100,000 contexts / 1,000,000 events; the snapshot read back
  *   7. the team KPIs in Chromium (production build): the same, the snapshot from IndexedDB, and the worker
- * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-chromium runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ *   8. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
+ * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-chromium|cold runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
+import { runColdOpenBench } from './bench/cold-open';
 import { runDomainBench } from './bench/domain';
 import { runStoreChromiumBench } from './bench/store-chromium';
 import { runStoreFakeBench } from './bench/store-fake';
@@ -51,4 +54,8 @@ if (wants('team')) {
 if (wants('team-chromium')) {
   console.log('\n== team KPIs, Chromium (production build) ==');
   await runTeamChromiumBench();
+}
+if (wants('cold')) {
+  console.log('\n== cold open, Chromium (production build) ==');
+  await runColdOpenBench();
 }

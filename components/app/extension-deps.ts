@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { browserLocalStore } from '../../lib/connectors/local-store';
 import { connectorFor, partnersFor } from '../../lib/connectors/registry';
+import { salesforceBrowserDeps } from '../../lib/connectors/salesforce/browser-deps';
 import type { BatonDeps } from '../../lib/queries/baton-deps';
 import { db } from '../../lib/store/db';
 
@@ -18,3 +20,8 @@ export const extensionDeps: BatonDeps = {
     });
   },
 };
+
+/** What the options page's connection cards are given: the browser's storage, identity and permissions. */
+export function connectionDeps() {
+  return { salesforce: salesforceBrowserDeps(), storage: browserLocalStore() };
+}

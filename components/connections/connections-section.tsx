@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { browserLocalStore } from '../../lib/connectors/local-store';
-import { salesforceBrowserDeps } from '../../lib/connectors/salesforce/browser-deps';
+import { connectionDeps } from '../app/extension-deps';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
 import { HubSpotConnection } from './hubspot-connection';
@@ -14,8 +13,7 @@ import { SalesforceConnection } from './salesforce-connection';
  */
 export function ConnectionsSection() {
   const { t } = useI18n();
-  const salesforceDeps = useMemo(() => salesforceBrowserDeps(), []);
-  const storage = useMemo(() => browserLocalStore(), []);
+  const { salesforce: salesforceDeps, storage } = useMemo(connectionDeps, []);
   return (
     <Card title={t('opt.connections')} className="connections">
       <div className="stack">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { testHubSpotConnection } from '../../lib/connectors/hubspot/hubspot-connector';
-import { readHubSpotSettings, readHubSpotStatus, saveHubSpotSettings, type HubSpotStatus } from '../../lib/connectors/hubspot/settings';
+import type { HubSpotStatus } from '../../lib/connectors/hubspot/settings';
+import { useHubSpotConnection } from '../../lib/queries/use-key-connections';
 import { useI18n } from '../i18n/i18n-provider';
 import { DisconnectControl } from './disconnect-control';
 import { ConnectionMessageLine, useConnectionAction, type KeyConnectionProps } from './use-connection-action';
@@ -17,13 +17,14 @@ export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: KeyCon
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const [connected, setConnected] = useState(false);
   const [status, setStatus] = useState<HubSpotStatus>({});
+  const connection = useHubSpotConnection({ storage, fetchImpl, now });
 
   const refresh = useCallback(async () => {
-    const [s, st] = await Promise.all([readHubSpotSettings(storage), readHubSpotStatus(storage)]);
-    setConnected(s !== null);
-    if (s) setTimeZone(s.timeZone);
-    setStatus(st);
-  }, [storage]);
+    const read = await connection.read();
+    setConnected(read.connected);
+    if (read.timeZone) setTimeZone(read.timeZone);
+    setStatus(read.status);
+  }, [connection]);
 
   useEffect(() => {
     void refresh();
@@ -33,8 +34,7 @@ export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: KeyCon
   function onSave(e: FormEvent) {
     e.preventDefault();
     void run(async () => {
-      const saved = await readHubSpotSettings(storage);
-      await saveHubSpotSettings(storage, { ...saved, accessToken: token.trim() || saved?.accessToken || '', timeZone });
+      await connection.save({ token, timeZone });
       setToken('');
       return { tone: 'ok', text: t('connections.hubspot.saved') };
     });
@@ -42,7 +42,7 @@ export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: KeyCon
 
   function onTest() {
     void run(async () => {
-      const r = await testHubSpotConnection({ storage, fetchImpl, now });
+      const r = await connection.test();
       return r.ok ? { tone: 'ok', text: t('connections.hubspot.testOk') } : { tone: 'error', text: t('connections.hubspot.testFailed', { message: r.error.message }) };
     });
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { testMarketoConnection } from '../../lib/connectors/marketo/marketo-connector';
-import { readMarketoSettings, readMarketoStatus, saveMarketoSettings, type MarketoStatus } from '../../lib/connectors/marketo/settings';
+import type { MarketoStatus } from '../../lib/connectors/marketo/settings';
+import { useMarketoConnection } from '../../lib/queries/use-key-connections';
 import { useI18n } from '../i18n/i18n-provider';
 import { DisconnectControl } from './disconnect-control';
 import { ConnectionMessageLine, useConnectionAction, type KeyConnectionProps } from './use-connection-action';
@@ -20,8 +20,10 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyCon
   const [connected, setConnected] = useState(false);
   const [status, setStatus] = useState<MarketoStatus>({});
 
+  const connection = useMarketoConnection({ storage, fetchImpl, now });
+
   const refresh = useCallback(async () => {
-    const [s, st] = await Promise.all([readMarketoSettings(storage), readMarketoStatus(storage)]);
+    const { settings: s, status: st } = await connection.read();
     setConnected(s !== undefined);
     if (s) {
       setEndpoint(`${s.endpoint}/rest`);
@@ -29,7 +31,7 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyCon
       setActivityId(s.feedbackActivityTypeId ? String(s.feedbackActivityTypeId) : '');
     }
     setStatus(st);
-  }, [storage]);
+  }, [connection]);
 
   useEffect(() => {
     void refresh();
@@ -39,13 +41,7 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyCon
   function onSave(e: FormEvent) {
     e.preventDefault();
     void run(async () => {
-      const saved = await readMarketoSettings(storage);
-      await saveMarketoSettings(storage, {
-        endpoint,
-        clientId,
-        clientSecret: secret.trim() || saved?.clientSecret || '',
-        feedbackActivityTypeId: activityId.trim() ? Number(activityId) : undefined,
-      });
+      await connection.save({ endpoint, clientId, secret, activityId });
       setSecret('');
       return { tone: 'ok', text: t('connections.marketo.saved') };
     });
@@ -53,7 +49,7 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyCon
 
   function onTest() {
     void run(async () => {
-      const r = await testMarketoConnection({ storage, fetchImpl, now });
+      const r = await connection.test();
       return r.ok
         ? { tone: 'ok', text: t('connections.marketo.testOk', { count: number(r.activityTypes) }) }
         : { tone: 'error', text: t('connections.marketo.testFailed', { message: r.error.message }) };

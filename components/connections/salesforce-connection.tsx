@@ -1,12 +1,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { readAuth, signIn, signOut, SALESFORCE_REDIRECT_PATH, type StoredAuth } from '../../lib/connectors/salesforce/auth';
-import { extraOriginsFor } from '../../lib/connectors/salesforce/api-hosts';
+import type { StoredAuth } from '../../lib/connectors/salesforce/auth';
 import type { SalesforceBrowserDeps } from '../../lib/connectors/salesforce/browser-deps';
-import { createSalesforceClient } from '../../lib/connectors/salesforce/client';
-import { readApiUsage, shouldPauseBackgroundRefresh, usageRatio, type ApiUsage } from '../../lib/connectors/salesforce/limits';
-import { discoverOrgFacts, readOrgFacts, type OrgFacts } from '../../lib/connectors/salesforce/org';
-import { SESSION_FALLBACK_PERMISSIONS } from '../../lib/connectors/salesforce/session-fallback';
-import { LOGIN_HOST_KINDS, readSalesforceSettings, salesforceSettingsSchema, saveSalesforceSettings, type LoginHostKind } from '../../lib/connectors/salesforce/settings';
+import type { OrgFacts } from '../../lib/connectors/salesforce/org';
+import type { LoginHostKind } from '../../lib/connectors/salesforce/settings';
+import { SALESFORCE_LOGIN_HOST_KINDS, useSalesforceConnection } from '../../lib/queries/use-salesforce-connection';
 import type { MessageKey } from '../../lib/i18n/messages-ja';
 import { usePurgeSystem } from '../../lib/queries/use-disconnect';
 import { useI18n } from '../i18n/i18n-provider';
@@ -56,17 +53,18 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
   const [form, setForm] = useState<Form>(EMPTY);
   const [auth, setAuth] = useState<StoredAuth | null>(null);
   const [facts, setFacts] = useState<OrgFacts | null>(null);
-  const [usage, setUsage] = useState<ApiUsage | null>(null);
+  const [usage, setUsage] = useState<{ used: number; max: number; percent: number; paused: boolean } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, MessageKey>>({});
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
-  const redirectUri = deps.identity.getRedirectURL(SALESFORCE_REDIRECT_PATH);
+  const connection = useSalesforceConnection({ deps, fetchImpl, now });
+  const redirectUri = connection.redirectUri;
   const purgeSalesforce = usePurgeSystem('salesforce');
 
   const refresh = useCallback(async () => {
-    const [s, a, u] = await Promise.all([readSalesforceSettings(deps.storage), readAuth(deps.storage), readApiUsage(deps.storage)]);
+    const { settings: s, auth: a, facts: f, usage: u } = await connection.read();
     if (s) {
       setForm({
         consumerKey: s.consumerKey,
@@ -78,9 +76,9 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
       });
     }
     setAuth(a);
-    setFacts(a ? await readOrgFacts(deps.storage, a.instanceUrl) : null);
+    setFacts(f);
     setUsage(u);
-  }, [deps.storage]);
+  }, [connection]);
 
   useEffect(() => {
     void refresh();
@@ -92,32 +90,22 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
     e.preventDefault();
     setError(null);
     setNotice(null);
-    const parsed = salesforceSettingsSchema.safeParse(toSettingsInput(form));
-    if (!parsed.success) {
+    const checked = connection.validate(toSettingsInput(form));
+    if ('invalidFields' in checked) {
       const errs: Record<string, MessageKey> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
+      for (const field of checked.invalidFields) {
         if (FIELD_MESSAGES[field]) errs[field] = FIELD_MESSAGES[field];
       }
       setFieldErrors(errs);
       return;
     }
     setFieldErrors({});
-    const settings = parsed.data;
-    // permissions.request must run inside the click, before any await, or the browser refuses it.
-    const origins = extraOriginsFor(settings.loginHostKind === 'mydomain' ? settings.myDomainHost : undefined);
-    const permissions = settings.sessionFallback ? SESSION_FALLBACK_PERMISSIONS.permissions : [];
-    const granted = origins.length || permissions.length ? deps.permissions.request({ origins, permissions }) : Promise.resolve(true);
+    // Synchronously, inside the click: connect() asks the browser for permissions before any await.
+    const connecting = connection.connect(checked.settings);
     setBusy(true);
     void (async () => {
       try {
-        if (!(await granted)) {
-          setError(t('connections.salesforce.permissionDenied'));
-          return;
-        }
-        await saveSalesforceSettings(deps.storage, settings);
-        await signIn({ settings, storage: deps.storage, identity: deps.identity, fetchImpl, now });
-        await discoverOrgFacts(createSalesforceClient({ storage: deps.storage, fetchImpl, now }), deps.storage, now());
+        if (!(await connecting)) setError(t('connections.salesforce.permissionDenied'));
       } catch (err) {
         setError(err instanceof Error ? err.message : String(err));
       } finally {
@@ -131,7 +119,7 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
     setBusy(true);
     setError(null);
     try {
-      const { revoked } = await signOut(deps.storage, fetchImpl);
+      const { revoked } = await connection.signOut();
       await purgeSalesforce();
       setNotice(revoked ? null : t('connections.salesforce.revokeFailed'));
     } finally {
@@ -162,9 +150,9 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
       {auth && usage && (
         <>
           <p>
-            {t('connections.salesforce.apiUsage', { used: number(usage.used), max: number(usage.max), percent: number(usageRatio(usage) * 100, 1) })}
+            {t('connections.salesforce.apiUsage', { used: number(usage.used), max: number(usage.max), percent: number(usage.percent, 1) })}
           </p>
-          {shouldPauseBackgroundRefresh(usage) && <p className="sf-conn-warn">{t('connections.salesforce.paused')}</p>}
+          {usage.paused && <p className="sf-conn-warn">{t('connections.salesforce.paused')}</p>}
         </>
       )}
       <p className="sf-conn-intro">{t('connections.salesforce.intro')}</p>
@@ -184,7 +172,7 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
 
         <fieldset>
           <legend>{t('connections.salesforce.loginHost')}</legend>
-          {LOGIN_HOST_KINDS.map((kind) => (
+          {SALESFORCE_LOGIN_HOST_KINDS.map((kind) => (
             <label key={kind} className="sf-conn-radio">
               <input type="radio" name="sf-login-host" value={kind} checked={form.loginHostKind === kind} onChange={() => set('loginHostKind', kind)} />
               {t(`connections.salesforce.loginHost.${kind}`)}

@@ -1,6 +1,6 @@
 import { WEEKDAYS, type Definitions } from '../../lib/domain/definitions/schema';
 import { useDefinitions } from '../../lib/queries/use-definitions';
-import { definitionsVersionKey } from '../../lib/store/definitions-repo';
+import { definitionsVersionKey } from '../../lib/domain/definitions/version-in-force';
 import { useI18n } from '../i18n/i18n-provider';
 import { GuardedCard } from '../ui/card-boundary';
 import { DefinitionsSourceLine } from './definitions-source-line';

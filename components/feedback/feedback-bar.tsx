@@ -6,6 +6,7 @@ import { Card } from '../ui/card';
 import { STATE_ICONS, VERDICT_ICONS } from './feedback-list';
 import { Check } from 'lucide-react';
 import { Icon } from '../ui/icon';
+import { canUndo } from '../../lib/domain/feedback-undo';
 
 export interface FeedbackBarProps {
   /** The definitions' reasons; "bad lead" offers those with verdict 'bad'. */
@@ -21,11 +22,6 @@ export interface FeedbackBarProps {
   onRetry: (feedback: Feedback) => unknown;
   /** A message about the last action, e.g. reasons that came too late to ride on the click. */
   notice?: string | null;
-}
-
-/** Undo is offered while the outbox still holds the click: pending, never attempted, inside its window. */
-export function canUndo(f: Feedback, now: number): boolean {
-  return f.state === 'pending' && f.attempts === 0 && now < f.nextAttemptAt;
 }
 
 /**

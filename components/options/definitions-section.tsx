@@ -5,8 +5,8 @@ import { importDefinitionsFile } from '../../lib/definitions/import-definitions-
 import { checkDefinitionsUrl, loadDefinitionsFromUrl } from '../../lib/definitions/load-from-url';
 import { definitionsRefreshResultSchema, type DefinitionsRefreshResult } from '../../lib/messaging/messages';
 import { useBatonDeps } from '../../lib/queries/baton-deps';
-import { useDefinitions } from '../../lib/queries/use-definitions';
-import { saveDefinitions, type DefinitionsRecord } from '../../lib/store/definitions-repo';
+import { useDefinitions, useSaveDefinitions } from '../../lib/queries/use-definitions';
+import type { DefinitionsRecord } from '../../lib/store/definitions-repo';
 import { useI18n } from '../i18n/i18n-provider';
 import { DefinitionsSourceLine } from '../definitions/definitions-source-line';
 import { Card } from '../ui/card';
@@ -54,8 +54,9 @@ export function DefinitionsSection({
   refreshNow?: () => Promise<DefinitionsRefreshResult>;
 }) {
   const { t, l, date } = useI18n();
-  const { db, now } = useBatonDeps();
+  const { now } = useBatonDeps();
   const { current, definitions } = useDefinitions();
+  const saveDefinitions = useSaveDefinitions();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [url, setUrl] = useState('');
   const [urlError, setUrlError] = useState<string | null>(null);
@@ -69,7 +70,7 @@ export function DefinitionsSection({
    * While IT manages them, theirs win: the background is asked to put them back at once, not at the next alarm.
    */
   const saveOwn = async (record: DefinitionsRecord) => {
-    await saveDefinitions(db, record);
+    await saveDefinitions(record);
     if (source === 'managed') await refreshNow().catch(() => undefined);
   };
 

@@ -1,14 +1,12 @@
-import { useMemo, useState } from 'react';
-import { BACKGROUND_PAUSED_CODE } from '../../lib/connectors/salesforce/limits';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { assessLead } from '../../lib/domain/assess-lead';
 import type { Feedback, RecordRef, Verdict } from '../../lib/domain/model';
 import { useBatonDeps } from '../../lib/queries/baton-deps';
 import { useDefinitions } from '../../lib/queries/use-definitions';
 import { useFeedbackActions, useFeedbackFor } from '../../lib/queries/use-feedback';
-import { useLeadContext } from '../../lib/queries/use-lead-context';
+import { isBackgroundPaused, useLeadContext } from '../../lib/queries/use-lead-context';
 import { useSettings } from '../../lib/queries/use-settings';
-import { DefinitionsView } from '../definitions/definitions-view';
-import { canUndo, FeedbackBar } from '../feedback/feedback-bar';
+import { FeedbackBar } from '../feedback/feedback-bar';
 import { FeedbackList } from '../feedback/feedback-list';
 import { MarketingView } from '../handoff/marketing-view';
 import { useI18n } from '../i18n/i18n-provider';
@@ -20,6 +18,9 @@ import { Tabs } from '../ui/tabs';
 import { useNow } from '../ui/use-now';
 import { defaultView, type PanelView } from './default-view';
 import { AsOf, ErrorState, FreshnessBanner, LoadingSkeleton, NotConnected } from './panel-states';
+
+// Not on the first paint: the definitions tab loads its view when opened.
+const DefinitionsView = lazy(async () => ({ default: (await import('../definitions/definitions-view')).DefinitionsView }));
 
 /** Who the outbox records as `by` for clicks made in this browser; shown as "You". */
 export const LOCAL_USER = 'me';
@@ -66,14 +67,9 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
     return <LoadingSkeleton />;
   }
 
-  const mineLatest = (): Feedback | undefined =>
-    feedback.filter((f) => f.by === currentUser && f.state !== 'cancelled').sort((a, b) => b.at - a.at)[0];
-  const give = async (verdict: Verdict, extra: { reasonCodes?: string[]; comment?: string } = {}) => {
+  const give = async (verdict: Verdict) => {
     setNotice(null);
-    const mine = mineLatest();
-    // Changing one's mind inside the undo window replaces the click instead of sending both.
-    if (mine && canUndo(mine, clock())) await actions.undo(mine.id);
-    await actions.give({ ref: recordRef, personKey: context.person.key, verdict, by: currentUser, ...extra });
+    await actions.click({ ref: recordRef, personKey: context.person.key, verdict, by: currentUser }, feedback);
   };
   const saveReasons = async (f: Feedback, reasonCodes: string[], comment: string) => {
     // Reasons ride on the click while it is still in the outbox; once sending started it cannot be changed,
@@ -103,7 +99,7 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
       )}
       {lead.error && lead.status === 'stale' && (
         <p className="small error-text">
-          {t('state.error.title', { vendor: t(`system.${recordRef.system}`) })}: {t(lead.error.code === BACKGROUND_PAUSED_CODE ? 'error.quota.backgroundPaused' : `error.${lead.error.kind}`)}
+          {t('state.error.title', { vendor: t(`system.${recordRef.system}`) })}: {t(isBackgroundPaused(lead.error) ? 'error.quota.backgroundPaused' : `error.${lead.error.kind}`)}
         </p>
       )}
       <CardBoundary label={t('fb.heading')}>
@@ -141,7 +137,11 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
             {feedbackCard}
           </>
         )}
-        {view === 'definitions' && <DefinitionsView definitions={definitions} />}
+        {view === 'definitions' && (
+          <Suspense fallback={<LoadingSkeleton />}>
+            <DefinitionsView definitions={definitions} />
+          </Suspense>
+        )}
       </Tabs>
     </>
   );

@@ -1,12 +1,11 @@
 import type { RecordRef, SystemId } from '../domain/model';
 import { ConnectorError, type Connector } from './connector';
 import type { CrossSystemPartner } from './cross-system/enrich-context';
-import { createDemoConnector } from './demo/demo-connector';
 import { browserLocalStore } from './local-store';
 
 /**
  * The connector for each system, made once per page or worker. Vendor connectors are loaded on first use
- * (dynamic import), so opening the panel on the demo does not parse every vendor's schemas.
+ * (dynamic import), so the panel paints a cached record before any connector's code is parsed.
  */
 const VENDOR_LABEL: Record<SystemId, string> = {
   salesforce: 'Salesforce',
@@ -41,7 +40,8 @@ function notYetConnectable(system: SystemId): Connector {
 }
 
 const factories: Record<SystemId, Factory> = {
-  demo: async () => createDemoConnector(),
+  // Even the demo's generator loads on first use: a panel painting from the cache never needs it.
+  demo: async () => (await import('./demo/demo-connector')).createDemoConnector(),
   salesforce: async () => {
     const [{ createSalesforceConnector }, { salesforceBrowserDeps }] = await Promise.all([
       import('./salesforce/connector'),

@@ -1,16 +1,28 @@
-// The package's plain data map (1970–2050, substitute and citizens' holidays included), without its helpers.
-// https://github.com/holiday-jp/holiday_jp-js — only the side panel and background import the domain engines;
-// the content script never does, so this data stays out of it.
-import holidays from '@holiday-jp/holiday_jp/lib/holidays';
+// Japanese national holidays from @holiday-jp/holiday_jp (https://github.com/holiday-jp/holiday_jp-js,
+// 1970–2050, substitute and citizens' holidays included), reduced to the dates at generation time
+// (scripts/generate-japan-holidays.ts): the package's full map was 135 kB of the panel's and the worker's start-up.
+import { JAPAN_HOLIDAYS_BY_YEAR } from './japan-holiday-dates';
 
-const dates: ReadonlySet<string> = new Set(Object.keys(holidays));
+/** YYYY-MM-DD dates → { year: 'MMDD MMDD …' }, the generated file's shape. */
+export function encodeHolidayDates(isoDates: readonly string[]): Record<number, string> {
+  const byYear: Record<number, string[]> = {};
+  for (const date of [...isoDates].sort()) {
+    const year = Number(date.slice(0, 4));
+    (byYear[year] ??= []).push(date.slice(5, 7) + date.slice(8, 10));
+  }
+  return Object.fromEntries(Object.entries(byYear).map(([year, days]) => [year, days.join(' ')]));
+}
+
+export function decodeHolidayDates(byYear: Readonly<Record<number, string>>): string[] {
+  return Object.entries(byYear).flatMap(([year, days]) =>
+    days.split(' ').filter(Boolean).map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`),
+  );
+}
+
+let dates: ReadonlySet<string> | null = null;
 
 /** True on a Japanese national holiday, given as YYYY-MM-DD. */
 export function isJapaneseHoliday(isoDate: string): boolean {
+  dates ??= new Set(decodeHolidayDates(JAPAN_HOLIDAYS_BY_YEAR));
   return dates.has(isoDate);
-}
-
-export function japaneseHolidayName(isoDate: string): { ja: string; en: string } | null {
-  const h = (holidays as Record<string, { name: string; name_en: string } | undefined>)[isoDate];
-  return h ? { ja: h.name, en: h.name_en } : null;
 }

@@ -199,6 +199,14 @@ function idBucket(id: string, mask: number): number {
   return (h ^ (h >>> 15)) & mask;
 }
 
+/**
+ * The decay curve: the share of an event's points left `ageMs` after it happened, halving every `halfLifeDays`.
+ * The one curve behind the score now and the score a week ago (the 7-day trend).
+ */
+export function decayFactor(ageMs: number, halfLifeDays: number): number {
+  return Math.exp((-Math.LN2 * ageMs) / (halfLifeDays * DAY_MS));
+}
+
 /** Whether an event of this type is the person's activity (a type outside the model is not, like a send). */
 function isActivity(type: number | undefined): boolean {
   return type !== undefined && type !== EMAIL_SEND;
@@ -519,8 +527,7 @@ function score({ events, attributes, definitions: d, now, fit: knownFit }: Tempe
   }
 
   // Pass 3: each event's points now (decayed, scaled by its bucket's cap), a week ago and within the spike window.
-  const lambda = Math.LN2 / (d.score.engagement.halfLifeDays * DAY_MS);
-  const weekFactor = Math.exp(lambda * 7 * DAY_MS);
+  const halfLifeDays = d.score.engagement.halfLifeDays;
   const spikeFrom = now - d.temperature.spike.windowHours * HOUR_MS;
   const ruleCount = d.score.engagement.rules.length;
   const perRulePoints = detail ? new Float64Array(ruleCount) : EMPTY;
@@ -541,7 +548,7 @@ function score({ events, attributes, definitions: d, now, fit: knownFit }: Tempe
     const all = totalAll[slot]!;
     const cap = capMicro[candType[k]!]!;
     const factor = all > cap && all > 0 ? cap / all : 1;
-    const decay = Math.exp(-lambda * (now - t));
+    const decay = decayFactor(now - t, halfLifeDays);
     const points = Math.round(micro * factor * decay);
     nowMicro += points;
     if (!recent) continue;
@@ -550,7 +557,7 @@ function score({ events, attributes, definitions: d, now, fit: knownFit }: Tempe
     if (t <= weekAgo) {
       const before = totalBefore[slot]!;
       const factorThen = before > cap && before > 0 ? cap / before : 1;
-      weekAgoMicro += Math.round(micro * factorThen * decay * weekFactor);
+      weekAgoMicro += Math.round(micro * factorThen * decayFactor(weekAgo - t, halfLifeDays));
     }
     if (t > spikeFrom) spikeMicro += Math.round(micro * factor);
   }

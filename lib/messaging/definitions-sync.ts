@@ -3,7 +3,6 @@ import { definitionsFromManagedConfig, readManagedConfig, type ManagedStorageAre
 import { DEFINITIONS_REFRESH_MINUTES, isDefinitionsRefreshDue, loadDefinitionsFromUrl } from '../definitions/load-from-url';
 import type { BatonDb } from '../store/db';
 import {
-  definitionsVersionKey,
   readDefinitions,
   readOwnDefinitions,
   recordDefinitionsError,
@@ -11,6 +10,7 @@ import {
   type DefinitionsRecord,
 } from '../store/definitions-repo';
 import { DEFAULT_DEFINITIONS } from '../domain/definitions/default-definitions';
+import { definitionsVersionKey } from '../domain/definitions/version-in-force';
 import { definitionsRefreshSchema, type DefinitionsRefreshResult } from './messages';
 import { ensurePeriodicAlarm } from './periodic-alarm';
 import { isFromExtensionPage, type MessageSender } from './senders';

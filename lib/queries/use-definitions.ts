@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback } from 'react';
 import { DEFAULT_DEFINITIONS } from '../domain/definitions/default-definitions';
 import type { Definitions } from '../domain/definitions/schema';
-import { readDefinitions, type DefinitionsRecord } from '../store/definitions-repo';
+import { readDefinitions, saveDefinitions, type DefinitionsRecord } from '../store/definitions-repo';
 import { useBatonDeps } from './baton-deps';
 
 export interface DefinitionsState {
@@ -24,4 +25,10 @@ export function useDefinitions(): DefinitionsState {
     versions,
     loaded: stored !== undefined,
   };
+}
+
+/** Keeps a document fetched or imported on this page; the panel and this page follow through the live query. */
+export function useSaveDefinitions(): (record: DefinitionsRecord) => Promise<void> {
+  const { db } = useBatonDeps();
+  return useCallback((record) => saveDefinitions(db, record), [db]);
 }

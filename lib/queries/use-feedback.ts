@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import { canUndo, latestOwnClick } from '../domain/feedback-undo';
 import { recordKey, type Feedback, type RecordRef } from '../domain/model';
 import { listFeedback, recordFeedback, retryFeedback, undoFeedback, type FeedbackInput } from '../store/outbox';
 import { useBatonDeps } from './baton-deps';
@@ -28,18 +29,29 @@ export function useFeedbackFor(ref: RecordRef | null): Feedback[] | undefined {
 
 export interface FeedbackActions {
   give(input: FeedbackInput): Promise<Feedback>;
+  /**
+   * A click in the panel: changing one's mind inside the undo window replaces the earlier click (`shown`: the
+   * feedback on screen) instead of sending both, so the vendor counts the lead once.
+   */
+  click(input: FeedbackInput, shown: readonly Feedback[]): Promise<Feedback>;
   undo(id: string): Promise<boolean>;
   retry(id: string): Promise<boolean>;
 }
 
 export function useFeedbackActions(): FeedbackActions {
   const { db, now, onFeedbackQueued } = useBatonDeps();
-  return useMemo(
-    () => ({
-      async give(input) {
-        const feedback = await recordFeedback(db, input, now());
-        onFeedbackQueued?.(feedback.nextAttemptAt);
-        return feedback;
+  return useMemo((): FeedbackActions => {
+    const give = async (input: FeedbackInput) => {
+      const feedback = await recordFeedback(db, input, now());
+      onFeedbackQueued?.(feedback.nextAttemptAt);
+      return feedback;
+    };
+    return {
+      give,
+      async click(input, shown) {
+        const mine = latestOwnClick(shown, input.by);
+        if (mine && canUndo(mine, now())) await undoFeedback(db, mine.id, now());
+        return give(input);
       },
       undo: (id) => undoFeedback(db, id, now()),
       async retry(id) {
@@ -48,7 +60,6 @@ export function useFeedbackActions(): FeedbackActions {
         if (queued) onFeedbackQueued?.(at);
         return queued;
       },
-    }),
-    [db, now, onFeedbackQueued],
-  );
+    };
+  }, [db, now, onFeedbackQueued]);
 }

@@ -2,6 +2,7 @@ import { onlineManager, useQuery } from '@tanstack/react-query';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectorError } from '../connectors/connector';
+import { BACKGROUND_PAUSED_CODE } from '../connectors/salesforce/limits';
 import { recordKey, type LeadContext, type RecordRef, type SystemId } from '../domain/model';
 import { markViewed, readContext } from '../store/context-repo';
 import { useBatonDeps } from './baton-deps';
@@ -12,6 +13,11 @@ import { mapVendorStage } from '../domain/definitions/stage-mapping';
 
 /** How long after a record is opened its fetches still count as the person's own ('view'). */
 const OPENING_MS = 10_000;
+
+/** The refresh was held back, not failed: Salesforce pauses background refresh near the org's daily API limit. */
+export function isBackgroundPaused(error: ConnectorError | null): boolean {
+  return error?.code === BACKGROUND_PAUSED_CODE;
+}
 
 export type LeadContextStatus = 'loading' | 'fresh' | 'stale' | 'offline' | 'error';
 

@@ -109,7 +109,9 @@ async function personKeyOf(db: BatonDb, key: string): Promise<string | undefined
 export async function readContext(db: BatonDb, ref: RecordRef): Promise<CachedContext | undefined> {
   const key = recordKey(ref);
   return db.transaction('r', CONTEXT_TABLES(db), async () => {
-    const personKey = await personKeyOf(db, key);
+    // The record row is read once: it names the person and carries the warnings and fetch time.
+    const record = await db.records.get(key);
+    const personKey = record?.personKey ?? (await db.people.where('linkKeys').equals(key).first())?.key;
     if (personKey === undefined) return undefined;
     const byPerson = (start: number = Dexie.minKey, end: unknown = Dexie.maxKey) =>
       [
@@ -121,10 +123,9 @@ export async function readContext(db: BatonDb, ref: RecordRef): Promise<CachedCo
       db.activities.where('[personKey+occurredAt]').between(...byPerson()),
       db.stageChanges.where('[personKey+at]').between(...byPerson()),
     ];
-    const [personRow, record, sync, eventRows, activityRows, stageRows, opportunityRows, feedbackRows] =
+    const [personRow, sync, eventRows, activityRows, stageRows, opportunityRows, feedbackRows] =
       await Promise.all([
         db.people.get(personKey),
-        db.records.get(key),
         db.sync.get(key),
         events.toArray(),
         activities.toArray(),

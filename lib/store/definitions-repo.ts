@@ -1,4 +1,5 @@
 import { definitionsSchema, type Definitions } from '../domain/definitions/schema';
+import { definitionsVersionKey } from '../domain/definitions/version-in-force';
 import type { BatonDb, DefinitionsRow } from './db';
 
 /**
@@ -19,10 +20,6 @@ export interface StoredDefinitions {
   current: DefinitionsRecord | undefined;
   /** Every distinct version kept, oldest `effectiveFrom` first. */
   versions: Definitions[];
-}
-
-export function definitionsVersionKey(d: Pick<Definitions, 'id' | 'version'>): string {
-  return `${d.id}@${d.version}`;
 }
 
 function toRecord(row: DefinitionsRow): DefinitionsRecord | undefined {

@@ -41,6 +41,9 @@ export interface StoreBenchResult {
   readP50Ms: number;
   readP95Ms: number;
   readMaxMs: number;
+  /** The floor, read in the same run: the same rows through plain IndexedDB getAll on the same indexes. */
+  floorP50Ms: number;
+  floorP95Ms: number;
   eventsPerRead: number;
   activitiesPerRead: number;
 }
@@ -86,6 +89,37 @@ function eventRow(n: number, person: number, t: number): EventRow {
     campaign: `2026-${(n % 12) + 1}-nurture`,
     personKey: personKeyOf(person),
   };
+}
+
+/**
+ * The floor for a context read: what IndexedDB itself costs for the same rows, with no Dexie and no mapping.
+ * One read-only transaction over the same stores, the record looked up first (as readContext does), then every
+ * range read with getAll on the same primary key or index readContext uses.
+ */
+export async function readContextFloor(idb: IDBDatabase, key: string): Promise<number> {
+  const stores = ['records', 'people', 'events', 'activities', 'stageChanges', 'opportunities', 'remoteFeedback', 'sync'];
+  const tx = idb.transaction(stores, 'readonly');
+  const ask = <T>(request: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  const record = await ask<RecordRow | undefined>(tx.objectStore('records').get(key));
+  if (!record) return 0;
+  const pk = record.personKey;
+  // Dexie.minKey / maxKey: -Infinity sorts before every key, an array after every number and string.
+  const range = IDBKeyRange.bound([pk, -Infinity], [pk, [[]]]);
+  const [, , , events] = await Promise.all([
+    ask(tx.objectStore('people').get(pk)),
+    ask(tx.objectStore('records').get(key)),
+    ask(tx.objectStore('sync').get(key)),
+    ask(tx.objectStore('events').getAll(range)),
+    ask(tx.objectStore('activities').index('[personKey+occurredAt]').getAll(range)),
+    ask(tx.objectStore('stageChanges').index('[personKey+at]').getAll(range)),
+    ask(tx.objectStore('opportunities').index('personKey').getAll(pk)),
+    ask(tx.objectStore('remoteFeedback').index('personKey').getAll(pk)),
+  ]);
+  return events.length;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
@@ -157,7 +191,11 @@ export async function runStoreBench(
 
   await new Promise((resolve) => setTimeout(resolve, scale.settleMs));
   for (let r = 0; r < scale.warmupReads; r++) await readContext(db, refOf(heavy[r % heavy.length]!));
+  const idb = db.backendDB();
+  for (let r = 0; r < scale.warmupReads; r++) await readContextFloor(idb, recordKey(refOf(heavy[r % heavy.length]!)));
+  // Interleaved, so both see the same machine: a busy moment slows both, not one.
   const times: number[] = [];
+  const floor: number[] = [];
   let eventsPerRead = 0;
   let activitiesPerRead = 0;
   for (let r = 0; r < scale.reads; r++) {
@@ -167,8 +205,13 @@ export async function runStoreBench(
     times.push(now() - start);
     eventsPerRead = cached?.context.events.length ?? 0;
     activitiesPerRead = cached?.context.activities.length ?? 0;
+    const floorStart = now();
+    const floorEvents = await readContextFloor(idb, recordKey(refOf(person)));
+    floor.push(now() - floorStart);
+    if (floorEvents !== eventsPerRead) throw new Error(`The floor read ${floorEvents} events where readContext read ${eventsPerRead}`);
   }
   times.sort((a, b) => a - b);
+  floor.sort((a, b) => a - b);
   return {
     scale,
     writePeopleSeconds: (t1 - t0) / 1000,
@@ -177,6 +220,8 @@ export async function runStoreBench(
     readP50Ms: percentile(times, 0.5),
     readP95Ms: percentile(times, 0.95),
     readMaxMs: times.at(-1) ?? NaN,
+    floorP50Ms: percentile(floor, 0.5),
+    floorP95Ms: percentile(floor, 0.95),
     eventsPerRead,
     activitiesPerRead,
   };
@@ -188,5 +233,7 @@ export function formatStoreBench(where: string, r: StoreBenchResult): string {
     `[store ${where}] scale: ${s.people.toLocaleString('en')} people, ${s.events.toLocaleString('en')} events; read ${s.reads}× (after ${s.settleMs / 1000} s settle, ${s.warmupReads} warm-up reads) a context of ${r.eventsPerRead} events + ${r.activitiesPerRead} activities`,
     `[store ${where}] bulk write: people ${r.writePeopleSeconds.toFixed(1)} s, events ${r.writeEventsSeconds.toFixed(1)} s, total ${r.writeTotalSeconds.toFixed(1)} s`,
     `[store ${where}] context read: p50 ${r.readP50Ms.toFixed(2)} ms, p95 ${r.readP95Ms.toFixed(2)} ms, max ${r.readMaxMs.toFixed(2)} ms`,
+    `[store ${where}] floor (plain IndexedDB getAll, same rows, same run): p50 ${r.floorP50Ms.toFixed(2)} ms, p95 ${r.floorP95Ms.toFixed(2)} ms`,
+    `[store ${where}] context read / floor: p50 ${(r.readP50Ms / r.floorP50Ms).toFixed(2)}×, p95 ${(r.readP95Ms / r.floorP95Ms).toFixed(2)}× (target ≤ 2×)`,
   ].join('\n');
 }

@@ -53,7 +53,8 @@ describe('PanelApp', () => {
     expect(screen.getByRole('tab', { name: 'Marketing' })).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Definitions' })).toHaveFocus();
-    expect(screen.getByRole('heading', { name: en('def.changelog') })).toBeInTheDocument();
+    // The definitions view loads when its tab is first opened.
+    expect(await screen.findByRole('heading', { name: en('def.changelog') })).toBeInTheDocument();
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Sales' })).toHaveFocus();
     await user.keyboard('{End}');

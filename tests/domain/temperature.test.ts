@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { EngagementEvent, EngagementType } from '../../lib/domain/model';
-import { computeTemperature, temperatureBand } from '../../lib/domain/temperature';
+import { computeTemperature, decayFactor, temperatureBand } from '../../lib/domain/temperature';
 import { jst } from './time-helpers';
 
 const D = DEFAULT_DEFINITIONS;
@@ -213,5 +213,17 @@ describe('temperature over hundreds of events, across local midnights', () => {
     const now = ny('2026-11-10T12:00:00-05:00');
     const separately = days.reduce((sum, d) => sum + engagementOf(d, 'America/New_York', now), 0);
     expect(Math.abs(engagementOf(days.flat(), 'America/New_York', now) - separately)).toBeLessThanOrEqual(0.15 + 1e-9);
+  });
+});
+
+describe('the decay curve (decayFactor), against a plain reference', () => {
+  // Reference: half the points are left after each half-life, written the obvious way.
+  const reference = (ageMs: number, halfLifeDays: number) => 0.5 ** (ageMs / (halfLifeDays * 86_400_000));
+  it('matches 0.5^(age / half-life) for any age and half-life', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 * 365 * 86_400_000 }), fc.integer({ min: 1, max: 365 }), (age, halfLife) => {
+        expect(decayFactor(age, halfLife)).toBeCloseTo(reference(age, halfLife), 12);
+      }),
+    );
   });
 });

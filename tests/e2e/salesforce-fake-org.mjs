@@ -7,6 +7,7 @@
 //   https.createServer(tlsOptions, (req, res) => { if (!org.handle(req, res)) { res.statusCode = 404; res.end(); } });
 //   await serviceWorker.evaluate((seed) => chrome.storage.local.set(seed), org.storageSeed());
 //   ... click feedback ... expect(org.state.tasks).toHaveLength(1)
+import { toSalesforceId18 } from '../../lib/sites/salesforce-id';
 import { fixture as vendorFixture, FIXTURE_NOW, readBody, send as sendJson } from './vendor-fake-util.mjs';
 
 const fixture = (name) => vendorFixture('salesforce', name);
@@ -114,7 +115,8 @@ export function createSalesforceFakeOrg(options = {}) {
       }
       if (/^\/services\/data\/v[\d.]+\/sobjects\/Task$/.test(path) && req.method === 'POST') {
         const task = JSON.parse(body);
-        const Id = `00T5e00000New${pad(state.tasks.length)}AAA`;
+        // A real id: 15 characters and the case-safe checksum (the connector refuses a wrong one).
+        const Id = toSalesforceId18(`00T5e00000New${pad(state.tasks.length)}`);
         state.tasks.push({ Id, ...task });
         if (state.dropTaskResponses > 0) {
           state.dropTaskResponses--;

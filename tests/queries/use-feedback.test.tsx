@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Connector } from '../../lib/connectors/connector';
@@ -90,5 +90,25 @@ describe('useSettings', () => {
     expect(await screen.findByText('language: auto')).toBeInTheDocument();
     await saveSettings(db, { language: 'en' });
     expect(await screen.findByText('language: en')).toBeInTheDocument();
+  });
+});
+
+describe('a click through useFeedbackActions().click', () => {
+  it('replaces the same person’s earlier click inside the undo window, and adds one after it', async () => {
+    db = freshDb();
+    let t = T0;
+    const { result } = renderHook(() => ({ actions: useFeedbackActions(), shown: useFeedbackFor(ref) ?? [] }), {
+      wrapper: wrapper({ db, connectorFor: noFetch, now: () => t }),
+    });
+    const input = { ref, personKey: 'p@example.co.jp', by: 'sato' } as const;
+    await act(() => result.current.actions.click({ ...input, verdict: 'good' }, result.current.shown));
+    await waitFor(() => expect(result.current.shown).toHaveLength(1));
+    t += 1_000;
+    await act(() => result.current.actions.click({ ...input, verdict: 'bad' }, result.current.shown));
+    await waitFor(() => expect(result.current.shown.filter((f) => f.state !== 'cancelled').map((f) => f.verdict)).toEqual(['bad']));
+    // After the window the earlier click is on its way: a new one is a second click, not a replacement.
+    t += UNDO_WINDOW_MS;
+    await act(() => result.current.actions.click({ ...input, verdict: 'good' }, result.current.shown));
+    await waitFor(() => expect(result.current.shown.filter((f) => f.state !== 'cancelled').map((f) => f.verdict)).toEqual(['good', 'bad']));
   });
 });

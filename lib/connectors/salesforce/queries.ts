@@ -1,3 +1,4 @@
+import { toSalesforceId18 } from '../../sites/salesforce-id';
 import { ConnectorError } from '../connector';
 
 /**
@@ -5,25 +6,6 @@ import { ConnectorError } from '../connector';
  * and every string literal goes through `soqlString`, so a crafted URL can never change a query.
  * https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_quotedstringescapes.htm
  */
-const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** The 18-character, case-safe form of a Salesforce id (adds the checksum suffix to a 15-character id). */
-export function toId18(id: string): string {
-  if (!ID_PATTERN.test(id)) throw invalidId(id);
-  if (id.length === 18) return id;
-  let suffix = '';
-  for (let block = 0; block < 3; block++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) {
-      const c = id.charAt(block * 5 + i);
-      if (c >= 'A' && c <= 'Z') bits |= 1 << i;
-    }
-    suffix += SUFFIX_ALPHABET.charAt(bits);
-  }
-  return id + suffix;
-}
-
 function invalidId(id: string): ConnectorError {
   return new ConnectorError({
     vendor: 'salesforce',
@@ -33,8 +15,11 @@ function invalidId(id: string): ConnectorError {
   });
 }
 
+/** The 18-character, case-safe form of a record id (lib/sites/salesforce-id.ts, the one checksum), or a clear error. */
 export function assertSalesforceId(id: string): string {
-  return toId18(id);
+  const id18 = toSalesforceId18(id);
+  if (id18 === null) throw invalidId(id);
+  return id18;
 }
 
 export function soqlString(value: string): string {

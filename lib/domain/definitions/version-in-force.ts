@@ -1,5 +1,10 @@
 import type { Definitions } from './schema';
 
+/** One version of one document: `id@version`, the key its history is kept under. */
+export function definitionsVersionKey(d: Pick<Definitions, 'id' | 'version'>): string {
+  return `${d.id}@${d.version}`;
+}
+
 const parsed = new WeakMap<Definitions, number>();
 
 /** `effectiveFrom` as epoch ms, parsed once per document object (hot in bulk qualification). */

@@ -7,6 +7,10 @@ import tokenResponse from '../../fixtures/salesforce/token-response.json';
 import versions from '../../fixtures/salesforce/versions.json';
 import visitorActivities from '../../fixtures/salesforce/visitor-activities-v5.json';
 import { memoryStore } from '../../../lib/connectors/local-store';
+import { toSalesforceId18 } from '../../../lib/sites/salesforce-id';
+
+/** A new Task's id as Salesforce writes it: 15 characters and the case-safe checksum. */
+export const taskId = (n: number) => toSalesforceId18(`00T5e00000New${String(n).padStart(2, '0')}`)!;
 
 export const INSTANCE = 'https://acme.my.salesforce.com';
 export const LEAD_ID = '00Q5e00000LeadAEAR';
@@ -67,11 +71,11 @@ export function createFakeOrg() {
     http.post(`${INSTANCE}/services/data/:v/sobjects/Task`, async ({ request }) => {
       if (!authorized(request)) return invalidSession();
       const body = (await request.json()) as { WhoId: string; Subject: string; Description: string; Status: string };
-      const Id = `00T5e00000New${String(state.tasks.length).padStart(2, '0')}AAA`;
+      const Id = taskId(state.tasks.length);
       state.tasks.push({ Id, ...body });
       if (state.resendNextTask) {
         state.resendNextTask = false;
-        const twin = `00T5e00000New${String(state.tasks.length).padStart(2, '0')}AAA`;
+        const twin = taskId(state.tasks.length);
         state.tasks.push({ Id: twin, ...body });
         return json({ id: twin, success: true, errors: [] }, 201);
       }

@@ -54,7 +54,7 @@ describe('Salesforce feedback write-back', () => {
     const receipt = await connector.deliverFeedback(feedback, { now: NOW });
     expect(state.tasks).toHaveLength(1);
     expect(receipt).toEqual({ vendorId: state.tasks[0]!.Id, alreadyExisted: false });
-    expect(state.tasks[0]!.Id).toBe('00T5e00000New00AAA');
+    expect(state.tasks[0]!.Id).toBe('00T5e00000New00EAB');
   });
 
   it('delivering the same feedback twice never doubles it', async () => {

@@ -1,5 +1,5 @@
 import { parseLimitInfo, shouldPauseBackgroundRefresh } from '../../../lib/connectors/salesforce/limits';
-import { feedbackLookupQuery, historyQuery, recordQuery, soqlString, toId18 } from '../../../lib/connectors/salesforce/queries';
+import { feedbackLookupQuery, historyQuery, recordQuery, soqlString, assertSalesforceId } from '../../../lib/connectors/salesforce/queries';
 import { parseSfDateTime } from '../../../lib/connectors/salesforce/dates';
 import { newestVersion } from '../../../lib/connectors/salesforce/org';
 import versions from '../../fixtures/salesforce/versions.json';
@@ -24,8 +24,8 @@ describe('Sforce-Limit-Info', () => {
 describe('ids and SOQL', () => {
   it('turns a 15-character id into the 18-character one Salesforce shows in URLs', () => {
     // Worked example of the documented checksum: one suffix letter per 5-character block, bits = upper-case positions.
-    expect(toId18('001D000000IqhSL')).toBe('001D000000IqhSLIAZ');
-    expect(toId18('001D000000IqhSLIAZ')).toBe('001D000000IqhSLIAZ');
+    expect(assertSalesforceId('001D000000IqhSL')).toBe('001D000000IqhSLIAZ');
+    expect(assertSalesforceId('001D000000IqhSLIAZ')).toBe('001D000000IqhSLIAZ');
   });
   it('refuses anything that is not an id before it reaches a query', () => {
     expect(() => recordQuery('Lead', "x' OR Id != '", { pardotFields: false })).toThrow(/not a record id/);
