@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessLead } from '../../lib/domain/assess-lead';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { Definitions } from '../../lib/domain/definitions/schema';
-import { STAGES, type Feedback, type LeadContext, type Opportunity, type Stage } from '../../lib/domain/model';
+import { type Feedback, type LeadContext, type Opportunity, type Stage } from '../../lib/domain/model';
 import { personSegments } from '../../lib/domain/person-segments';
-import { forEachStageEntry } from '../../lib/domain/stage-entries';
-import { computeTeamKpis, countTeam, judgeTeam, type TeamKpis, type TeamRange } from '../../lib/domain/team-kpis';
+import { computeTeamKpis, countTeam, judgeTeam, type TeamRange } from '../../lib/domain/team-kpis';
+import { expectFeedbackAndRevenue, expectFunnelFromAssessments, expectHalvesAddUp, expectSlaFromAssessments, additive, sorted } from './team-kpis-invariants';
 import { copyDefinitions, jst } from './time-helpers';
 
 const DAY = 86_400_000;
@@ -129,56 +128,11 @@ const arbRange = fc
   .map(([from, length]): TeamRange => ({ from, to: from + length }));
 const arbVersions = fc.constantFrom('default only', 'with a revision').map((v) => (v === 'default only' ? [DEFAULT_DEFINITIONS] : [DEFAULT_DEFINITIONS, revision()]));
 
-const inRange = (t: number | null | undefined, r: TeamRange) => t !== null && t !== undefined && t >= r.from && t < r.to;
-const keysWhere = (contexts: LeadContext[], test: (c: LeadContext) => boolean) => contexts.filter(test).map((c) => c.person.key).sort();
-const sorted = (keys: string[]) => [...keys].sort();
-
-/** The counts that add up when the team is split in two. */
-function additive(k: TeamKpis) {
-  return {
-    leads: k.leads,
-    reached: k.funnel.reached,
-    sla: { handedOff: k.sla.handedOff, met: k.sla.met, metLate: k.sla.metLate, breachedOpen: k.sla.breachedOpen, open: k.sla.open },
-    feedback: { good: k.feedback.good, bad: k.feedback.bad, byReason: k.feedback.byReason },
-    wonAmount: k.revenue.wonAmount,
-    ownerLeads: Object.fromEntries(k.byOwner.map((s) => [String(s.key), s.leads])),
-  };
-}
-function add(a: ReturnType<typeof additive>, b: ReturnType<typeof additive>): ReturnType<typeof additive> {
-  const sum = (x: Record<string, number>, y: Record<string, number>) => {
-    const out: Record<string, number> = { ...x };
-    for (const [k, v] of Object.entries(y)) out[k] = (out[k] ?? 0) + v;
-    return out;
-  };
-  return {
-    leads: a.leads + b.leads,
-    reached: sum(a.reached, b.reached) as Record<Stage, number>,
-    sla: sum(a.sla, b.sla) as typeof a.sla,
-    feedback: { good: a.feedback.good + b.feedback.good, bad: a.feedback.bad + b.feedback.bad, byReason: sum(a.feedback.byReason, b.feedback.byReason) },
-    wonAmount: a.wonAmount + b.wonAmount,
-    ownerLeads: sum(a.ownerLeads, b.ownerLeads),
-  };
-}
-
 describe('team KPIs are sums of the per-lead judgement (properties)', () => {
   it('each SLA count is the number of people handed off in the range whose assessLead status says so', () => {
     fc.assert(
       fc.property(arbTeam, arbVersions, arbRange, (contexts, versions, range) => {
-        const k = computeTeamKpis(contexts, versions, range, NOW);
-        const judged = contexts.map((c) => ({ c, a: assessLead(c, versions, NOW) })).filter(({ a }) => inRange(a.handoff?.at, range));
-        const withStatus = (...statuses: string[]) => judged.filter(({ a }) => statuses.includes(a.sla!.status)).map(({ c }) => c.person.key).sort();
-        expect(sorted(k.peopleFor(['sla', 'handedOff']))).toEqual(judged.map(({ c }) => c.person.key).sort());
-        expect(k.sla.handedOff).toBe(judged.length);
-        expect(sorted(k.peopleFor(['sla', 'met']))).toEqual(withStatus('met'));
-        expect(k.sla.met).toBe(withStatus('met').length);
-        expect(k.sla.metLate).toBe(withStatus('met_late').length);
-        expect(k.sla.breachedOpen).toBe(withStatus('breached').length);
-        expect(k.sla.open).toBe(withStatus('on_track', 'at_risk').length);
-        const decided = withStatus('met', 'met_late', 'breached').length;
-        expect(k.sla.metRate).toBe(decided === 0 ? null : withStatus('met').length / decided);
-        const minutes = judged.filter(({ a }) => a.sla!.status === 'met' || a.sla!.status === 'met_late').map(({ a }) => a.sla!.elapsedMinutes).sort((x, y) => x - y);
-        expect(k.sla.firstTouchMinutes.p50).toBe(minutes.length ? minutes[Math.ceil(0.5 * minutes.length) - 1] : null);
-        expect(k.sla.firstTouchMinutes.p90).toBe(minutes.length ? minutes[Math.ceil(0.9 * minutes.length) - 1] : null);
+        expectSlaFromAssessments(contexts, versions, range, NOW);
       }),
       { numRuns: 60 },
     );
@@ -187,29 +141,7 @@ describe('team KPIs are sums of the per-lead judgement (properties)', () => {
   it('the funnel counts people entering each stage in the range, by assessLead’s remapped history and their deals', () => {
     fc.assert(
       fc.property(arbTeam, arbVersions, arbRange, (contexts, versions, range) => {
-        const k = computeTeamKpis(contexts, versions, range, NOW);
-        const entries = new Map(
-          contexts.map((c) => {
-            const list: { stage: Stage; at: number }[] = [];
-            forEachStageEntry(assessLead(c, versions, NOW).stageChanges, c.opportunities, (stage, at) => list.push({ stage, at }));
-            return [c.person.key, list] as const;
-          }),
-        );
-        for (const stage of STAGES) {
-          const people = keysWhere(contexts, (c) => entries.get(c.person.key)!.some((e) => e.stage === stage && inRange(e.at, range)));
-          expect(k.funnel.reached[stage]).toBe(people.length);
-          expect(sorted(k.peopleFor(['funnel', 'reached', stage]))).toEqual(people);
-        }
-        // MQL → SQL: of the people who became MQL in the range, those who went on to SQL or further afterwards.
-        const cohort = keysWhere(contexts, (c) => entries.get(c.person.key)!.some((e) => e.stage === 'mql' && inRange(e.at, range)));
-        const went = keysWhere(contexts, (c) => {
-          const list = entries.get(c.person.key)!;
-          const mqlAt = Math.min(...list.filter((e) => e.stage === 'mql' && inRange(e.at, range)).map((e) => e.at));
-          return list.some((e) => ['sql', 'opportunity', 'won'].includes(e.stage) && e.at >= mqlAt);
-        });
-        expect(sorted(k.peopleFor(['funnel', 'conversion', 'mqlToSql', 'of']))).toEqual(cohort);
-        expect(sorted(k.peopleFor(['funnel', 'conversion', 'mqlToSql']))).toEqual(went);
-        expect(k.funnel.conversion.mqlToSql).toBe(cohort.length === 0 ? null : went.length / cohort.length);
+        expectFunnelFromAssessments(contexts, versions, range, NOW);
       }),
       { numRuns: 60 },
     );
@@ -218,20 +150,7 @@ describe('team KPIs are sums of the per-lead judgement (properties)', () => {
   it('feedback and revenue count what was given and won within the range', () => {
     fc.assert(
       fc.property(arbTeam, arbRange, (contexts, range) => {
-        const k = computeTeamKpis(contexts, [DEFAULT_DEFINITIONS], range, NOW);
-        const given = contexts.flatMap((c) => c.feedback).filter((f) => f.state !== 'cancelled' && inRange(f.at, range));
-        expect(k.feedback.good).toBe(given.filter((f) => f.verdict === 'good').length);
-        expect(k.feedback.bad).toBe(given.filter((f) => f.verdict === 'bad').length);
-        for (const reason of REASONS) expect(k.feedback.byReason[reason] ?? 0).toBe(given.filter((f) => f.reasonCodes.includes(reason)).length);
-        const won = contexts.flatMap((c) => c.opportunities).filter((o) => o.isWon && inRange(o.closeDate, range));
-        expect(k.revenue.wonAmount).toBe(won.reduce((sum, o) => sum + (o.amount ?? 0), 0));
-        // Each campaign: everyone it touched, and the deals those people won in the range.
-        for (const row of k.revenue.byCampaign) {
-          const members = contexts.filter((c) => personSegments(c).campaigns.includes(row.campaign));
-          expect(row.leads).toBe(members.length);
-          expect(row.wonAmount).toBe(members.flatMap((c) => c.opportunities).filter((o) => o.isWon && inRange(o.closeDate, range)).reduce((s, o) => s + (o.amount ?? 0), 0));
-          expect(sorted(k.peopleFor(['revenue', 'byCampaign', row.campaign, 'leads']))).toEqual(members.map((c) => c.person.key).sort());
-        }
+        expectFeedbackAndRevenue(contexts, [DEFAULT_DEFINITIONS], range, NOW, REASONS);
       }),
       { numRuns: 60 },
     );
@@ -240,12 +159,7 @@ describe('team KPIs are sums of the per-lead judgement (properties)', () => {
   it('splitting the people in two and adding the halves gives the whole', () => {
     fc.assert(
       fc.property(arbTeam, arbVersions, arbRange, fc.infiniteStream(fc.boolean()), (contexts, versions, range, coin) => {
-        const left: LeadContext[] = [];
-        const right: LeadContext[] = [];
-        for (const c of contexts) (coin.next().value ? left : right).push(c);
-        const whole = additive(computeTeamKpis(contexts, versions, range, NOW));
-        const halves = add(additive(computeTeamKpis(left, versions, range, NOW)), additive(computeTeamKpis(right, versions, range, NOW)));
-        expect(halves).toEqual(whole);
+        expectHalvesAddUp(contexts, versions, range, NOW, () => coin.next().value);
       }),
       { numRuns: 60 },
     );

@@ -7,6 +7,7 @@ import { createHubSpotClient, type HubSpotDeps } from './client';
 import { hubspotPortalId } from '../cross-system/hubspot-portal';
 import { createFeedbackDelivery } from './feedback-delivery';
 import { listHubSpotContexts, type HubSpotListingDeps } from './list-contacts';
+import { readHubSpotSettings } from './settings';
 import { CONTACT_PROPERTIES, HISTORY_PROPERTIES, mapContactToPerson, mapHubSpotContext } from './map-contact';
 import { contactSchema, contactSearchResponseSchema, emailEventsPageSchema, engagementsPageSchema, searchResponseSchema } from './schemas';
 
@@ -122,7 +123,17 @@ export function createHubSpotConnector(deps: HubSpotListingDeps): HubSpotConnect
     return listHubSpotContexts(deps, request, options);
   }
 
-  return { system: 'hubspot', fetchContext, deliverFeedback, findPeople, listContexts };
+  /**
+   * The portal the team snapshot is kept under (its scope key), or null when no token is saved, so the sync skips
+   * HubSpot instead of failing. The same portal the listed contacts' refs name (the token's hub). One call the
+   * first time (account details), none after: the portal id is kept beside the settings.
+   */
+  async function listingInstance(): Promise<string | null> {
+    if (!(await readHubSpotSettings(deps.storage))) return null;
+    return connectedPortal();
+  }
+
+  return { system: 'hubspot', fetchContext, deliverFeedback, findPeople, listContexts, listingInstance };
 }
 
 /** For the options card's "Test connection": one cheap authenticated read. */

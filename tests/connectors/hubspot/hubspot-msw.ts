@@ -3,6 +3,7 @@ import contact from '../../fixtures/hubspot/contact.json';
 import engagements from '../../fixtures/hubspot/engagements.json';
 import emailEvents from '../../fixtures/hubspot/email-events.json';
 import noteCreated from '../../fixtures/hubspot/note-created.json';
+import accountDetails from '../../fixtures/hubspot/account-details.json';
 
 export const API = 'https://api.hubapi.com';
 
@@ -47,7 +48,7 @@ export function hubspotFake() {
     // https://developers.hubspot.com/docs/api-reference/latest/account/account-information/get-account-details
     http.get(`${API}/account-info/v3/details`, ({ request }) => {
       log(request);
-      return HttpResponse.json({ portalId: 62515, accountType: 'STANDARD', timeZone: 'US/Eastern', companyCurrency: 'USD', additionalCurrencies: [], utcOffset: '-05:00', utcOffsetMilliseconds: -18000000, uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' }, { headers: RATE_HEADERS });
+      return HttpResponse.json(accountDetails, { headers: RATE_HEADERS });
     }),
     http.get(`${API}/crm/v3/objects/contacts/:id`, ({ request, params }) => {
       log(request);

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import contactFixture from '../../fixtures/hubspot/contact.json';
 import activitiesFixture from '../../fixtures/hubspot/activities-batch-read.json';
 import tokenInfo from '../../fixtures/hubspot/access-token-info.json';
+import accountDetails from '../../fixtures/hubspot/account-details.json';
 import ownerFixture from '../../fixtures/hubspot/owner.json';
 import tenSecondly from '../../fixtures/hubspot/error-rate-limit-ten-secondly.json';
 import missingScopes from '../../fixtures/hubspot/error-missing-scopes.json';
@@ -193,6 +194,11 @@ export function hubspotPortalFake(opts: PortalOptions) {
   const byNumericId = (a: PortalContact, b: PortalContact) => Number(a.id) - Number(b.id);
 
   const handlers = [
+    // https://developers.hubspot.com/docs/api-reference/latest/account/account-information/get-account-details
+    http.get(`${API}/account-info/v3/details`, async ({ request }) => {
+      const { throttled } = await log(request);
+      return throttled ?? HttpResponse.json(accountDetails, { headers: rateHeaders() });
+    }),
     http.post(`${API}/oauth/v2/private-apps/get/access-token-info`, async ({ request }) => {
       const { throttled } = await log(request);
       return throttled ?? HttpResponse.json(tokenInfo, { headers: rateHeaders() });
