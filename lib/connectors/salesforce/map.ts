@@ -128,6 +128,9 @@ export function mapToLeadContext(input: MapInput): LeadContext {
   const tasks = r.Tasks?.records ?? [];
   const feedback: Feedback[] = [];
   const activities: SalesActivity[] = [];
+  // Rows left out because no date of theirs could be read, by the fields tried: never dated 1970, never silent.
+  const undated = new Map<string, number>();
+  const leftOut = (fields: string) => undated.set(fields, (undated.get(fields) ?? 0) + 1);
   for (const t of tasks) {
     // Baton's own feedback Tasks are not sales touches: they would stop the SLA clock.
     if (isFeedbackTask(t)) {
@@ -137,13 +140,21 @@ export function mapToLeadContext(input: MapInput): LeadContext {
     }
     const a = taskActivity(t);
     if (a) activities.push(a);
+    else leftOut('Task CompletedDateTime/CreatedDate');
   }
   for (const e of r.Events?.records ?? []) {
     const a = eventActivity(e);
     if (a) activities.push(a);
+    else leftOut('Event StartDateTime/CreatedDate');
   }
 
-  const events = input.accountEngagementEvents ?? (r.CampaignMembers?.records ?? []).flatMap((m) => campaignMemberEvent(m) ?? []);
+  const events =
+    input.accountEngagementEvents ??
+    (r.CampaignMembers?.records ?? []).flatMap((m) => {
+      const event = campaignMemberEvent(m);
+      if (!event) leftOut('CampaignMember CreatedDate');
+      return event ?? [];
+    });
 
   const stageChanges: StageChange[] = [];
   const warnings: DataQualityWarning[] = [];
@@ -170,7 +181,11 @@ export function mapToLeadContext(input: MapInput): LeadContext {
     if (!input.stageField || h.Field !== input.stageField) continue;
     const at = parseSfDateTime(h.CreatedDate);
     const value = str(h.NewValue);
-    if (at === null || value === undefined) continue;
+    if (value === undefined) continue;
+    if (at === null) {
+      leftOut(`${r.attributes.type}History CreatedDate`);
+      continue;
+    }
     stageChanges.push({
       id: `salesforce:${h.Id}`,
       source: 'salesforce',
@@ -189,6 +204,7 @@ export function mapToLeadContext(input: MapInput): LeadContext {
     warnings.push({ code: 'unmapped_stage', detail: `Status = ${stageValue}` });
   }
   if (!email) warnings.push({ code: 'missing_field', detail: 'Email' });
+  for (const [fields, count] of undated) warnings.push({ code: 'unreadable_date', detail: `Salesforce ${fields} (${count})` });
 
   const opportunities = r.ConvertedOpportunity ? [opportunity(r.ConvertedOpportunity)] : [];
   const company = r.Company ?? r.Account?.Name ?? undefined;

@@ -213,6 +213,33 @@ describe('Salesforce connector: a lead view', () => {
     expect(ctx.warnings).toContainEqual({ code: 'unreadable_date', detail: 'Account Engagement createdAt (1)' });
   });
 
+  it('leaves out a Task, an Event and a history row whose dates cannot be read, each with a warning naming its fields', async () => {
+    const body = structuredClone(state.compositeBody) as { compositeResponse: { referenceId: string; body: { records: Record<string, unknown>[] } }[] };
+    const record = body.compositeResponse.find((r) => r.referenceId === 'record')!.body.records[0] as Record<string, { records: Record<string, unknown>[] }>;
+    const history = body.compositeResponse.find((r) => r.referenceId === 'history')!.body.records;
+    const call = record.Tasks!.records.find((t) => t.TaskSubtype === 'Call')!;
+    record.Tasks!.records.push({ ...call, Id: '00T5e00000Undtd1EAB', CompletedDateTime: '25/11/2026 10:00', CreatedDate: '2026/11/25 10:00' });
+    record.Events!.records.push({ ...record.Events!.records[0]!, Id: '00U5e00000Undtd1EAB', StartDateTime: '26/11/2026 14:00', CreatedDate: '2026/11/24 09:00' });
+    const change = history.find((h) => h.Field === 'Status')!;
+    history.push({ ...change, Id: '0175e00000Undtd1EAB', CreatedDate: '2026-13-40T00:00:00.000+0000' });
+    state.compositeBody = body;
+    const connector = createSalesforceConnector({ storage: connectedStore(), now: () => NOW });
+    const ctx = await connector.fetchContext(ref, options);
+    // Nothing dated 1970 slipped in: the readable touches and changes are as before.
+    expect(ctx.activities.map((a) => [a.type, a.occurredAt])).toEqual([
+      ['call', Date.UTC(2026, 10, 24, 2, 30)],
+      ['meeting', Date.UTC(2026, 10, 26, 5, 0)],
+    ]);
+    expect(ctx.stageChanges.map((s) => s.at)).toEqual([Date.UTC(2026, 10, 24, 1, 0), Date.UTC(2026, 10, 24, 2, 31)]);
+    expect(ctx.warnings).toEqual(
+      expect.arrayContaining([
+        { code: 'unreadable_date', detail: 'Salesforce Task CompletedDateTime/CreatedDate (1)' },
+        { code: 'unreadable_date', detail: 'Salesforce Event StartDateTime/CreatedDate (1)' },
+        { code: 'unreadable_date', detail: 'Salesforce LeadHistory CreatedDate (1)' },
+      ]),
+    );
+  });
+
   it('error 184 (a token without pardot_api) asks to sign in again with the scope, never falls back silently', async () => {
     state.aeScopeMissing = true;
     const connector = createSalesforceConnector({ storage: connectedStore({ businessUnitId: '0Uv5e000000AcmeCAC' }), now: () => NOW });
