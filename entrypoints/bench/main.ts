@@ -50,7 +50,7 @@ window.runTeamBench = async (scale) => {
   const s = { ...TEAM_FULL_SCALE, ...scale };
   const engine = runTeamEngineBench(s, log);
   const db = openBatonDb();
-  await db.snapshots.clear();
+  await Promise.all([db.snapshots.clear(), db.syncStates.clear()]);
   const client = createTeamKpisClient();
   try {
     const snapshot = await runSnapshotReadBench(db, s.people, s.runs, log);
@@ -65,7 +65,7 @@ window.runTeamBench = async (scale) => {
     return { engine, snapshot, worker: { firstMs, firstTimings: first.timings, recountMs, leads: first.kpis.leads } };
   } finally {
     client.close();
-    await db.snapshots.clear();
+    await Promise.all([db.snapshots.clear(), db.syncStates.clear()]);
     db.close();
   }
 };

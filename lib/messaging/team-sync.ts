@@ -112,13 +112,30 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     return Boolean(controller);
   }
 
+  /**
+   * The systems an alarm syncs: every connected real system, or the demo when none is connected. The demo stands
+   * in for a team (see `teamSnapshotScopes`); once a real system is connected it is only synced on request.
+   * A system whose instance cannot be told (a network error) counts as connected: its run then fails visibly.
+   */
+  async function systemsToSync(): Promise<SystemId[]> {
+    const real: SystemId[] = [];
+    for (const system of LISTING_SYSTEMS) {
+      if (system === 'demo') continue;
+      const connector = await deps.connectorFor(system);
+      if (!connector.listContexts || !connector.listingInstance) continue;
+      const instance = await connector.listingInstance().catch(() => 'unknown');
+      if (instance) real.push(system);
+    }
+    return real.length ? real : ['demo'];
+  }
+
   async function onAlarm(name: string) {
     if (name === TEAM_SYNC_ALARM) {
-      for (const system of LISTING_SYSTEMS) await start({ system, kind: 'team' }).catch((e: unknown) => console.warn(`Baton: team sync of ${system} failed`, e));
+      for (const system of await systemsToSync()) await start({ system, kind: 'team' }).catch((e: unknown) => console.warn(`Baton: team sync of ${system} failed`, e));
     } else if (name === MY_LEADS_ALARM) {
       // Only inside the team's business hours: nobody works the queue at night, and the org's budget is shared.
       if (!isOpenAt((await definitionsNow()).calendar, now())) return;
-      for (const system of LISTING_SYSTEMS) await start({ system, kind: 'mine' }).catch((e: unknown) => console.warn(`Baton: my-leads sync of ${system} failed`, e));
+      for (const system of await systemsToSync()) await start({ system, kind: 'mine' }).catch((e: unknown) => console.warn(`Baton: my-leads sync of ${system} failed`, e));
     }
   }
 

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { openBatonDb } from '../store/db';
-import { readSnapshotContexts } from '../store/snapshot-repo';
+import { readTeamSnapshot } from '../store/snapshot-repo';
 import { createTeamKpisService } from './team-kpis-service';
 
 /**
@@ -10,7 +10,7 @@ import { createTeamKpisService } from './team-kpis-service';
  * messages come from this extension's own pages.
  */
 const db = openBatonDb();
-const service = createTeamKpisService(() => readSnapshotContexts(db));
+const service = createTeamKpisService(() => readTeamSnapshot(db));
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -162,3 +162,21 @@ export async function listSyncStates(db: BatonDb): Promise<SyncState[]> {
     return parsed.success ? [parsed.data] : [];
   });
 }
+
+/**
+ * The scopes the team figures read: every real system's team snapshot, or the demo's when no real system has
+ * one. The demo is a stand-in for a team, never part of one: mixing its people into a real team's funnel would
+ * put invented leads in the figures both departments read. The 'mine' snapshots are the signed-in user's own
+ * open leads, already inside their team's snapshot, so they are never read here.
+ */
+export async function teamSnapshotScopes(db: BatonDb): Promise<SnapshotScope[]> {
+  const team = (await listSyncStates(db)).map((s) => s.scope).filter((scope) => scope.kind === 'team');
+  const real = team.filter((scope) => scope.system !== 'demo');
+  return real.length > 0 ? real : team;
+}
+
+/** The contexts the team figures are computed from (see `teamSnapshotScopes`). */
+export async function readTeamSnapshot(db: BatonDb): Promise<LeadContext[]> {
+  const scopes = await teamSnapshotScopes(db);
+  return scopes.length ? readSnapshotContexts(db, scopes) : [];
+}

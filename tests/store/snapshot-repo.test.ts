@@ -8,6 +8,7 @@ import {
   listSyncStates,
   readSnapshotContexts,
   readSyncState,
+  readTeamSnapshot,
   writeSnapshotPage,
   writeSyncState,
   type SnapshotScope,
@@ -57,6 +58,28 @@ describe('team snapshot', () => {
     await clearSnapshot(db, GLOBEX);
     expect(await readSnapshotContexts(db)).toHaveLength(2);
     expect(await readSnapshotContexts(db, [GLOBEX])).toEqual([]);
+  });
+
+  it('the team figures read the real systems’ team snapshots, the demo only when there is no real one, never "mine"', async () => {
+    const synced = (scope: SnapshotScope) => writeSyncState(db, { scope, period: { from: 0, to: T0 }, cursor: null, inFlight: null, lastCompleteAt: T0, callsUsed: 0, callsLastRun: 0 });
+    const DEMO: SnapshotScope = { system: 'demo', instance: 'sfa', kind: 'team' };
+    const demoRef = (id: string): RecordRef => ({ system: 'demo', instance: 'sfa', object: 'lead', id });
+    await writeSnapshotPage(db, DEMO, { contexts: ['d1', 'd2', 'd3'].map((id) => leadContext(demoRef(id))), deleted: [] });
+    await synced(DEMO);
+    expect(await readTeamSnapshot(db)).toHaveLength(3);
+
+    await writeSnapshotPage(db, ACME, { contexts: ids(2).map((id) => leadContext(sfRef(id))), deleted: [] });
+    await writeSnapshotPage(db, ACME_MINE, { contexts: ids(5, '00M').map((id) => leadContext(sfRef(id))), deleted: [] });
+    await synced(ACME);
+    await synced(ACME_MINE);
+    await writeSnapshotPage(db, GLOBEX, { contexts: ids(1, '00G').map((id) => leadContext(globexRef(id))), deleted: [] });
+    await synced(GLOBEX);
+    const team = await readTeamSnapshot(db);
+    expect(team.map((c) => `${c.ref.system}|${c.ref.instance}`).sort()).toEqual([
+      'salesforce|acme.my.salesforce.com',
+      'salesforce|acme.my.salesforce.com',
+      'salesforce|globex.my.salesforce.com',
+    ]);
   });
 
   it('a lead in both the team and the "mine" snapshot is read once, as last fetched', async () => {
