@@ -1,26 +1,34 @@
 import { useId, useState } from 'react';
-import type { KeyValueStore } from '../../lib/connectors/local-store';
-import { useDisconnect, type DisconnectableSystem } from '../../lib/queries/use-disconnect';
+import type { SystemId } from '../../lib/domain/model';
+import { useDisconnect } from '../../lib/queries/use-disconnect';
+import type { MessageKey } from '../../lib/i18n/messages-ja';
 import { useI18n } from '../i18n/i18n-provider';
 
 /**
- * Disconnect for a key-based connection card (HubSpot, Marketo): deletes the credentials and what Baton cached
- * from the system. When feedback clicks are still waiting to be delivered, it asks first, in plain words,
- * whether to keep them (sent after connecting again) or discard them.
+ * Disconnect (HubSpot, Marketo) or Sign out (Salesforce): `forget` deletes the credentials, then what Baton cached
+ * from the system goes too. When feedback clicks are still waiting to be delivered, it asks first, in plain
+ * words, whether to keep them (sent after connecting again) or discard them. `onDone` gets what `forget` returned.
  */
-export function DisconnectControl(props: { system: DisconnectableSystem; vendor: string; storage: KeyValueStore; onDone: (text: string) => void }) {
+export function DisconnectControl<T>(props: {
+  system: SystemId;
+  vendor: string;
+  forget: () => Promise<T>;
+  onDone: (text: string, forgotten: T) => void;
+  label?: MessageKey;
+  disabled?: boolean;
+}) {
   const { t } = useI18n();
   const questionId = useId();
-  const { undelivered, disconnect } = useDisconnect(props.system, props.storage);
+  const { undelivered, disconnect } = useDisconnect(props.system, props.forget);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const run = async (discardUndelivered: boolean) => {
     setBusy(true);
     try {
-      await disconnect({ discardUndelivered });
+      const forgotten = (await disconnect({ discardUndelivered })) as T;
       setAsking(false);
-      props.onDone(t('connections.disconnect.done', { vendor: props.vendor }));
+      props.onDone(t('connections.disconnect.done', { vendor: props.vendor }), forgotten);
     } finally {
       setBusy(false);
     }
@@ -39,8 +47,8 @@ export function DisconnectControl(props: { system: DisconnectableSystem; vendor:
     );
   }
   return (
-    <button type="button" disabled={busy || undelivered === undefined} onClick={() => (undelivered! > 0 ? setAsking(true) : void run(false))}>
-      {t('connections.disconnect')}
+    <button type="button" disabled={busy || props.disabled || undelivered === undefined} onClick={() => (undelivered! > 0 ? setAsking(true) : void run(false))}>
+      {t(props.label ?? 'connections.disconnect')}
     </button>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { HubSpotStatus } from '../../lib/connectors/hubspot/settings';
 import { useHubSpotConnection } from '../../lib/queries/use-key-connections';
 import { useI18n } from '../i18n/i18n-provider';
+import { useForgetKey } from '../../lib/queries/use-disconnect';
 import { DisconnectControl } from './disconnect-control';
 import { ConnectionMessageLine, useConnectionAction, type KeyConnectionProps } from './use-connection-action';
 import './vendor-connection.css';
@@ -12,6 +13,7 @@ import './vendor-connection.css';
  */
 export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: KeyConnectionProps) {
   const { t, number, dateTime } = useI18n();
+  const forget = useForgetKey('hubspot', storage);
   const ids = { token: useId(), tokenHint: useId(), warn: useId(), tz: useId() };
   const [token, setToken] = useState('');
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
@@ -75,7 +77,7 @@ export function HubSpotConnection({ storage, fetchImpl, now = Date.now }: KeyCon
         </div>
       </form>
       {connected ? (
-        <DisconnectControl system="hubspot" vendor={t('connections.hubspot.title')} storage={storage} onDone={(text) => void run(async () => ({ tone: 'ok', text }))} />
+        <DisconnectControl system="hubspot" vendor={t('connections.hubspot.title')} forget={forget} onDone={(text) => void run(async () => ({ tone: 'ok', text }))} />
       ) : null}
       {rl && rl.remaining !== undefined && rl.max !== undefined ? (
         <p className="vendor-conn-status">

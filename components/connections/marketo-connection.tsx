@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { MarketoStatus } from '../../lib/connectors/marketo/settings';
 import { useMarketoConnection } from '../../lib/queries/use-key-connections';
 import { useI18n } from '../i18n/i18n-provider';
+import { useForgetKey } from '../../lib/queries/use-disconnect';
 import { DisconnectControl } from './disconnect-control';
 import { ConnectionMessageLine, useConnectionAction, type KeyConnectionProps } from './use-connection-action';
 import './vendor-connection.css';
@@ -12,6 +13,7 @@ import './vendor-connection.css';
  */
 export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyConnectionProps) {
   const { t, number, dateTime } = useI18n();
+  const forget = useForgetKey('marketo', storage);
   const ids = { endpoint: useId(), endpointHint: useId(), clientId: useId(), secret: useId(), warn: useId(), activity: useId(), activityHint: useId() };
   const [endpoint, setEndpoint] = useState('');
   const [clientId, setClientId] = useState('');
@@ -89,7 +91,7 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyCon
         </div>
       </form>
       {connected ? (
-        <DisconnectControl system="marketo" vendor={t('connections.marketo.title')} storage={storage} onDone={(text) => void run(async () => ({ tone: 'ok', text }))} />
+        <DisconnectControl system="marketo" vendor={t('connections.marketo.title')} forget={forget} onDone={(text) => void run(async () => ({ tone: 'ok', text }))} />
       ) : null}
       {status.callsToday?.day === today ? (
         <p className="vendor-conn-status">{t('connections.marketo.usage', { count: number(status.callsToday.count) })}</p>

@@ -5,8 +5,8 @@ import type { OrgFacts } from '../../lib/connectors/salesforce/org';
 import type { LoginHostKind } from '../../lib/connectors/salesforce/settings';
 import { SALESFORCE_LOGIN_HOST_KINDS, useSalesforceConnection } from '../../lib/queries/use-salesforce-connection';
 import type { MessageKey } from '../../lib/i18n/messages-ja';
-import { usePurgeSystem } from '../../lib/queries/use-disconnect';
 import { useI18n } from '../i18n/i18n-provider';
+import { DisconnectControl } from './disconnect-control';
 import './salesforce-connection.css';
 
 export interface SalesforceConnectionProps {
@@ -61,7 +61,6 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
   const [copied, setCopied] = useState(false);
   const connection = useSalesforceConnection({ deps, fetchImpl, now });
   const redirectUri = connection.redirectUri;
-  const purgeSalesforce = usePurgeSystem('salesforce');
 
   const refresh = useCallback(async () => {
     const { settings: s, auth: a, facts: f, usage: u } = await connection.read();
@@ -115,17 +114,11 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
     })();
   }
 
-  async function onSignOut() {
-    setBusy(true);
+  /** After Sign out: <DisconnectControl/> asked about undelivered feedback, and the cache is purged. */
+  async function onSignedOut(revoked: boolean) {
     setError(null);
-    try {
-      const { revoked } = await connection.signOut();
-      await purgeSalesforce();
-      setNotice(revoked ? null : t('connections.salesforce.revokeFailed'));
-    } finally {
-      setBusy(false);
-      await refresh();
-    }
+    setNotice(t(revoked ? 'connections.salesforce.signedOut' : 'connections.salesforce.revokeFailed'));
+    await refresh();
   }
 
   async function onCopy() {
@@ -253,9 +246,14 @@ export function SalesforceConnection({ deps, fetchImpl, now = Date.now }: Salesf
             {busy ? t('connections.salesforce.connecting') : t('connections.salesforce.connect')}
           </button>
           {auth && (
-            <button type="button" onClick={() => void onSignOut()} disabled={busy}>
-              {t('connections.salesforce.signOut')}
-            </button>
+            <DisconnectControl
+              system="salesforce"
+              vendor="Salesforce"
+              forget={connection.signOut}
+              label="connections.salesforce.signOut"
+              disabled={busy}
+              onDone={(_text, { revoked }) => void onSignedOut(revoked)}
+            />
           )}
         </div>
       </form>

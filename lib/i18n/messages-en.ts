@@ -326,6 +326,7 @@ export const en = {
   'connections.salesforce.apiUsage': 'API usage (24 h): {used} / {max} ({percent}%)',
   'connections.salesforce.paused': 'Usage is above 80% of the limit: background refresh is paused. Records you open still load.',
   'connections.salesforce.permissionDenied': 'The permission was not granted, so Baton could not connect.',
+  'connections.salesforce.signedOut': 'Signed out. What Baton had from Salesforce is removed from this computer.',
   'connections.salesforce.revokeFailed': 'Signed out on this device, but Salesforce could not be told to revoke the token (offline).',
   'connections.salesforce.invalid.consumerKey': 'The consumer key is the long string in the app’s OAuth settings.',
   'connections.salesforce.invalid.myDomainHost': 'Enter the My Domain host only (no https://, no path).',

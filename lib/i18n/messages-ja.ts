@@ -328,6 +328,7 @@ export const ja = {
   'connections.salesforce.apiUsage': 'API 使用量（24 時間）: {used} / {max}（{percent}%）',
   'connections.salesforce.paused': '使用量が上限の 80% を超えたため、バックグラウンド更新を止めています。開いたレコードは引き続き読み込みます。',
   'connections.salesforce.permissionDenied': '必要な権限が許可されなかったため、接続できませんでした。',
+  'connections.salesforce.signedOut': 'サインアウトし、Salesforce から取り込んだデータをこの端末から削除しました。',
   'connections.salesforce.revokeFailed': 'この端末の接続情報は削除しましたが、Salesforce 側でトークンを取り消せませんでした（オフライン）。',
   'connections.salesforce.invalid.consumerKey': 'コンシューマー鍵は、アプリの OAuth 設定にある長い文字列です。',
   'connections.salesforce.invalid.myDomainHost': '私のドメインのホスト名だけを入力してください（https:// やパスは不要）。',

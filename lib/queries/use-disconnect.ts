@@ -15,29 +15,27 @@ const FORGET: Record<DisconnectableSystem, (store: KeyValueStore) => Promise<voi
 };
 
 /**
- * A connection card's Disconnect: deletes the system's credentials, then what Baton cached from it
- * (lib/store/purge-system). `undelivered` (live) is what the card asks about first: feedback clicks not yet
- * delivered, kept for when the system is connected again unless the person discards them.
+ * A connection card's Disconnect (or Salesforce's Sign out): deletes the system's credentials (`forget`, by default
+ * the saved key of HubSpot or Marketo), then what Baton cached from it (lib/store/purge-system). `undelivered`
+ * (live) is what the card asks about first: feedback clicks not yet delivered, kept for when the system is
+ * connected again unless the person discards them.
  */
-export function useDisconnect(system: DisconnectableSystem, storage: KeyValueStore) {
+export function useDisconnect(system: SystemId, forget: () => Promise<unknown>) {
   const { db } = useBatonDeps();
   // Undefined until counted: the card holds Disconnect until then, so a quick click cannot skip the question.
   const undelivered: number | undefined = useLiveQuery(() => countUndelivered(db, system), [db, system]);
   const disconnect = useCallback(
     async (options: { discardUndelivered: boolean }) => {
-      await FORGET[system](storage);
-      return purgeSystem(db, system, options);
+      const forgotten = await forget();
+      await purgeSystem(db, system, options);
+      return forgotten;
     },
-    [db, system, storage],
+    [db, system, forget],
   );
   return { undelivered, disconnect };
 }
 
-/**
- * After signing out of a system (Salesforce's card), what Baton cached from it goes too; undelivered feedback
- * stays for the next sign-in, as when a Disconnect's question is answered "keep".
- */
-export function usePurgeSystem(system: SystemId): () => Promise<unknown> {
-  const { db } = useBatonDeps();
-  return useCallback(() => purgeSystem(db, system, { discardUndelivered: false }), [db, system]);
+/** Forgetting the saved key of a key-based connection (HubSpot, Marketo). */
+export function useForgetKey(system: DisconnectableSystem, storage: KeyValueStore): () => Promise<void> {
+  return useCallback(() => FORGET[system](storage), [system, storage]);
 }

@@ -8,6 +8,7 @@ import { CONSUMER_KEY, withFakeOrg } from './fake-org';
 import { BatonDepsContext } from '../../../lib/queries/baton-deps';
 import { readContext, saveContext } from '../../../lib/store/context-repo';
 import type { BatonDb } from '../../../lib/store/db';
+import { recordKey } from '../../../lib/domain/model';
 import { freshDb, leadContext, sfRef } from '../../store/lead-context-fixture';
 
 const NOW = Date.UTC(2026, 10, 25, 3, 0);
@@ -95,14 +96,47 @@ describe('Salesforce card in options', () => {
     setup({ db });
     await user.type(screen.getByLabelText('Consumer key'), CONSUMER_KEY);
     await user.click(screen.getByRole('button', { name: 'Connect' }));
-    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Not connected'));
+    const signOut = await screen.findByRole('button', { name: 'Sign out' });
+    await waitFor(() => expect(signOut).toBeEnabled());
+    await user.click(signOut);
+    // Nothing undelivered: no question, signed out at once.
+    expect(await screen.findByText('Signed out. What Baton had from Salesforce is removed from this computer.')).toBeInTheDocument();
+    expect(screen.getByText('Not connected')).toBeInTheDocument();
     expect(state.requests.some((r) => r.url === 'https://login.salesforce.com/services/oauth2/revoke')).toBe(true);
     // The person was known from Salesforce and Marketo: Marketo's events stay, Salesforce's record and call go.
     await waitFor(async () => expect(await db.records.count()).toBe(0));
     expect(await db.activities.count()).toBe(0);
     expect(await db.events.count()).toBe(3);
     expect(await readContext(db, cached.ref)).toBeUndefined();
+  });
+
+  it.each([
+    ['Keep and disconnect', 'pending'],
+    ['Discard and disconnect', undefined],
+  ])('Sign out with feedback not yet delivered asks first; "%s" leaves it %s', async (answer, left) => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    const ref = sfRef('00Q000000000009AAA');
+    const cached = leadContext(ref);
+    await saveContext(db, cached);
+    await db.feedback.add({
+      id: 'fb-undelivered-sf', ref, personKey: cached.person.key, verdict: 'good', reasonCodes: [], by: 'Sato', at: 1, state: 'pending',
+      attempts: 0, nextAttemptAt: 1, recordKey: recordKey(ref), authFailures: 0,
+    });
+    setup({ db });
+    await user.type(screen.getByLabelText('Consumer key'), CONSUMER_KEY);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const signOut = await screen.findByRole('button', { name: 'Sign out' });
+    await waitFor(() => expect(signOut).toBeEnabled());
+    await user.click(signOut);
+    expect(await screen.findByText('1 feedback not yet delivered to Salesforce. Keep it to send when you connect again, or discard it?')).toBeInTheDocument();
+    // Still signed in while the question is open.
+    expect(state.requests.some((r) => r.url.endsWith('/services/oauth2/revoke'))).toBe(false);
+    await user.click(screen.getByRole('button', { name: answer }));
+    expect(await screen.findByText('Signed out. What Baton had from Salesforce is removed from this computer.')).toBeInTheDocument();
+    expect(state.requests.some((r) => r.url === 'https://login.salesforce.com/services/oauth2/revoke')).toBe(true);
+    expect(await readContext(db, ref)).toBeUndefined();
+    expect((await db.feedback.get('fb-undelivered-sf'))?.state).toBe(left);
   });
 
   it('warns that background refresh is paused above 80% of the daily limit', async () => {
