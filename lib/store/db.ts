@@ -94,6 +94,22 @@ export interface SnapshotRow {
 }
 
 /** The sync state of one snapshot scope; `state` is validated by the snapshot repo, not by the table. */
+/**
+ * The team snapshot since v4: packs of up to `SNAPSHOT_PACK_SIZE` entries, appended per written page. Reading one
+ * row per person cost Chromium's IndexedDB about a millisecond a row (100,000 people: over a minute on a busy
+ * 2-core machine); a few hundred packs read in seconds. An entry's `context` null is a deletion. Within a scope,
+ * later packs (higher `seq`) and later entries override earlier ones; see lib/store/snapshot-repo.ts.
+ */
+export interface SnapshotPackRow {
+  /** `snapshotScopeKey(scope)`: system|instance|kind. The first half of the primary key. */
+  scope: string;
+  /** Write order within the scope. */
+  seq: number;
+  entries: { key: string; context: LeadContext | null }[];
+  /** When the pack was written (the page's arrival). */
+  writtenAt: number;
+}
+
 export interface SyncStateRow {
   scope: string;
   state: unknown;
@@ -170,6 +186,19 @@ export const SCHEMA_V3 = {
   syncStates: 'scope',
 } as const;
 
+/**
+ * Version 4: the team snapshot in packs (`snapshotPacks`, see `SnapshotPackRow`): one row per person was too slow
+ * to read back in Chromium. The upgrade moves every v3 row into packs, scope by scope, and empties `snapshots`
+ * (left declared, empty, until a later version drops it: Dexie cannot read a table the same version deletes).
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  snapshotPacks: '[scope+seq]',
+} as const;
+
+/** Entries per pack: about 3 MB of contexts, read as one IndexedDB value. */
+export const SNAPSHOT_PACK_SIZE = 1_000;
+
 export class BatonDb extends Dexie {
   records!: Table<RecordRow, string>;
   people!: Table<PersonRow, string>;
@@ -182,7 +211,9 @@ export class BatonDb extends Dexie {
   definitions!: Table<DefinitionsRow, number>;
   sync!: Table<SyncRow, string>;
   settings!: Table<SettingsRow, string>;
+  /** v3's one row per person; empty since v4 (see SCHEMA_V4). */
   snapshots!: Table<SnapshotRow, [string, string]>;
+  snapshotPacks!: Table<SnapshotPackRow, [string, number]>;
   syncStates!: Table<SyncStateRow, string>;
 
   constructor(name: string = DB_NAME) {
@@ -205,6 +236,22 @@ export class BatonDb extends Dexie {
           });
       });
     this.version(3).stores(SCHEMA_V3);
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        const rows = await tx.table<SnapshotRow, [string, string]>('snapshots').toArray();
+        const byScope = new Map<string, SnapshotRow[]>();
+        for (const row of rows) byScope.set(row.scope, [...(byScope.get(row.scope) ?? []), row]);
+        const packs: SnapshotPackRow[] = [];
+        for (const [scope, scopeRows] of byScope) {
+          for (let i = 0; i < scopeRows.length; i += SNAPSHOT_PACK_SIZE) {
+            const part = scopeRows.slice(i, i + SNAPSHOT_PACK_SIZE);
+            packs.push({ scope, seq: packs.length + 1, entries: part.map((r) => ({ key: r.key, context: r.context })), writtenAt: Math.max(...part.map((r) => r.writtenAt)) });
+          }
+        }
+        if (packs.length) await tx.table<SnapshotPackRow, [string, number]>('snapshotPacks').bulkAdd(packs);
+        await tx.table('snapshots').clear();
+      });
   }
 }
 

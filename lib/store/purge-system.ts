@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { SystemId } from '../domain/model';
 import type { BatonDb, FeedbackRow } from './db';
+import { snapshotPacksWithPrefix } from './snapshot-repo';
 
 /** Feedback a worker may still deliver: kept on disconnect until it is delivered or the person discards it. */
 const UNDELIVERED: ReadonlySet<FeedbackRow['state']> = new Set(['pending', 'sending', 'failed']);
@@ -31,12 +32,13 @@ const ownedBy = (system: SystemId, key: string) => key.startsWith(`${system}|`);
 export async function purgeSystem(db: BatonDb, system: SystemId, options: { discardUndelivered?: boolean } = {}): Promise<PurgeResult> {
   const tables = [
     db.records, db.people, db.sync, db.events, db.activities, db.stageChanges, db.opportunities, db.remoteFeedback, db.feedback,
-    db.snapshots, db.syncStates,
+    db.snapshots, db.snapshotPacks, db.syncStates,
   ];
   return db.transaction('rw', tables, async () => {
     // The team snapshot holds that system's people too: its scopes are `system|instance|kind`.
     const scopePrefix = `${system}|`;
     await db.snapshots.filter((row) => row.scope.startsWith(scopePrefix)).delete();
+    await snapshotPacksWithPrefix(db, scopePrefix).delete();
     await db.syncStates.filter((row) => row.scope.startsWith(scopePrefix)).delete();
 
     const records = await db.records.filter((r) => r.ref.system === system).toArray();

@@ -2,12 +2,18 @@ import Dexie from 'dexie';
 import { z } from 'zod';
 import { recordKey, systemSchema, type LeadContext, type RecordRef, type SystemId } from '../domain/model';
 import type { ListRequest } from '../connectors/listing';
-import type { BatonDb, SnapshotRow } from './db';
+import { SNAPSHOT_PACK_SIZE, type BatonDb, type SnapshotPackRow } from './db';
 
 /**
- * The team snapshot (Dexie v3): every lead of a period, per system, instance and kind, written page by page by
- * the background sync and read whole by the team-KPIs worker. Each person is one row holding the whole
- * `LeadContext` (the shape connectors list and `assessLead` judges), so reading 100,000 people is one scan.
+ * The team snapshot: every lead of a period, per system, instance and kind, written page by page by the background
+ * sync and read whole by the team-KPIs worker. Each person is one entry holding the whole `LeadContext` (the shape
+ * connectors list and `assessLead` judges).
+ *
+ * Stored in packs (Dexie v4, `SnapshotPackRow`): a written page is appended as one or more packs of up to
+ * `SNAPSHOT_PACK_SIZE` entries, never read back to be merged, so a sync writes at the speed of its pages; a read
+ * takes every pack of a scope in write order and keeps each record's last entry (null: deleted). One row per
+ * person (v3) cost Chromium about a millisecond a row to read. `compactSnapshot` rewrites a scope into full packs
+ * once superseded entries or small packs pile up (after each complete sync).
  * Contexts are validated by the connectors that list them; reads do not parse them again (100,000 zod parses
  * would cost seconds).
  */
@@ -18,20 +24,46 @@ export type SnapshotScopeFilter = Pick<SnapshotScope, 'system' | 'instance'> & {
 
 const KINDS: readonly SnapshotKind[] = ['team', 'mine'];
 
-/** The first half of a snapshot row's key, and the sync state's key. */
+/** The first half of a snapshot pack's key, and the sync state's key. */
 export function snapshotScopeKey(scope: SnapshotScope): string {
   return `${scope.system}|${scope.instance}|${scope.kind}`;
 }
 
-function scopeRange(db: BatonDb, key: string) {
-  return db.snapshots.where('[scope+key]').between([key, Dexie.minKey], [key, Dexie.maxKey], true, true);
+function scopePacks(db: BatonDb, scopeKey: string) {
+  return db.snapshotPacks.where('[scope+seq]').between([scopeKey, Dexie.minKey], [scopeKey, Dexie.maxKey], true, true);
+}
+
+/** Every pack of every scope starting with `prefix` (a system's scopes: `salesforce|`). */
+export function snapshotPacksWithPrefix(db: BatonDb, prefix: string) {
+  return db.snapshotPacks.where('[scope+seq]').between([prefix, Dexie.minKey], [`${prefix}\uffff`, Dexie.maxKey], true, true);
+}
+
+async function nextSeq(db: BatonDb, scopeKey: string): Promise<number> {
+  const keys = await scopePacks(db, scopeKey).reverse().limit(1).primaryKeys();
+  return keys.length ? keys[0]![1] + 1 : 1;
+}
+
+function packsOf(scopeKey: string, entries: SnapshotPackRow['entries'], firstSeq: number, writtenAt: number): SnapshotPackRow[] {
+  const packs: SnapshotPackRow[] = [];
+  for (let i = 0; i < entries.length; i += SNAPSHOT_PACK_SIZE) {
+    packs.push({ scope: scopeKey, seq: firstSeq + packs.length, entries: entries.slice(i, i + SNAPSHOT_PACK_SIZE), writtenAt });
+  }
+  return packs;
+}
+
+/** Each record's last entry, in the order records were first written; deleted records left out. */
+function liveEntries(packs: readonly SnapshotPackRow[]): Map<string, LeadContext> {
+  const last = new Map<string, LeadContext | null>();
+  for (const pack of packs) for (const entry of pack.entries) last.set(entry.key, entry.context);
+  const live = new Map<string, LeadContext>();
+  for (const [key, context] of last) if (context) live.set(key, context);
+  return live;
 }
 
 /**
- * Stores one listed page in one transaction: every context is upserted under `recordKey(ctx.ref)`, so a page
- * delivered twice (a resumed run, a retried call) never doubles a person, and `deleted` records leave the scope.
- * A context of another system than the scope's is refused with a message naming both: it would otherwise be
- * counted under the wrong org.
+ * Stores one listed page in one transaction, appended under `recordKey(ctx.ref)`: a page delivered twice (a resumed
+ * run, a retried call) never doubles a person, and `deleted` records leave the scope. A context of another system
+ * than the scope's is refused with a message naming both: it would otherwise be counted under the wrong org.
  */
 export async function writeSnapshotPage(
   db: BatonDb,
@@ -47,18 +79,14 @@ export async function writeSnapshotPage(
       );
     }
   }
-  const rows: SnapshotRow[] = page.contexts.map((context) => ({
-    scope: scopeKey,
-    key: recordKey(context.ref),
-    personKey: context.person.key,
-    context,
-    writtenAt: now,
-  }));
-  const deletedKeys = page.deleted.map((ref) => [scopeKey, recordKey(ref)] as [string, string]);
-  await db.transaction('rw', db.snapshots, async () => {
-    // Deletes first: a record both listed and deleted in one page (deleted, then undeleted) stays.
-    if (deletedKeys.length) await db.snapshots.bulkDelete(deletedKeys);
-    if (rows.length) await db.snapshots.bulkPut(rows);
+  // Deletes first: a record both listed and deleted in one page (deleted, then undeleted) stays.
+  const entries: SnapshotPackRow['entries'] = [
+    ...page.deleted.map((ref) => ({ key: recordKey(ref), context: null })),
+    ...page.contexts.map((context) => ({ key: recordKey(context.ref), context })),
+  ];
+  if (!entries.length) return;
+  await db.transaction('rw', db.snapshotPacks, async () => {
+    await db.snapshotPacks.bulkAdd(packsOf(scopeKey, entries, await nextSeq(db, scopeKey), now));
   });
 }
 
@@ -67,35 +95,63 @@ export async function writeSnapshotPage(
  * snapshot of one org is returned once, the most recently fetched copy, so nobody counts twice.
  */
 export async function readSnapshotContexts(db: BatonDb, scopes?: SnapshotScopeFilter[]): Promise<LeadContext[]> {
-  let rows: SnapshotRow[];
+  let packs: SnapshotPackRow[];
   if (!scopes) {
-    rows = await db.snapshots.toArray();
+    packs = await db.snapshotPacks.toArray();
   } else {
     const keys = new Set<string>();
     for (const s of scopes) for (const kind of s.kind ? [s.kind] : KINDS) keys.add(snapshotScopeKey({ system: s.system, instance: s.instance, kind }));
-    rows = [];
-    await db.transaction('r', db.snapshots, async () => {
-      const parts = await Promise.all([...keys].map((key) => scopeRange(db, key).toArray()));
-      for (const part of parts) for (const row of part) rows.push(row);
+    packs = [];
+    await db.transaction('r', db.snapshotPacks, async () => {
+      const parts = await Promise.all([...keys].map((key) => scopePacks(db, key).toArray()));
+      for (const part of parts) for (const pack of part) packs.push(pack);
     });
   }
-  const byRecord = new Map<string, LeadContext>();
-  let twins = false;
-  for (const row of rows) {
-    const seen = byRecord.get(row.key);
-    if (seen) twins = true;
-    if (!seen || row.context.fetchedAt > seen.fetchedAt) byRecord.set(row.key, row.context);
+  // Packs come ordered by [scope+seq]: each scope's run of packs is in write order.
+  const byScope = new Map<string, SnapshotPackRow[]>();
+  for (const pack of packs) {
+    const list = byScope.get(pack.scope);
+    if (list) list.push(pack);
+    else byScope.set(pack.scope, [pack]);
   }
-  return twins ? [...byRecord.values()] : rows.map((row) => row.context);
+  if (byScope.size === 1) return [...liveEntries(packs).values()];
+  const byRecord = new Map<string, LeadContext>();
+  for (const scopeRun of byScope.values()) {
+    for (const [key, context] of liveEntries(scopeRun)) {
+      const seen = byRecord.get(key);
+      if (!seen || context.fetchedAt > seen.fetchedAt) byRecord.set(key, context);
+    }
+  }
+  return [...byRecord.values()];
 }
 
 /** Drops every row of one scope (a new period, a disconnected org). Its sync state is the caller's to reset. */
 export async function clearSnapshot(db: BatonDb, scope: SnapshotScope): Promise<void> {
-  await scopeRange(db, snapshotScopeKey(scope)).delete();
+  await scopePacks(db, snapshotScopeKey(scope)).delete();
 }
 
 export async function countSnapshot(db: BatonDb, scope: SnapshotScope): Promise<number> {
-  return scopeRange(db, snapshotScopeKey(scope)).count();
+  return liveEntries(await scopePacks(db, snapshotScopeKey(scope)).toArray()).size;
+}
+
+/**
+ * Rewrites one scope into full packs when appending has left waste: superseded or deleted entries over a quarter
+ * of the live ones, or more than twice the packs the live entries need (a listing that pages by 100). One
+ * transaction: a reader sees the scope before or after, never half. Returns whether it rewrote.
+ */
+export async function compactSnapshot(db: BatonDb, scope: SnapshotScope, now: number = Date.now()): Promise<boolean> {
+  const scopeKey = snapshotScopeKey(scope);
+  return db.transaction('rw', db.snapshotPacks, async () => {
+    const packs = await scopePacks(db, scopeKey).toArray();
+    const live = liveEntries(packs);
+    const stored = packs.reduce((sum, p) => sum + p.entries.length, 0);
+    const needed = Math.ceil(live.size / SNAPSHOT_PACK_SIZE);
+    if (stored - live.size <= live.size / 4 && packs.length <= 2 * needed + 1) return false;
+    await scopePacks(db, scopeKey).delete();
+    const entries = [...live].map(([key, context]) => ({ key, context }));
+    if (entries.length) await db.snapshotPacks.bulkAdd(packsOf(scopeKey, entries, 1, now));
+    return true;
+  });
 }
 
 export type SyncState = {

@@ -4,6 +4,7 @@ import type { ListRequest } from '../connectors/listing';
 import { recordKey, type SystemId } from '../domain/model';
 import type { BatonDb } from './db';
 import {
+  compactSnapshot,
   readSnapshotContexts,
   readSyncState,
   writeSnapshotPage,
@@ -143,6 +144,9 @@ export async function runTeamSync(input: RunTeamSyncInput): Promise<TeamSyncProg
       const stale = (await readSnapshotContexts(db, [scope])).filter((c) => !seen.has(recordKey(c.ref))).map((c) => c.ref);
       if (stale.length) await writeSnapshotPage(db, scope, { contexts: [], deleted: stale }, now());
     }
+    // Appending left superseded entries and small packs behind (incremental runs, 100-a-page listings): rewrite
+    // them into full packs now, in the background, so the team page reads few and full ones.
+    await compactSnapshot(db, scope, now());
     const finishedAt = now();
     const patch: Partial<SyncState> = { cursor: null, inFlight: null, lastCompleteAt: finishedAt, lastModifiedSince: request.to, period: { from: request.from, to: request.to } };
     await save(patch, true);

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readContext } from '../../lib/store/context-repo';
-import { openBatonDb, SCHEMA_V1, SCHEMA_V2 } from '../../lib/store/db';
-import { readSnapshotContexts, readSyncState, writeSnapshotPage, writeSyncState } from '../../lib/store/snapshot-repo';
+import { openBatonDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SNAPSHOT_PACK_SIZE } from '../../lib/store/db';
+import { countSnapshot, readSnapshotContexts, readSyncState, writeSnapshotPage, writeSyncState } from '../../lib/store/snapshot-repo';
 import { evictLeastRecentlyViewed } from '../../lib/store/eviction';
 import { nextDueAt } from '../../lib/store/outbox';
 import { leadContext, sfRef, T0 } from './lead-context-fixture';
@@ -32,9 +32,9 @@ describe('schema upgrades', () => {
 
     const db = openBatonDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const countsAfter = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
-    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, syncStates: 0 });
+    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, snapshotPacks: 0, syncStates: 0 });
     // The backfill: last viewed = last fetched, so the new index orders them.
     expect((await db.people.orderBy('lastViewedAt').primaryKeys())).toEqual(['old@example.co.jp', 'new@example.co.jp']);
     expect((await db.records.toArray())[0]?.lastViewedAt).toBe(T0);
@@ -71,9 +71,9 @@ describe('schema upgrades', () => {
 
     const db = openBatonDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const countsAfter = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
-    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, syncStates: 0 });
+    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, snapshotPacks: 0, syncStates: 0 });
     const cached = await readContext(db, ref);
     expect(cached?.context.person.name).toBe('残る 人');
     expect(cached?.context.events).toHaveLength(20);
@@ -85,6 +85,46 @@ describe('schema upgrades', () => {
     expect((await readSnapshotContexts(db)).map((c) => c.ref.id)).toEqual(['00Q000000000002AAA']);
     expect((await readSyncState(db, scope))?.callsUsed).toBe(1);
     expect(await db.people.count()).toBe(1);
+    await db.delete();
+  });
+
+  it('opens a version 3 database with a team snapshot in it, upgrades to version 4 (packs), and loses no one', async () => {
+    const name = `baton-v3-${Math.random().toString(36).slice(2)}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    const acme = 'salesforce|acme.my.salesforce.com|team';
+    const mine = 'salesforce|acme.my.salesforce.com|mine';
+    const ids = Array.from({ length: SNAPSHOT_PACK_SIZE + 500 }, (_, i) => `00Q${String(i).padStart(12, '0')}AAA`);
+    const row = (scope: string, id: string, name = `人 ${id}`) => {
+      const context = leadContext(sfRef(id));
+      context.person.name = name;
+      return { scope, key: `salesforce|acme.my.salesforce.com|Lead|${id}`, personKey: context.person.key, context, writtenAt: T0 };
+    };
+    await v3.table('snapshots').bulkAdd(ids.map((id) => row(acme, id)));
+    await v3.table('snapshots').add(row(mine, ids[0]!, '私の リード'));
+    const state = { scope: { system: 'salesforce', instance: 'acme.my.salesforce.com', kind: 'team' }, period: { from: T0 - 1, to: T0 }, cursor: null, inFlight: null, lastCompleteAt: T0, callsUsed: 7, callsLastRun: 7 };
+    await v3.table('syncStates').add({ scope: acme, state });
+    v3.close();
+
+    const db = openBatonDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.snapshots.count()).toBe(0);
+    // 1,500 team rows in two packs, the one "mine" row in its own.
+    expect(await db.snapshotPacks.count()).toBe(3);
+    const teamScope = { system: 'salesforce', instance: 'acme.my.salesforce.com', kind: 'team' } as const;
+    expect(await countSnapshot(db, teamScope)).toBe(ids.length);
+    expect(await countSnapshot(db, { ...teamScope, kind: 'mine' })).toBe(1);
+    expect((await readSnapshotContexts(db, [teamScope])).map((c) => c.ref.id).sort()).toEqual([...ids].sort());
+    expect((await readSnapshotContexts(db, [{ ...teamScope, kind: 'mine' }]))[0]?.person.name).toBe('私の リード');
+    expect((await readSyncState(db, teamScope))?.callsUsed).toBe(7);
+    // Writing after the upgrade appends after the moved packs: a changed person reads as changed.
+    const changed = leadContext(sfRef(ids[3]!));
+    changed.person.name = '変わった 人';
+    await writeSnapshotPage(db, teamScope, { contexts: [changed], deleted: [sfRef(ids[4]!)] });
+    const after = await readSnapshotContexts(db, [teamScope]);
+    expect(after).toHaveLength(ids.length - 1);
+    expect(after.find((c) => c.ref.id === ids[3])?.person.name).toBe('変わった 人');
     await db.delete();
   });
 });

@@ -4,6 +4,7 @@ import type { BatonDb } from '../../lib/store/db';
 import { saveContext } from '../../lib/store/context-repo';
 import {
   clearSnapshot,
+  compactSnapshot,
   countSnapshot,
   listSyncStates,
   readSnapshotContexts,
@@ -98,6 +99,30 @@ describe('team snapshot', () => {
       writeSnapshotPage(db, ACME, { contexts: [leadContext(sfRef(ids(1)[0]!)), leadContext(hubspot)], deleted: [] }),
     ).rejects.toThrow(/salesforce\|acme\.my\.salesforce\.com\|team.*hubspot\|12345\|0-1\|901/);
     expect(await readSnapshotContexts(db)).toEqual([]);
+  });
+
+  it('a listing that pages by 100 leaves small packs; compaction rewrites them full, and everyone reads the same', async () => {
+    const all = ids(2_350);
+    for (let i = 0; i < all.length; i += 100) {
+      await writeSnapshotPage(db, ACME, { contexts: all.slice(i, i + 100).map((id) => leadContext(sfRef(id))), deleted: [] });
+    }
+    // An incremental run: 300 people changed, 50 deleted.
+    const changed = all.slice(0, 300).map((id) => ({ ...leadContext(sfRef(id)), fetchedAt: T0 + 1 }));
+    await writeSnapshotPage(db, ACME, { contexts: changed, deleted: all.slice(300, 350).map((id) => sfRef(id)) });
+    const before = await readSnapshotContexts(db, [ACME]);
+    expect(before).toHaveLength(2_300);
+    expect(await db.snapshotPacks.count()).toBe(25);
+
+    expect(await compactSnapshot(db, ACME)).toBe(true);
+    expect(await db.snapshotPacks.count()).toBe(3);
+    const after = await readSnapshotContexts(db, [ACME]);
+    expect(new Map(after.map((c) => [c.ref.id, c.fetchedAt]))).toEqual(new Map(before.map((c) => [c.ref.id, c.fetchedAt])));
+    // Full packs with nothing superseded: left alone.
+    expect(await compactSnapshot(db, ACME)).toBe(false);
+    // Other scopes are not touched.
+    await writeSnapshotPage(db, GLOBEX, { contexts: [leadContext(globexRef(all[0]!))], deleted: [] });
+    await compactSnapshot(db, ACME);
+    expect(await countSnapshot(db, GLOBEX)).toBe(1);
   });
 
   it('lives apart from the panel cache: the snapshot does not fill the cache, and the cache is not a snapshot', async () => {
