@@ -14,11 +14,12 @@ import './vendor-connection.css';
 export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyConnectionProps) {
   const { t, number, dateTime } = useI18n();
   const forget = useForgetKey('marketo', storage);
-  const ids = { endpoint: useId(), endpointHint: useId(), clientId: useId(), secret: useId(), warn: useId(), activity: useId(), activityHint: useId() };
+  const ids = { endpoint: useId(), endpointHint: useId(), clientId: useId(), secret: useId(), warn: useId(), activity: useId(), activityHint: useId(), appHost: useId(), appHostHint: useId() };
   const [endpoint, setEndpoint] = useState('');
   const [clientId, setClientId] = useState('');
   const [secret, setSecret] = useState('');
   const [activityId, setActivityId] = useState('');
+  const [appHost, setAppHost] = useState('');
   const [connected, setConnected] = useState(false);
   const [status, setStatus] = useState<MarketoStatus>({});
 
@@ -31,6 +32,7 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyCon
       setEndpoint(`${s.endpoint}/rest`);
       setClientId(s.clientId);
       setActivityId(s.feedbackActivityTypeId ? String(s.feedbackActivityTypeId) : '');
+      setAppHost(s.appHost ?? '');
     }
     setStatus(st);
   }, [connection]);
@@ -43,7 +45,7 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyCon
   function onSave(e: FormEvent) {
     e.preventDefault();
     void run(async () => {
-      await connection.save({ endpoint, clientId, secret, activityId });
+      await connection.save({ endpoint, clientId, secret, appHost, activityId });
       setSecret('');
       return { tone: 'ok', text: t('connections.marketo.saved') };
     });
@@ -82,6 +84,9 @@ export function MarketoConnection({ storage, fetchImpl, now = Date.now }: KeyCon
           onChange={(e) => setSecret(e.target.value)}
         />
         <p className="vendor-conn-warn" id={ids.warn} role="note">{t('connections.marketo.secretWarning')}</p>
+        <label htmlFor={ids.appHost}>{t('connections.marketo.appHost')}</label>
+        <input id={ids.appHost} autoComplete="off" spellCheck={false} value={appHost} placeholder="app-ab12.marketo.com" aria-describedby={ids.appHostHint} onChange={(e) => setAppHost(e.target.value)} />
+        <p className="vendor-conn-hint" id={ids.appHostHint}>{t('connections.marketo.appHostHint')}</p>
         <label htmlFor={ids.activity}>{t('connections.marketo.feedbackActivity')}</label>
         <input id={ids.activity} inputMode="numeric" value={activityId} aria-describedby={ids.activityHint} onChange={(e) => setActivityId(e.target.value.replace(/\D/g, ''))} />
         <p className="vendor-conn-hint" id={ids.activityHint}>{t('connections.marketo.feedbackActivityHint')}</p>

@@ -91,7 +91,11 @@ const partnerFactories: Partial<Record<SystemId, PartnerFactory>> = {
     return salesforcePartner(connector);
   },
   marketo: async () => {
-    const [{ readMarketoSettings }, { marketoPartner, marketoInstanceOf }] = await Promise.all([import('./marketo/settings'), import('./cross-system/partners')]);
+    const [{ readMarketoSettings }, { marketoPartner }, { marketoInstanceOf }] = await Promise.all([
+      import('./marketo/settings'),
+      import('./cross-system/partners'),
+      import('./marketo/api-hosts'),
+    ]);
     const settings = await readMarketoSettings(browserLocalStore());
     if (!settings) return null;
     const connector = (await connectorFor('marketo')) as import('./marketo/marketo-connector').MarketoConnector;

@@ -193,6 +193,8 @@ export const dataQualityWarningSchema = z.object({
     'unreadable_date',
     /** A connected system on the other side could not be asked (outage, limit, sign-in): its half is missing. */
     'partner_unavailable',
+    /** A Marketo page whose app host Baton is not paired with: the record may be another instance's. `detail`: the host. */
+    'unpaired_instance',
   ]),
   /** Free detail for the message: the field, the other record, the vendor value. */
   detail: z.string().optional(),

@@ -161,6 +161,7 @@ export const en = {
   'warn.unmapped_stage': 'Stage value not in the definitions',
   'warn.future_event': 'Activity dated in the future',
   'warn.cross_system_conflict': 'Systems disagree on a value',
+  'warn.unpaired_instance': 'Baton cannot tell this page is of the connected Marketo instance (set your Marketo app address in Options)',
   'warn.unreadable_date': 'Left out activity with an unreadable date',
   'warn.partner_unavailable': 'A connected system could not be asked',
 
@@ -360,6 +361,8 @@ export const en = {
   'connections.marketo.clientId': 'Client Id',
   'connections.marketo.clientSecret': 'Client Secret',
   'connections.marketo.secretWarning': 'Whoever holds the Client Secret can read and change every lead in the instance that the API-only user\'s role allows, until the custom service is deleted. Limit the role to Read-Only Lead and Read-Only Activity. The secret is stored only in this browser\'s extension storage.',
+  'connections.marketo.appHost': 'Marketo app address (e.g. app-ab12.marketo.com)',
+  'connections.marketo.appHostHint': 'The address your Marketo opens at. On Marketo pages at any other address Baton stops, so it never shows or writes to another instance’s lead with the same id.',
   'connections.marketo.feedbackActivity': 'Custom activity id for feedback (optional)',
   'connections.marketo.feedbackActivityHint': 'Marketo has no notes. Without this, give feedback from the Salesforce record instead.',
   'connections.marketo.save': 'Save',

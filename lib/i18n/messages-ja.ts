@@ -163,6 +163,7 @@ export const ja = {
   'warn.unmapped_stage': '共通定義にないステージの値です',
   'warn.future_event': '未来の日時の活動があります',
   'warn.cross_system_conflict': 'システム間で値が一致していません',
+  'warn.unpaired_instance': '接続中の Marketo インスタンスのページか確認できません（オプションで Marketo のアプリのアドレスを設定してください）',
   'warn.unreadable_date': '日時を読めない活動を除外しました',
   'warn.partner_unavailable': '連携先のシステムに問い合わせできませんでした',
 
@@ -362,6 +363,8 @@ export const ja = {
   'connections.marketo.clientId': 'Client Id',
   'connections.marketo.clientSecret': 'Client Secret',
   'connections.marketo.secretWarning': 'Client Secret を持つ人は、API 専用ユーザーのロールが許す範囲で、インスタンスの全リードを読み書きできます（カスタムサービスを削除するまで有効）。ロールは「リード読み取り専用」「アクティビティ読み取り専用」に絞ってください。シークレットはこのブラウザーの拡張機能ストレージにだけ保存されます。',
+  'connections.marketo.appHost': 'Marketo のアプリのアドレス（例: app-ab12.marketo.com）',
+  'connections.marketo.appHostHint': 'ふだん Marketo を開くアドレスです。ほかのアドレスの Marketo ページでは、同じ ID の別のリードを表示・更新しないよう読み取りを止めます。',
   'connections.marketo.feedbackActivity': 'フィードバック用カスタムアクティビティの ID（任意）',
   'connections.marketo.feedbackActivityHint': 'Marketo にはメモがありません。未設定の場合、Marketo の画面からのフィードバックは Salesforce のレコードで行ってください。',
   'connections.marketo.save': '保存',

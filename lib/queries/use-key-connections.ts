@@ -39,14 +39,18 @@ export function useMarketoConnection({ storage, fetchImpl, now = Date.now }: Key
     () => ({
       read: async () => {
         const [settings, status] = await Promise.all([readMarketoSettings(storage), readMarketoStatus(storage)]);
-        return { settings: settings ? { endpoint: settings.endpoint, clientId: settings.clientId, feedbackActivityTypeId: settings.feedbackActivityTypeId } : undefined, status };
+        return {
+          settings: settings ? { endpoint: settings.endpoint, clientId: settings.clientId, appHost: settings.appHost, feedbackActivityTypeId: settings.feedbackActivityTypeId } : undefined,
+          status,
+        };
       },
-      save: async (input: { endpoint: string; clientId: string; secret: string; activityId: string }) => {
+      save: async (input: { endpoint: string; clientId: string; secret: string; appHost: string; activityId: string }) => {
         const saved = await readMarketoSettings(storage);
         await saveMarketoSettings(storage, {
           endpoint: input.endpoint,
           clientId: input.clientId,
           clientSecret: input.secret.trim() || saved?.clientSecret || '',
+          appHost: input.appHost,
           feedbackActivityTypeId: input.activityId.trim() ? Number(input.activityId) : undefined,
         });
       },

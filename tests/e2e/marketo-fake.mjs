@@ -107,6 +107,8 @@ export function createMarketoFake(options = {}) {
       endpoint: `https://${MARKETO_API_HOST}`,
       clientId: MARKETO_CLIENT_ID,
       clientSecret: MARKETO_CLIENT_SECRET,
+      // Paired with the pod host the e2e Marketo pages are served at (lib/connectors/marketo/settings.ts appHost).
+      appHost: 'app-ab12.marketo.com',
       ...(feedbackActivityTypeId ? { feedbackActivityTypeId } : {}),
     },
   });

@@ -44,8 +44,3 @@ export function salesforcePartner(connector: SalesforceConnector): CrossSystemPa
       connector.findPeople(lookup.by === 'email' ? { by: 'email', value: lookup.email } : { by: 'Id', object: lookup.object, value: lookup.id }, options),
   };
 }
-
-/** The munchkin id (`123-abc-456`) of a REST endpoint: the instance name of a Marketo lead found from another page. */
-export function marketoInstanceOf(endpoint: string): string {
-  return new URL(endpoint).hostname.split('.')[0] ?? new URL(endpoint).hostname;
-}

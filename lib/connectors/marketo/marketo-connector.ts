@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Connector, DeliveryReceipt, FetchOptions } from '../connector';
 import { ConnectorError } from '../connector';
-import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
+import type { DataQualityWarning, Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
+import { marketoInstanceOf } from './api-hosts';
 import { ACTIVITY_TYPE_IDS, activityDate } from './activity-map';
 import { createMarketoClient, type MarketoClient, type MarketoDeps } from './client';
 import { LEAD_FIELDS, mapLeadToPerson, mapMarketoContext } from './map-lead';
@@ -84,8 +85,28 @@ export function createMarketoConnector(deps: MarketoDeps): MarketoConnector {
     return { activities: all, truncated: true };
   }
 
+  /**
+   * Is `ref` a lead of the connected instance? Leads found from another system's page are named by the Munchkin id
+   * of the endpoint (cross-system/partners.ts); leads of a Marketo page by the page's app host, which only the
+   * paired `appHost` setting ties to the instance (see settings.ts). Another host when paired: refused, nothing
+   * read or written. Not paired: read, with a warning saying so.
+   */
+  async function instanceCheck(ref: RecordRef): Promise<DataQualityWarning | null> {
+    const s = await client.settings();
+    if (ref.instance === marketoInstanceOf(s.endpoint)) return null;
+    if (!s.appHost) return { code: 'unpaired_instance', detail: ref.instance };
+    if (ref.instance === s.appHost) return null;
+    throw new ConnectorError({
+      vendor: 'marketo',
+      kind: 'permanent',
+      code: 'INSTANCE_MISMATCH',
+      message: `This Marketo page is at ${ref.instance}, but Baton’s Marketo connection is paired with ${s.appHost}. Lead ids are per instance, so Baton does not read or write lead ${ref.id} here. If this is your Marketo, change the app address in Options › Connections › Marketo.`,
+    });
+  }
+
   async function fetchContext(ref: RecordRef, options: FetchOptions): Promise<LeadContext> {
     const id = leadIdOf(ref);
+    const unpaired = await instanceCheck(ref);
     const names = await typeNames(options.signal);
     const [leadEnv, acts] = await Promise.all([
       client.request({ path: `/rest/v1/lead/${id}.json`, query: { fields: LEAD_FIELDS.join(',') }, item: leadSchema, signal: options.signal, doing: 'reading the lead' }),
@@ -95,7 +116,9 @@ export function createMarketoConnector(deps: MarketoDeps): MarketoConnector {
     if (!lead) {
       throw new ConnectorError({ vendor: 'marketo', kind: 'not-found', code: '1004', message: `Marketo has no lead ${id} (or the API-only user cannot see its workspace).` });
     }
-    return mapMarketoContext({ ref, lead, activities: acts.activities, typeNames: names, truncated: acts.truncated, options });
+    const context = mapMarketoContext({ ref, lead, activities: acts.activities, typeNames: names, truncated: acts.truncated, options });
+    if (unpaired) context.warnings.push(unpaired);
+    return context;
   }
 
   async function findPeople(lookup: MarketoLookup, options: FetchOptions & { instance: string }): Promise<Person[]> {
@@ -120,6 +143,16 @@ export function createMarketoConnector(deps: MarketoDeps): MarketoConnector {
    */
   async function deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
     const leadId = leadIdOf(feedback.ref);
+    if (await instanceCheck(feedback.ref)) {
+      // Reading an unpaired page's lead only shows it (with a warning); writing to what may be another
+      // instance's lead is not undone so easily.
+      throw new ConnectorError({
+        vendor: 'marketo',
+        kind: 'permanent',
+        code: 'NOT_PAIRED',
+        message: `Baton cannot tell that the Marketo at ${feedback.ref.instance} is the connected instance, so it has not written this feedback there. Enter your Marketo app address in Options › Connections › Marketo, then retry.`,
+      });
+    }
     const s = await client.settings();
     if (!s.feedbackActivityTypeId) {
       throw new ConnectorError({

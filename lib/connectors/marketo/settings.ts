@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../local-store';
-import { normalizeMarketoEndpoint } from './api-hosts';
+import { marketoAppHostOf, normalizeMarketoEndpoint } from './api-hosts';
 
 /**
  * Marketo connection settings under `baton.marketo.*`: settings (with the client secret) and the access token in
@@ -26,6 +26,25 @@ export const marketoSettingsSchema = z.object({
         return z.NEVER;
       }
       return normalized;
+    }),
+  /**
+   * The Marketo app host this connection is paired with (app-ab12.marketo.com). A Marketo page URL names only its
+   * pod's host, never the instance (Munchkin id), and lead ids are per instance: a page at another host is another
+   * instance, and Baton must not show or write the connected instance's lead with the same id there. Several
+   * instances can share a pod, which no URL tells apart; pairing still stops every other pod.
+   */
+  appHost: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const raw = (v ?? '').trim();
+      if (!raw) return undefined;
+      const host = marketoAppHostOf(raw);
+      if (!host) {
+        ctx.addIssue({ code: 'custom', message: 'Enter the address your Marketo opens at, e.g. app-ab12.marketo.com (copy it from the browser’s address bar).' });
+        return z.NEVER;
+      }
+      return host;
     }),
   clientId: z.string().trim().min(8, 'Paste the Client Id from Admin › LaunchPoint › View Details.'),
   clientSecret: z.string().trim().min(8, 'Paste the Client Secret from Admin › LaunchPoint › View Details.'),

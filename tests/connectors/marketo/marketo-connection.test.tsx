@@ -42,9 +42,14 @@ describe('Marketo connection card', () => {
 
     // Saving again with the secret left empty keeps the saved one.
     await user.type(screen.getByLabelText('Custom activity id for feedback (optional)'), '100001');
+    // Pairing with the Marketo the person opens: pasted from the address bar, kept as the host.
+    await user.type(screen.getByLabelText('Marketo app address (e.g. app-ab12.marketo.com)'), 'https://app-ab12.marketo.com/#ML0A1ZN2');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
-    expect(await readMarketoSettings(storage)).toMatchObject({ clientSecret: 'secret-secret-secret', feedbackActivityTypeId: 100001, endpoint: 'https://123-abc-456.mktorest.com' });
+    expect(await readMarketoSettings(storage)).toMatchObject({
+      clientSecret: 'secret-secret-secret', feedbackActivityTypeId: 100001, endpoint: 'https://123-abc-456.mktorest.com', appHost: 'app-ab12.marketo.com',
+    });
+    expect(screen.getByLabelText('Marketo app address (e.g. app-ab12.marketo.com)')).toHaveValue('app-ab12.marketo.com');
 
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('Connected to Marketo (6 activity types loaded).')).toBeInTheDocument();

@@ -26,9 +26,11 @@ const STAGES: Record<string, Stage> = { Open: 'inquiry', MQL: 'mql' };
 const stageOf = (_s: string, _f: string, v: string) => STAGES[v] ?? null;
 const SETTINGS = { endpoint: 'https://123-ABC-456.mktorest.com/rest', clientId: 'a1b2c3d4-client', clientSecret: 'secret-secret-secret' };
 
-async function store(opts: { token?: boolean; types?: boolean; feedbackActivityTypeId?: number } = {}): Promise<KeyValueStore> {
+async function store(opts: { token?: boolean; types?: boolean; feedbackActivityTypeId?: number; appHost?: string | null } = {}): Promise<KeyValueStore> {
   const storage = memoryStore();
-  await saveMarketoSettings(storage, { ...SETTINGS, feedbackActivityTypeId: opts.feedbackActivityTypeId });
+  // Paired with the pod host of `ref` unless a test says otherwise (null: not paired).
+  const appHost = opts.appHost === undefined ? 'app-ab12.marketo.com' : (opts.appHost ?? undefined);
+  await saveMarketoSettings(storage, { ...SETTINGS, appHost, feedbackActivityTypeId: opts.feedbackActivityTypeId });
   if (opts.token) await storage.set(MARKETO_TOKEN_KEY, { endpoint: ENDPOINT, accessToken: 'cached:int', expiresAt: NOW + 3_000_000 });
   if (opts.types) await storage.set('baton.marketo.activityTypes', { endpoint: ENDPOINT, fetchedAt: NOW - 1000, types: [{ id: 1, name: 'Visit Webpage' }, { id: 46, name: 'Interesting Moment' }] });
   return storage;
@@ -232,6 +234,58 @@ describe('Marketo connector: reading a lead', () => {
     );
     expect(people.map((p) => p.links[0]?.ref.id)).toEqual(['318581', '402211']);
     expect(fake.requests.at(-1)?.query.get('filterType')).toBe('email');
+  });
+});
+
+describe('Marketo connector: which instance a page belongs to', () => {
+  const fbOn = (r: RecordRef): Feedback => ({ id: 'fb-0002-aaaa-bbbb', ref: r, personKey: 'taro.yamada@example.co.jp', verdict: 'bad', reasonCodes: [], by: 'Aiko', at: NOW, state: 'pending', attempts: 0, nextAttemptAt: NOW });
+
+  it('a page at another Marketo host than the paired one is refused before any call: nothing shown, nothing written', async () => {
+    const fake = marketoFake();
+    server.use(...fake.handlers);
+    const connector = createMarketoConnector({ storage: await store({ token: true, types: true, feedbackActivityTypeId: 100001 }), now: () => NOW, sleep: noSleep });
+    const other = { ...ref, instance: 'app-cd34.marketo.com' };
+    const read = await errorOf(connector.fetchContext(other, { now: NOW, stageOf }));
+    expect(read).toMatchObject({ kind: 'permanent', code: 'INSTANCE_MISMATCH' });
+    expect(read.message).toMatch(/app-cd34\.marketo\.com.*paired with app-ab12\.marketo\.com/);
+    const write = await errorOf(connector.deliverFeedback(fbOn(other), { now: NOW }));
+    expect(write.code).toBe('INSTANCE_MISMATCH');
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('not paired: the lead is shown with a warning naming the host, and feedback is not written there', async () => {
+    const fake = marketoFake();
+    server.use(...fake.handlers);
+    const connector = createMarketoConnector({ storage: await store({ token: true, types: true, feedbackActivityTypeId: 100001, appHost: null }), now: () => NOW, sleep: noSleep });
+    const ctx = await connector.fetchContext(ref, { now: NOW, stageOf });
+    expect(ctx.person.name).toBe('Taro Yamada');
+    expect(ctx.warnings).toContainEqual({ code: 'unpaired_instance', detail: 'app-ab12.marketo.com' });
+    const before = fake.requests.length;
+    const write = await errorOf(connector.deliverFeedback(fbOn(ref), { now: NOW }));
+    expect(write).toMatchObject({ kind: 'permanent', code: 'NOT_PAIRED' });
+    expect(write.message).toMatch(/Options › Connections › Marketo/);
+    expect(fake.requests).toHaveLength(before);
+  });
+
+  it('a lead found from another system’s page (named by the Munchkin id) needs no pairing', async () => {
+    const fake = marketoFake();
+    server.use(...fake.handlers);
+    const connector = createMarketoConnector({ storage: await store({ token: true, types: true, appHost: null }), now: () => NOW, sleep: noSleep });
+    const ctx = await connector.fetchContext({ ...ref, instance: '123-abc-456' }, { now: NOW, stageOf });
+    expect(ctx.warnings.map((w) => w.code)).not.toContain('unpaired_instance');
+  });
+
+  it.each([
+    ['app-ab12.marketo.com', 'app-ab12.marketo.com'],
+    ['https://App-AB12.marketo.com/#ML0A1ZN2', 'app-ab12.marketo.com'],
+    ['  app-lon04.marketo.com/leadDatabase/loadLeadDetail?leadId=1 ', 'app-lon04.marketo.com'],
+  ])('the app address %s is kept as %s', async (input, host) => {
+    const storage = memoryStore();
+    expect((await saveMarketoSettings(storage, { ...SETTINGS, appHost: input })).appHost).toBe(host);
+  });
+
+  it.each(['evil.example.com', 'http://app-ab12.marketo.com', 'https://123-ABC-456.mktorest.com/rest'])('refuses %s as the app address, saying what to enter', async (input) => {
+    await expect(saveMarketoSettings(memoryStore(), { ...SETTINGS, appHost: input })).rejects.toThrow(/appHost.*app-ab12\.marketo\.com/);
   });
 });
 
