@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ConnectorError, isConnectorError, type Connector, type FetchOptions } from '../connectors/connector';
 import { enrichAcrossSystems, type CrossSystemPartner } from '../connectors/cross-system/enrich-context';
+import { keepUnavailablePartners } from '../connectors/cross-system/merge-contexts';
 import type { LeadContext, RecordRef, Stage, SystemId } from '../domain/model';
-import { recordSyncError, saveContext } from '../store/context-repo';
+import { readContext, recordSyncError, saveContext } from '../store/context-repo';
 import type { BatonDb } from '../store/db';
 import { enforceCacheBudget } from '../store/eviction';
 import { leadContextKeys } from './query-keys';
@@ -54,7 +55,11 @@ export function leadContextQueryOptions(
         const own = await connector.fetchContext(ref, options);
         // The other side's view of the same person; a partner's failure never fails the page's own view.
         const partners = extras.partnersFor ? await extras.partnersFor(ref).catch(() => []) : [];
-        const context = partners.length ? await enrichAcrossSystems(own, partners, options) : own;
+        const enriched = partners.length ? await enrichAcrossSystems(own, partners, options) : own;
+        // A partner that could not be asked keeps its half from the last stored view (see keepUnavailablePartners).
+        const context = enriched.warnings.some((w) => w.code === 'partner_unavailable')
+          ? keepUnavailablePartners(enriched, (await readContext(db, ref))?.context)
+          : enriched;
         await saveContext(db, context);
         // Keep the cache inside its budget; never blocks the answer, never touches feedback.
         void enforceCacheBudget(db, { keep: [context.person.key] }).catch(() => undefined);

@@ -103,6 +103,26 @@ describe('lead context query: one person across systems', () => {
     expect(stored?.lastError).toBeNull();
   });
 
+  it('a background refresh that cannot ask the partner keeps what the partner said last time, marked as older', async () => {
+    db = freshDb();
+    // A good refresh first: the Marketo half is stored with the Salesforce view.
+    await refresh({ partnersFor: async () => [marketoPartner().partner] });
+    // Then Marketo cannot be asked (Salesforce's 80% pause works the same way for a Marketo page).
+    const paused = marketoPartner(new ConnectorError({ vendor: 'marketo', kind: 'rate-limit', message: 'Marketo daily quota reached (error 607).' }));
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const later = await client.fetchQuery(leadContextQueryOptions(sfRef, connectorFor, db, 60_000, { now: () => T0 + HOUR, partnersFor: async () => [paused.partner] }));
+
+    expect(later.events.map((e) => e.id)).toEqual(['marketo:2', 'marketo:1']);
+    expect(later.warnings).toEqual([{ code: 'partner_unavailable', detail: 'marketo: Marketo daily quota reached (error 607).' }]);
+    expect(later.sources).toEqual(['salesforce', 'marketo']);
+    expect(later.person.links.map((l) => l.ref.system)).toContain('marketo');
+    // The own view is the fresh one; the "as of" time is the older, partner's one.
+    expect(later.activities.map((a) => a.subject)).toEqual(['初回架電']);
+    expect(later.fetchedAt).toBe(T0 - 60_000);
+    const stored = await readContext(db, sfRef);
+    expect(stored?.context.events).toHaveLength(2);
+  });
+
   it('partnersFor itself failing, or no partners, leaves the view as the connector gave it', async () => {
     db = freshDb();
     const answer = await refresh({ partnersFor: () => Promise.reject(new Error('storage unavailable')) });

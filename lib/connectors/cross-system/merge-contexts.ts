@@ -51,3 +51,34 @@ export function mergeContexts(primary: LeadContext, other: LeadContext): LeadCon
     sources: unionBy(primary.sources, other.sources, (s) => s),
   };
 }
+
+/**
+ * A refresh whose partner could not be asked (`partner_unavailable`: an outage, a limit, Salesforce's paused
+ * background refresh) would otherwise store the page's own view alone, and the person would lose what the partner
+ * said last time (its events, its link, the owner only the SFA knows) until the next good refresh. Here the last
+ * stored view lends that partner's half: its events, activities, history and deals, its links and the person
+ * fields the fresh view lacks. The fetch time becomes the older one, so "as of" shows the view is partly old; the
+ * warning stays.
+ */
+export function keepUnavailablePartners(fresh: LeadContext, previous: LeadContext | undefined): LeadContext {
+  if (!previous) return fresh;
+  const unavailable = new Set(
+    fresh.warnings.filter((w) => w.code === 'partner_unavailable' && w.detail).map((w) => w.detail!.slice(0, w.detail!.indexOf(':'))),
+  );
+  const systems = previous.sources.filter((s) => s !== fresh.ref.system && unavailable.has(s));
+  if (!systems.length) return fresh;
+  const theirs = <T extends { source: string }>(items: T[]) => items.filter((item) => systems.includes(item.source as (typeof systems)[number]));
+  const half: LeadContext = {
+    ...previous,
+    ref: fresh.ref,
+    person: { ...previous.person, links: previous.person.links.filter((l) => systems.includes(l.ref.system)) },
+    events: theirs(previous.events),
+    activities: theirs(previous.activities),
+    stageChanges: theirs(previous.stageChanges),
+    opportunities: theirs(previous.opportunities),
+    feedback: [],
+    warnings: [],
+    sources: systems,
+  };
+  return mergeContexts(fresh, half);
+}
