@@ -52,7 +52,7 @@ const factories: Record<SystemId, Factory> = {
   hubspot: async () => (await import('./hubspot/hubspot-connector')).createHubSpotConnector({ storage: browserLocalStore() }),
   marketo: async () => (await import('./marketo/marketo-connector')).createMarketoConnector({ storage: browserLocalStore() }),
   pardot: async () => notYetConnectable('pardot'),
-  dynamics: async () => notYetConnectable('dynamics'),
+  dynamics: async () => (await import('./dynamics/dynamics-connector')).createDynamicsConnector({ storage: browserLocalStore() }),
   kintone: async () => notYetConnectable('kintone'),
 };
 
@@ -71,13 +71,14 @@ export function connectorFor(system: SystemId): Promise<Connector> {
 /**
  * The other side of the house for a page: an SFA page is enriched from the MAs (Account Engagement needs no
  * partner: its fields and visitor activities come with the Salesforce record), an MA page from the SFAs.
- * HubSpot is both, so it partners Salesforce from either side. The demo needs none: its SFA-like and MA-like
- * records are already one person. Pages Baton cannot read yet have no partners.
+ * HubSpot is both, so it partners Salesforce and Dynamics 365 from either side. Dynamics 365 is an SFA found by
+ * e-mail. The demo needs none: its SFA-like and MA-like records are already one person. Pages Baton cannot read yet have no partners.
  */
 const PARTNER_SYSTEMS: Partial<Record<SystemId, SystemId[]>> = {
   salesforce: ['marketo', 'hubspot'],
-  hubspot: ['salesforce'],
-  marketo: ['salesforce', 'hubspot'],
+  hubspot: ['salesforce', 'dynamics'],
+  marketo: ['salesforce', 'hubspot', 'dynamics'],
+  dynamics: ['marketo', 'hubspot'],
 };
 
 type PartnerFactory = () => Promise<CrossSystemPartner | null>;
@@ -106,6 +107,12 @@ const partnerFactories: Partial<Record<SystemId, PartnerFactory>> = {
     if (!(await isHubSpotConnected(browserLocalStore()))) return null;
     const connector = (await connectorFor('hubspot')) as import('./hubspot/hubspot-connector').HubSpotConnector;
     return hubspotPartner(connector, hubspotPortal());
+  },
+  dynamics: async () => {
+    const [{ readDynamicsAuth }, { dynamicsPartner }] = await Promise.all([import('./dynamics/auth'), import('./cross-system/partners')]);
+    if (!(await readDynamicsAuth(browserLocalStore()))) return null;
+    const connector = (await connectorFor('dynamics')) as import('./dynamics/dynamics-connector').DynamicsConnector;
+    return dynamicsPartner(connector);
   },
 };
 

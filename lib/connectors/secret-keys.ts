@@ -13,6 +13,8 @@ export const SECRET_KEYS: readonly string[] = [
   'baton.marketo.settings',
   /** Marketo access token (lib/connectors/marketo/settings.ts). */
   'baton.marketo.token',
+  /** Dynamics 365 (Entra ID) refresh token and access tokens per environment (lib/connectors/dynamics/auth.ts). */
+  'baton.dynamics.auth',
 ];
 
 export function isSecretKey(key: string): boolean {

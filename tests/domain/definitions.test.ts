@@ -116,7 +116,10 @@ describe('vendor stage values land on stages', () => {
     ['marketo', 'leadStatus', 'Sales Accepted', 'sal'],
     ['pardot', 'lifecycleStage', 'Marketing Qualified Lead', 'mql'],
     ['salesforce', 'Status', 'Nurturing', null],
-    ['dynamics', 'statuscode', '1', null],
+    ['dynamics', 'statuscode', '1', 'mql'],
+    ['dynamics', 'statuscode', '3', 'sql'],
+    ['dynamics', 'statuscode', '6', 'disqualified'],
+    ['dynamics', 'statuscode', '100000001', null],
   ])('%s %s "%s" → %s', (system, field, value, stage) => {
     expect(mapVendorStage(D, system, field, value)).toBe(stage);
   });

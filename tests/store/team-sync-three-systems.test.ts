@@ -4,6 +4,7 @@ import type { Connector } from '../../lib/connectors/connector';
 import { DEMO_PEOPLE } from '../../lib/connectors/demo/dataset';
 import { createDemoConnector } from '../../lib/connectors/demo/demo-connector';
 import { createHubSpotConnector } from '../../lib/connectors/hubspot/hubspot-connector';
+import { createDynamicsConnector } from '../../lib/connectors/dynamics/dynamics-connector';
 import { saveHubSpotSettings } from '../../lib/connectors/hubspot/settings';
 import { memoryStore } from '../../lib/connectors/local-store';
 import { createSalesforceConnector } from '../../lib/connectors/salesforce/connector';
@@ -85,6 +86,8 @@ describe('team sync of the demo, a Salesforce org and a HubSpot portal', () => {
       demo: createDemoConnector(),
       salesforce: createSalesforceConnector({ storage: connectedStore(), fetchImpl: org.fetch, now: () => NOW, sleep: async () => {} }),
       hubspot: await connectedHubSpot(clock),
+      // Not signed in: skipped by the alarm (listingInstance is null), never failed.
+      dynamics: createDynamicsConnector({ storage: memoryStore(), now: () => NOW }),
     };
     const seen: TeamSyncProgress[] = [];
     const sync = createTeamSync({ db, connectorFor: async (system: SystemId) => connectors[system]!, now: () => NOW, broadcast: (p) => seen.push(p) });
@@ -139,6 +142,7 @@ describe('team sync of the demo, a Salesforce org and a HubSpot portal', () => {
       demo: createDemoConnector(),
       salesforce: createSalesforceConnector({ storage: connectedStore(), fetchImpl: org.fetch, now: () => NOW, sleep: async () => {} }),
       hubspot: createHubSpotConnector({ storage: memoryStore(), now: () => NOW }),
+      dynamics: createDynamicsConnector({ storage: memoryStore(), now: () => NOW }),
     };
     const seen: TeamSyncProgress[] = [];
     const sync = createTeamSync({ db, connectorFor: async (system: SystemId) => connectors[system]!, now: () => NOW, broadcast: (p) => seen.push(p) });

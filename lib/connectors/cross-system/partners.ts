@@ -1,3 +1,4 @@
+import type { DynamicsConnector } from '../dynamics/dynamics-connector';
 import type { HubSpotConnector } from '../hubspot/hubspot-connector';
 import type { MarketoConnector } from '../marketo/marketo-connector';
 import type { SalesforceConnector } from '../salesforce/connector';
@@ -42,5 +43,14 @@ export function salesforcePartner(connector: SalesforceConnector): CrossSystemPa
     fetchContext: (ref, options) => connector.fetchContext(ref, options),
     findPeople: (lookup: CrossLookup, options) =>
       connector.findPeople(lookup.by === 'email' ? { by: 'email', value: lookup.email } : { by: 'Id', object: lookup.object, value: lookup.id }, options),
+  };
+}
+
+/** Dynamics 365 keeps no Salesforce ids: it is found by e-mail only (leads first, then contacts). */
+export function dynamicsPartner(connector: DynamicsConnector): CrossSystemPartner {
+  return {
+    system: 'dynamics',
+    fetchContext: (ref, options) => connector.fetchContext(ref, options),
+    findPeople: async (lookup: CrossLookup, options) => (lookup.by === 'email' ? connector.findPeople(lookup.email, options) : []),
   };
 }

@@ -151,6 +151,14 @@ export const DEFAULT_DEFINITIONS: Definitions = {
       },
     },
     {
+      // Dynamics 365 lead Status Reason (statuscode), by value: labels follow the user's language, values do not.
+      // A lead is created when marketing hands a person to sales, so New is the handoff.
+      system: 'dynamics',
+      field: 'statuscode',
+      doc: 'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/reference/entities/lead#BKMK_StatusCode',
+      values: { '1': 'mql', '2': 'sal', '3': 'sql', '4': 'disqualified', '5': 'disqualified', '6': 'disqualified', '7': 'disqualified' },
+    },
+    {
       system: 'demo',
       field: 'Status',
       values: {

@@ -1,0 +1,111 @@
+import type { Connector, DeliveryReceipt, FetchOptions } from '../connector';
+import { ConnectorError } from '../connector';
+import type { ListPage, ListRequest } from '../listing';
+import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/model';
+import { normalizeEmail } from '../../domain/model';
+import type { KeyValueStore } from '../local-store';
+import { isDynamicsEnvironmentHost } from './api-hosts';
+import { readDynamicsAuth } from './auth';
+import { createDataverseClient } from './client';
+import { createDynamicsFeedbackDelivery } from './feedback-delivery';
+import { listDynamicsLeads } from './list-leads';
+import { mapContactContext, mapContactToPerson, mapLeadContext, mapLeadToPerson } from './map-record';
+import { assertGuid, contactQuery, leadQuery, odataString } from './queries';
+import { contactSchema, leadSchema, pageSchema } from './schemas';
+import { readDynamicsSettings } from './settings';
+
+export interface DynamicsDeps {
+  storage: KeyValueStore;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+}
+
+export interface DynamicsConnector extends Connector {
+  /** Leads (then contacts, when no lead has it) with this e-mail in the connected environment, for `matchPeople`. */
+  findPeople(email: string, options: FetchOptions): Promise<Person[]>;
+}
+
+/**
+ * Dynamics 365 Sales through the Dataverse Web API v9.2. Call budget of an uncached view: 1 — the lead (or
+ * contact) with its activities and, for a lead, the opportunities it originated, all in one GET with `$expand`
+ * (queries.ts). Within the freshness window the panel reads its cache and calls nothing.
+ *
+ * The handoff comes from status-change records, not the audit log: Dataverse keeps no status history of its own,
+ * audit is off by default per table and column, reading it needs the prvReadRecordAuditHistory privilege most
+ * sales roles lack, and the Web API's AttributeAuditDetail comes without its AuditRecord (no time, no user) for
+ * the change-history functions, so it could not date the handoff anyway (see the note under
+ * RetrieveAttributeChangeHistory). https://learn.microsoft.com/en-us/power-apps/developer/data-platform/auditing/retrieve-audit-data
+ * The records used instead carry their own time: the lead's creation (New), the originated opportunity's
+ * creation (Qualified), the lead's last modification for other status reasons (map-record.ts).
+ *
+ * Marketing interactions of Customer Insights – Journeys are not read yet; campaign responses and web-captured
+ * leads are (map-record.ts), and a connected Marketo or HubSpot adds its engagement across systems.
+ */
+export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
+  const client = createDataverseClient(deps);
+  const delivery = createDynamicsFeedbackDelivery(client);
+
+  function check(ref: RecordRef): { host: string; table: 'lead' | 'contact'; id: string } {
+    if (ref.system !== 'dynamics' || !isDynamicsEnvironmentHost(ref.instance)) {
+      throw new ConnectorError({ vendor: 'dynamics', kind: 'permanent', code: 'UNTRUSTED_HOST', message: `${ref.instance} is not a Dynamics 365 environment Baton can read.` });
+    }
+    if (ref.object !== 'lead' && ref.object !== 'contact') {
+      throw new ConnectorError({ vendor: 'dynamics', kind: 'permanent', code: 'UNSUPPORTED_TABLE', message: `Baton reads Dynamics 365 leads and contacts; this page shows a "${ref.object}".` });
+    }
+    return { host: ref.instance, table: ref.object, id: assertGuid(ref.id) };
+  }
+
+  async function fetchContext(ref: RecordRef, options: FetchOptions): Promise<LeadContext> {
+    const { host, table, id } = check(ref);
+    if (table === 'lead') {
+      const lead = await client.request({ host, path: `leads(${id})`, query: leadQuery(), schema: leadSchema, signal: options.signal, doing: 'reading the lead' });
+      return mapLeadContext(ref, lead, options);
+    }
+    const contact = await client.request({ host, path: `contacts(${id})`, query: contactQuery(), schema: contactSchema, signal: options.signal, doing: 'reading the contact' });
+    return mapContactContext(ref, contact, options);
+  }
+
+  async function deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
+    check(feedback.ref);
+    return delivery.deliver(feedback, options.signal);
+  }
+
+  async function findPeople(email: string, options: FetchOptions): Promise<Person[]> {
+    const host = (await readDynamicsSettings(deps.storage))?.environmentHost;
+    const address = normalizeEmail(email);
+    if (!host || !address) return [];
+    const filter = `emailaddress1 eq ${odataString(address)}`;
+    const leads = await client.request({
+      host,
+      path: 'leads',
+      query: { $select: leadQuery().$select ?? '', $filter: filter, $top: '10' },
+      schema: pageSchema(leadSchema),
+      signal: options.signal,
+      doing: 'looking up the lead by e-mail',
+    });
+    if (leads.value.length) return leads.value.map((l) => mapLeadToPerson({ system: 'dynamics', instance: host, object: 'lead', id: l.leadid }, l, options));
+    const contacts = await client.request({
+      host,
+      path: 'contacts',
+      query: { $select: contactQuery().$select ?? '', $filter: filter, $top: '10' },
+      schema: pageSchema(contactSchema),
+      signal: options.signal,
+      doing: 'looking up the contact by e-mail',
+    });
+    return contacts.value.map((c) => mapContactToPerson({ system: 'dynamics', instance: host, object: 'contact', id: c.contactid }, c));
+  }
+
+  async function* listContexts(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void> {
+    const host = await listingInstance();
+    if (!host) throw new ConnectorError({ vendor: 'dynamics', kind: 'not-connected', message: 'Dynamics 365 is not signed in.' });
+    yield* listDynamicsLeads(client, host, request, options);
+  }
+
+  /** The environment the team snapshot is kept under: the configured one, once signed in (no call). */
+  async function listingInstance(): Promise<string | null> {
+    const [settings, auth] = await Promise.all([readDynamicsSettings(deps.storage), readDynamicsAuth(deps.storage)]);
+    return settings && auth ? settings.environmentHost : null;
+  }
+
+  return { system: 'dynamics', fetchContext, deliverFeedback, findPeople, listContexts, listingInstance };
+}
