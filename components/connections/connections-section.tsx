@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { connectionDeps } from '../app/extension-deps';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
+import { DynamicsConnection } from './dynamics-connection';
 import { HubSpotConnection } from './hubspot-connection';
 import { MarketoConnection } from './marketo-connection';
 import { SalesforceConnection } from './salesforce-connection';
@@ -18,6 +19,7 @@ export function ConnectionsSection() {
     <Card title={t('opt.connections')} className="connections">
       <div className="stack">
         <SalesforceConnection deps={salesforceDeps} />
+        <DynamicsConnection storage={storage} identity={salesforceDeps.identity} />
         <HubSpotConnection storage={storage} />
         <MarketoConnection storage={storage} />
       </div>

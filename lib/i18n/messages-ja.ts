@@ -402,6 +402,19 @@ export const ja = {
   'team.status.cancelled': 'キャンセルしました。次回は止まったところから続けます。',
   'team.status.busy': 'このシステムの同期はすでに実行中です。',
   'team.resumable': '中断されました。次回は止まったところから続けます。',
+  'connections.dynamics.title': 'Dynamics 365',
+  'connections.dynamics.intro': 'Microsoft Entra ID でサインインします。管理者がアプリを登録し（Entra 管理センター › アプリの登録）、委任されたアクセス許可 Dynamics CRM › user_impersonation を付与し、下のリダイレクト URL をプラットフォーム「シングルページ アプリケーション」に追加してください。クライアント シークレットは不要です。',
+  'connections.dynamics.tenant': 'ディレクトリ（テナント）ID またはドメイン',
+  'connections.dynamics.clientId': 'アプリケーション（クライアント）ID',
+  'connections.dynamics.environment': '環境（Dynamics 365 の画面のホスト名）',
+  'connections.dynamics.redirectUri': 'リダイレクト URL（アプリの登録に設定してください）',
+  'connections.dynamics.redirectHint': '「シングルページ アプリケーション」のリダイレクト URI として登録してください。Microsoft はブラウザーからのサインインをこのプラットフォームでのみ受け付けます。同じテナントの別の環境のレコードも、同じサインインで読み取ります。',
+  'connections.dynamics.signIn': '保存してサインイン',
+  'connections.dynamics.signOut': 'サインアウト',
+  'connections.dynamics.signedIn': '{user} としてサインインしました（{environment}）。',
+  'connections.dynamics.connectedAs': '{user} としてサインイン中（{environment}）',
+  'connections.dynamics.notConnected': 'サインインしていません',
+  'connections.dynamics.throttled': 'Dynamics 365 から呼び出しを控えるよう求められました（サービス保護 API 制限）。{time} に再開します。',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
