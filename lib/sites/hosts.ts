@@ -1,4 +1,5 @@
 import type { SystemId } from '../domain/model';
+import { customerHostSystem } from './customer-hosts';
 
 /**
  * The one source of vendor host families. It feeds the manifest (content-script matches, host permissions)
@@ -100,7 +101,11 @@ export const OPTIONAL_HOST_PERMISSIONS: string[] = ['https://*/*'];
 
 export function familyForHost(hostname: string): HostFamily | undefined {
   const h = hostname.toLowerCase();
-  return HOST_FAMILIES.find((f) => f.isHost(h));
+  const family = HOST_FAMILIES.find((f) => f.isHost(h));
+  if (family) return family;
+  // A host an admin added in options (lib/sites/customer-hosts.ts) counts as that vendor's.
+  const customer = customerHostSystem(h);
+  return customer ? HOST_FAMILIES.find((f) => f.system === customer) : undefined;
 }
 
 /**
