@@ -104,4 +104,6 @@ function describe(url: URL): UnsupportedPage | undefined {
   return undefined;
 }
 
-export const salesforceDetector: SiteDetector = { system: 'salesforce', detect, owns, describe };
+const PERSON_OBJECTS: readonly string[] = ['Lead', 'Contact'];
+
+export const salesforceDetector: SiteDetector = { system: 'salesforce', detect, owns, describe, isPerson: (object) => PERSON_OBJECTS.includes(object) };
