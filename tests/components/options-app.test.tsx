@@ -46,10 +46,10 @@ describe('OptionsApp', () => {
     await waitFor(async () => expect((await readSettings(db)).language).toBe('en'));
   });
 
-  it('lays out the Salesforce, HubSpot and Marketo connection cards', async () => {
+  it('lays out the Salesforce, Dynamics 365, HubSpot and Marketo connection cards', async () => {
     renderOptions(freshDb());
     const section = await screen.findByRole('region', { name: ja('opt.connections') });
-    for (const key of ['connections.salesforce.title', 'connections.hubspot.title', 'connections.marketo.title'] as const) {
+    for (const key of ['connections.salesforce.title', 'connections.dynamics.title', 'connections.hubspot.title', 'connections.marketo.title'] as const) {
       expect(within(section).getAllByText(ja(key)).length).toBeGreaterThan(0);
     }
   });
