@@ -1,4 +1,5 @@
 import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
 import { createDynamicsConnector } from '../../../lib/connectors/dynamics/dynamics-connector';
 import { DYNAMICS_AUTH_KEY, DYNAMICS_SETTINGS_KEY, saveDynamicsSettings } from '../../../lib/connectors/dynamics/settings';
 import { readDynamicsAuth } from '../../../lib/connectors/dynamics/auth';
@@ -298,3 +299,26 @@ describe('Dynamics 365: connection settings and secrets', () => {
   });
 });
 
+
+describe('Dynamics 365: a page of another environment of the same tenant', () => {
+  it('is read with a token for that page’s host, from the same refresh token, without signing in again', async () => {
+    const fake = setup();
+    const other = 'contoso-dev.crm7.dynamics.com';
+    const seen: (string | null)[] = [];
+    server.use(
+      http.get(`https://${other}/api/data/v9.2/*`, ({ request }) => {
+        seen.push(request.headers.get('Authorization'));
+        return HttpResponse.json(lead);
+      }),
+    );
+    const storage = await signedIn();
+    const connector = createDynamicsConnector({ storage, now: () => NOW });
+    const context = await connector.fetchContext({ ...ref, instance: other }, { now: NOW, stageOf });
+    expect(context.ref.instance).toBe(other);
+    expect(fake.tokenForms).toHaveLength(1);
+    expect(fake.tokenForms[0]!.get('scope')).toBe(`https://${other}/user_impersonation offline_access openid profile`);
+    expect(seen).toEqual([`Bearer ${token.access_token}.1`]);
+    // Both environments' tokens are kept; the configured one is still used for its own pages.
+    expect(Object.keys((await readDynamicsAuth(storage))!.tokens).sort()).toEqual([other, ENV].sort());
+  });
+});
