@@ -133,7 +133,8 @@ describe('accessibility and layout', () => {
     await options.close();
     await panel.close();
     await record.close();
-  });
+    // Six full axe runs: on a busy 2-core CI box they take minutes, not the suite's one.
+  }, 240_000);
 
   it('works by keyboard: arrow keys move between the views', async () => {
     const { panel, record } = await openLead(DEMO_FEATURED.hotJustHandedOff);
