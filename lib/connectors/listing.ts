@@ -41,4 +41,4 @@ export interface ListingConnector {
 }
 
 /** Systems whose connectors can list; each syncs only when connected (`listingInstance` not null). */
-export const LISTING_SYSTEMS: readonly SystemId[] = ['demo', 'salesforce', 'hubspot'];
+export const LISTING_SYSTEMS: readonly SystemId[] = ['demo', 'salesforce', 'hubspot', 'kintone'];

@@ -53,7 +53,7 @@ const factories: Record<SystemId, Factory> = {
   marketo: async () => (await import('./marketo/marketo-connector')).createMarketoConnector({ storage: browserLocalStore() }),
   pardot: async () => notYetConnectable('pardot'),
   dynamics: async () => notYetConnectable('dynamics'),
-  kintone: async () => notYetConnectable('kintone'),
+  kintone: async () => (await import('./kintone/kintone-connector')).createKintoneConnector({ storage: browserLocalStore() }),
 };
 
 const made = new Map<SystemId, Promise<Connector>>();
@@ -78,6 +78,7 @@ const PARTNER_SYSTEMS: Partial<Record<SystemId, SystemId[]>> = {
   salesforce: ['marketo', 'hubspot'],
   hubspot: ['salesforce'],
   marketo: ['salesforce', 'hubspot'],
+  kintone: ['marketo', 'hubspot'],
 };
 
 type PartnerFactory = () => Promise<CrossSystemPartner | null>;
@@ -107,6 +108,15 @@ const partnerFactories: Partial<Record<SystemId, PartnerFactory>> = {
     const connector = (await connectorFor('hubspot')) as import('./hubspot/hubspot-connector').HubSpotConnector;
     return hubspotPartner(connector, hubspotPortal());
   },
+};
+
+// kintone partners MA pages by e-mail (its leads carry no synced Salesforce ids).
+PARTNER_SYSTEMS.marketo?.push('kintone');
+PARTNER_SYSTEMS.hubspot?.push('kintone');
+partnerFactories.kintone = async () => {
+  const [{ isKintoneConnected }, { kintonePartner }] = await Promise.all([import('./kintone/settings'), import('./kintone/partner')]);
+  if (!(await isKintoneConnected(browserLocalStore()))) return null;
+  return kintonePartner((await connectorFor('kintone')) as import('./kintone/kintone-connector').KintoneConnector);
 };
 
 let portal: (() => Promise<string>) | null = null;

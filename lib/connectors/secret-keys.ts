@@ -13,6 +13,8 @@ export const SECRET_KEYS: readonly string[] = [
   'baton.marketo.settings',
   /** Marketo access token (lib/connectors/marketo/settings.ts). */
   'baton.marketo.token',
+  /** kintone app API tokens, with the domain and app (lib/connectors/kintone/settings.ts). */
+  'baton.kintone.settings',
 ];
 
 export function isSecretKey(key: string): boolean {
