@@ -1,6 +1,6 @@
 import type { Connector, DeliveryReceipt, FetchOptions } from '../connector';
 import { ConnectorError } from '../connector';
-import type { ListPage, ListRequest } from '../listing';
+import type { ListingConnector, ListPage, ListRequest } from '../listing';
 import { normalizeEmail, type Feedback, type LeadContext, type Person, type RecordRef } from '../../domain/model';
 import { kintoneObject } from '../../sites/kintone';
 import { createKintoneClient, type KintoneDeps } from './client';
@@ -13,6 +13,8 @@ import { formFieldsResponseSchema, getCommentsResponseSchema, getRecordResponseS
 import { readKintoneSettings } from './settings';
 
 export interface KintoneConnector extends Connector {
+  listContexts: ListingConnector['listContexts'];
+  listingInstance: ListingConnector['listingInstance'];
   /** Lead-app records with this e-mail, as people, for `matchPeople`. One call. */
   findPeople(email: string, options: FetchOptions): Promise<Person[]>;
 }
