@@ -3,6 +3,7 @@ import { connectionDeps } from '../app/extension-deps';
 import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
 import { HubSpotConnection } from './hubspot-connection';
+import { KintoneConnection } from './kintone-connection';
 import { MarketoConnection } from './marketo-connection';
 import { SalesforceConnection } from './salesforce-connection';
 
@@ -20,6 +21,7 @@ export function ConnectionsSection() {
         <SalesforceConnection deps={salesforceDeps} />
         <HubSpotConnection storage={storage} />
         <MarketoConnection storage={storage} />
+        <KintoneConnection storage={storage} />
       </div>
     </Card>
   );
