@@ -10,6 +10,9 @@ import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-def
 import { formFieldsResponseSchema, getRecordResponseSchema, getRecordsResponseSchema, getCommentsResponseSchema } from '../../../lib/connectors/kintone/schemas';
 import type { Feedback, RecordRef } from '../../../lib/domain/model';
 import { ACTIVITY_TOKEN, DOMAIN, TOKEN, kintoneFake } from './kintone-msw';
+import { kintonePartner } from '../../../lib/connectors/kintone/partner';
+import { enrichAcrossSystems } from '../../../lib/connectors/cross-system/enrich-context';
+import { leadContext } from '../../store/lead-context-fixture';
 import record from '../../fixtures/kintone/record.json';
 import formFields from '../../fixtures/kintone/form-fields.json';
 import activityFormFields from '../../fixtures/kintone/activity-form-fields.json';
@@ -220,5 +223,29 @@ describe('kintone as a cross-system partner', () => {
     const people = await connector.findPeople('TARO.yamada@example.co.jp', { now: NOW });
     expect(people.map((p) => p.links[0]?.ref)).toEqual([ref]);
     expect(fake.calls[0]?.params.get('query')).toBe('メールアドレス like "taro.yamada@example.co.jp" limit 10');
+  });
+});
+
+describe('one person across Marketo and kintone', () => {
+  it('a Marketo lead with the same e-mail gets the kintone record merged in: its sales activities and handoff (1 kintone lookup + 3 reads)', async () => {
+    const fake = kintoneFake();
+    server.use(...fake.handlers);
+    const connector = createKintoneConnector({ storage: await connectedStore() });
+    const marketoLead = leadContext({ system: 'marketo', instance: '123-ABC-456', object: 'lead', id: '318581' }, { email: 'taro.yamada@example.co.jp' });
+    const merged = await enrichAcrossSystems(marketoLead, [kintonePartner(connector)], { now: NOW });
+    expect(merged.ref.system).toBe('marketo');
+    expect(merged.sources).toContain('kintone');
+    expect(merged.person.links.map((l) => l.ref)).toContainEqual(ref);
+    expect(merged.activities.filter((a) => a.source === 'kintone').map((a) => a.subject)).toEqual(['展示会で名刺交換', '初回ヒアリングの架電']);
+    expect(merged.stageChanges.some((c) => c.source === 'kintone' && c.stage === 'mql')).toBe(true);
+    expect(fake.calls).toHaveLength(4);
+  });
+
+  it('a lookup by a Salesforce id asks kintone nothing', async () => {
+    const fake = kintoneFake();
+    server.use(...fake.handlers);
+    const partner = kintonePartner(createKintoneConnector({ storage: await connectedStore() }));
+    expect(await partner.findPeople({ by: 'salesforce-id', object: 'Lead', id: '00Q5g00000AbCdEEAV' }, { now: NOW })).toEqual([]);
+    expect(fake.calls).toHaveLength(0);
   });
 });
