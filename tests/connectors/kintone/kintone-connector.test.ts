@@ -162,6 +162,14 @@ describe('kintone connector: the panel', () => {
     expect(rights.message).toContain(noPermission.id);
   });
 
+  it('a 429 is a rate limit with kintone’s Retry-After, which the outbox honours', async () => {
+    server.use(http.get(`https://${DOMAIN}/k/v1/record.json`, () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '30' } })));
+    server.use(http.get(`https://${DOMAIN}/k/v1/record/comments.json`, () => HttpResponse.json(comments)));
+    server.use(http.get(`https://${DOMAIN}/k/v1/records.json`, () => HttpResponse.json(activityRecords)));
+    const err = await errorOf(createKintoneConnector({ storage: await connectedStore() }).fetchContext(ref, { now: NOW }));
+    expect(err).toMatchObject({ kind: 'rate-limit', retryAfterMs: 30_000, retryable: true });
+  });
+
   it('says the app needs a mapping when none is saved', async () => {
     const storage = memoryStore();
     await saveKintoneSettings(storage, { domain: DOMAIN, appId: '12', token: TOKEN });
@@ -201,6 +209,16 @@ describe('kintone connector: feedback as a record comment, exactly once', () => 
     expect(again).toEqual({ vendorId: '4', alreadyExisted: true });
     expect(fake.baton()).toHaveLength(1);
     expect(fake.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+
+  it('finds its comment behind 12 newer ones (the marker is looked up over 3 pages of 10)', async () => {
+    const fake = kintoneFake();
+    server.use(...fake.handlers);
+    const connector = createKintoneConnector({ storage: await connectedStore() });
+    await connector.deliverFeedback(feedback(), { now: NOW });
+    for (let i = 0; i < 12; i++) fake.state.comments.push({ id: String(fake.state.nextId++), text: `返信 ${i}`, createdAt: '2026-11-25T04:00:00Z', creator: { code: 'suzuki', name: '鈴木 花子' }, mentions: [] });
+    expect(await connector.deliverFeedback(feedback(), { now: NOW })).toEqual({ vendorId: '4', alreadyExisted: true });
+    expect(fake.baton()).toHaveLength(1);
   });
 
   it('a POST the browser resent leaves one comment: the twin is found by the second look and deleted', async () => {
