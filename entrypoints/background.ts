@@ -2,6 +2,7 @@ import '../lib/zod-jitless';
 import { migrateSecretsOutOfLocalStorage } from '../lib/connectors/local-store';
 import { connectorFor } from '../lib/connectors/registry';
 import { startCacheBudget } from '../lib/messaging/cache-budget';
+import { startCustomerHosts } from '../lib/messaging/customer-hosts';
 import { startDefinitionsSync } from '../lib/messaging/definitions-sync';
 import { startOutboxDelivery } from '../lib/messaging/outbox-delivery';
 import { startTabRecords } from '../lib/messaging/tab-records';
@@ -20,4 +21,5 @@ export default defineBackground(() => {
   startDefinitionsSync({ db, storage: browser.storage });
   startCacheBudget({ db });
   startTeamSync({ db, connectorFor });
+  startCustomerHosts();
 });

@@ -24,6 +24,10 @@ for (const [name, manifest] of [['chrome-mv3', chrome], ['firefox-mv2', firefox]
     if (!path || !existsSync(`.output/${name}/${path}`)) failures.push(`${name}: no ${size} px icon`);
   }
   if (!action?.default_icon?.['16']) failures.push(`${name}: the toolbar button has no icon`);
+  // Customer hosts register this file at run time (lib/messaging/customer-hosts.ts CONTENT_SCRIPT_FILE).
+  if (!existsSync(`.output/${name}/content-scripts/content.js`)) failures.push(`${name}: no content-scripts/content.js for customer hosts`);
+  if (manifest.permissions?.includes('scripting')) failures.push(`${name}: scripting granted up front (it is asked when a customer host is added)`);
+  if (!manifest.optional_permissions?.includes('scripting')) failures.push(`${name}: scripting is not an optional permission`);
 }
 
 if (failures.length) {

@@ -2,6 +2,7 @@ import { ConnectionsSection } from '../connections/connections-section';
 import { useI18n } from '../i18n/i18n-provider';
 import { openExtensionPage } from '../panel/panel-states';
 import { Card } from '../ui/card';
+import { CustomerHostsSection } from './customer-hosts-section';
 import { DefinitionsSection } from './definitions-section';
 import { GeneralSection } from './general-section';
 import { TeamDataSection } from './team-data-section';
@@ -27,6 +28,7 @@ export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters
       </Card>
       <TeamDataSection />
       <ConnectionsSection />
+      <CustomerHostsSection />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import type { LeadContext, RecordRef, SystemId } from '../domain/model';
 import type { FetchOptions } from './connector';
+import { teamListingSystems } from '../domain/vendors';
 
 /**
  * Listing people by period, for the team layer (team KPIs, the work queue, the definitions what-if).
@@ -30,7 +31,7 @@ export interface ListPage {
   calls: number;
 }
 
-/** Implemented by connectors that can list (demo, Salesforce, HubSpot; Dynamics and kintone later). */
+/** Implemented by connectors that can list (demo, Salesforce, HubSpot, kintone; Dynamics later). */
 export interface ListingConnector {
   listContexts(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void>;
   /**
@@ -40,5 +41,5 @@ export interface ListingConnector {
   listingInstance(): Promise<string | null>;
 }
 
-/** Systems whose connectors can list; each syncs only when connected (`listingInstance` not null). */
-export const LISTING_SYSTEMS: readonly SystemId[] = ['demo', 'salesforce', 'hubspot', 'kintone'];
+/** Systems whose connectors can list (`VENDORS[…].teamListing`); each syncs only when connected (`listingInstance` not null). */
+export const LISTING_SYSTEMS: readonly SystemId[] = teamListingSystems();

@@ -1,4 +1,5 @@
 import type { RecordRef, SystemId } from '../domain/model';
+import { VENDORS } from '../domain/vendors';
 import { ConnectorError, type Connector } from './connector';
 import type { CrossSystemPartner } from './cross-system/enrich-context';
 import { browserLocalStore } from './local-store';
@@ -7,18 +8,8 @@ import { browserLocalStore } from './local-store';
  * The connector for each system, made once per page or worker. Vendor connectors are loaded on first use
  * (dynamic import), so the panel paints a cached record before any connector's code is parsed.
  */
-const VENDOR_LABEL: Record<SystemId, string> = {
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-  marketo: 'Marketo Engage',
-  pardot: 'Account Engagement',
-  dynamics: 'Dynamics 365',
-  kintone: 'kintone',
-  demo: 'Demo workspace',
-};
-
 export function vendorLabel(system: SystemId): string {
-  return VENDOR_LABEL[system];
+  return VENDORS[system].label;
 }
 
 type Factory = () => Promise<Connector>;
@@ -30,7 +21,7 @@ function notYetConnectable(system: SystemId): Connector {
       vendor: system,
       kind: 'not-connected',
       code: 'NOT_SUPPORTED_YET',
-      message: `${VENDOR_LABEL[system]} records are recognized, but reading them is not available yet. Connect Salesforce, HubSpot or Marketo in Baton's options, or try the demo.`,
+      message: `${VENDORS[system].label} records are recognized, but reading them is not available yet. Connect Salesforce, HubSpot or Marketo in Baton's options, or try the demo.`,
     });
   return {
     system,
@@ -68,19 +59,6 @@ export function connectorFor(system: SystemId): Promise<Connector> {
   return connector;
 }
 
-/**
- * The other side of the house for a page: an SFA page is enriched from the MAs (Account Engagement needs no
- * partner: its fields and visitor activities come with the Salesforce record), an MA page from the SFAs.
- * HubSpot is both, so it partners Salesforce from either side. The demo needs none: its SFA-like and MA-like
- * records are already one person. Pages Baton cannot read yet have no partners.
- */
-const PARTNER_SYSTEMS: Partial<Record<SystemId, SystemId[]>> = {
-  salesforce: ['marketo', 'hubspot'],
-  hubspot: ['salesforce'],
-  marketo: ['salesforce', 'hubspot'],
-  kintone: ['marketo', 'hubspot'],
-};
-
 type PartnerFactory = () => Promise<CrossSystemPartner | null>;
 
 /** Each factory first checks, from stored settings only (no call), that the system is connected. */
@@ -108,15 +86,12 @@ const partnerFactories: Partial<Record<SystemId, PartnerFactory>> = {
     const connector = (await connectorFor('hubspot')) as import('./hubspot/hubspot-connector').HubSpotConnector;
     return hubspotPartner(connector, hubspotPortal());
   },
-};
-
-// kintone partners MA pages by e-mail (its leads carry no synced Salesforce ids).
-PARTNER_SYSTEMS.marketo?.push('kintone');
-PARTNER_SYSTEMS.hubspot?.push('kintone');
-partnerFactories.kintone = async () => {
-  const [{ isKintoneConnected }, { kintonePartner }] = await Promise.all([import('./kintone/settings'), import('./kintone/partner')]);
-  if (!(await isKintoneConnected(browserLocalStore()))) return null;
-  return kintonePartner((await connectorFor('kintone')) as import('./kintone/kintone-connector').KintoneConnector);
+  // By e-mail only: no MA's sync writes kintone record ids.
+  kintone: async () => {
+    const [{ isKintoneConnected }, { kintonePartner }] = await Promise.all([import('./kintone/settings'), import('./kintone/partner')]);
+    if (!(await isKintoneConnected(browserLocalStore()))) return null;
+    return kintonePartner((await connectorFor('kintone')) as import('./kintone/kintone-connector').KintoneConnector);
+  },
 };
 
 let portal: (() => Promise<string>) | null = null;
@@ -130,7 +105,9 @@ function hubspotPortal(): () => Promise<string> {
 
 /** The connected partners of the record's system, for `enrichAcrossSystems`. Never throws: a broken one is left out. */
 export async function partnersFor(ref: RecordRef): Promise<CrossSystemPartner[]> {
-  const systems = PARTNER_SYSTEMS[ref.system] ?? [];
+  // The other side of the house for a page (`VENDORS[…].partners`): an SFA page is enriched from the MAs, an MA
+  // page from the SFAs; HubSpot is both, so it partners Salesforce from either side.
+  const systems = VENDORS[ref.system].partners;
   const made = await Promise.all(systems.map((s) => (partnerFactories[s]?.() ?? Promise.resolve(null)).catch(() => null)));
   return made.filter((p): p is CrossSystemPartner => p !== null);
 }

@@ -452,6 +452,20 @@ export const ja = {
   'connections.kintone.activity.byField': "対応者",
   'connections.kintone.saveMapping': "対応付けを保存",
   'connections.kintone.mappingSaved': "対応付けを保存しました。",
+  'hosts.title': 'カスタムホスト',
+  'hosts.hint': 'Salesforce、Dynamics 365、kintone を独自のアドレス（カスタムドメイン、Government Cloud、セキュリティプロキシなど）で開いていますか。ここに追加すると、Baton はそのアドレスだけへのアクセスをブラウザーに求め、そこでもレコードに追従します。',
+  'hosts.host': 'アドレス',
+  'hosts.system': 'システム',
+  'hosts.add': '追加',
+  'hosts.remove': '{host} を削除',
+  'hosts.none': 'カスタムホストはありません。ベンダーの標準アドレスではこのままで動作します。',
+  'hosts.added': '{host} を追加しました。開いているタブを再読み込みするとパネルが表示されます。',
+  'hosts.removed': '{host} を削除し、そのアクセス権を返しました。',
+  'hosts.invalid': 'crm.example.co.jp のようなホスト名を入力してください（https、ポートなし）。',
+  'hosts.standard': '{host} はベンダーの標準アドレスです。Baton はすでにそこで動作します。',
+  'hosts.declined': '{host} へのアクセスが許可されなかったため、追加していません。',
+  'hosts.full': 'カスタムホストは最大 {max} 件です。先にどれかを削除してください。',
+  'hosts.unsupported': 'このブラウザーでは実行時にページを追加できません。ブラウザーを更新するか、お問い合わせください。',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

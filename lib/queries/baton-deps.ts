@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Connector } from '../connectors/connector';
 import type { CrossSystemPartner } from '../connectors/cross-system/enrich-context';
 import type { RecordRef, Stage, SystemId } from '../domain/model';
+import type { CustomerHostsDeps } from '../messaging/customer-hosts';
 import type { BatonDb } from '../store/db';
 
 /**
@@ -25,6 +26,8 @@ export interface BatonDeps {
    * background worker to set its alarm (the worker delivers; the panel may be closed by then).
    */
   onFeedbackQueued?: (atMs: number) => void;
+  /** Permissions, runtime content scripts and storage for the customer hosts in options (the browser's by default). */
+  customerHosts?: CustomerHostsDeps;
 }
 
 export const BatonDepsContext = createContext<BatonDeps | null>(null);

@@ -24,4 +24,6 @@ function detect(url: URL): RecordRef | null {
   return instance && id ? { system: 'demo', instance, object: 'lead', id } : null;
 }
 
-export const demoDetector: SiteDetector = { system: 'demo', detect, owns };
+const PERSON_OBJECTS: readonly string[] = ['lead'];
+
+export const demoDetector: SiteDetector = { system: 'demo', detect, owns, isPerson: (object) => PERSON_OBJECTS.includes(object) };

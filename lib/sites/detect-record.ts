@@ -1,4 +1,4 @@
-import type { RecordRef } from '../domain/model';
+import type { RecordRef, SystemId } from '../domain/model';
 import { demoDetector } from './demo';
 import { dynamicsDetector } from './dynamics';
 import { hubspotDetector } from './hubspot';
@@ -15,15 +15,17 @@ import { toUrl } from './url-parts';
  * The content script bundles this file and everything it imports: keep them dependency-free
  * (types only from lib/domain, no zod), tests/sites/bundle-size.test.ts holds the line.
  */
-export const SITE_DETECTORS: readonly SiteDetector[] = [
-  salesforceDetector,
-  hubspotDetector,
-  marketoDetector,
-  pardotDetector,
-  dynamicsDetector,
-  kintoneDetector,
-  demoDetector,
-];
+export const DETECTORS: Readonly<Record<SystemId, SiteDetector>> = {
+  salesforce: salesforceDetector,
+  hubspot: hubspotDetector,
+  marketo: marketoDetector,
+  pardot: pardotDetector,
+  dynamics: dynamicsDetector,
+  kintone: kintoneDetector,
+  demo: demoDetector,
+};
+
+export const SITE_DETECTORS: readonly SiteDetector[] = Object.values(DETECTORS);
 
 /** The record a page URL shows, or null for anything else (other pages, other sites, unparsable input). */
 export function detectRecord(url: string | URL): RecordRef | null {

@@ -37,4 +37,6 @@ function describe(url: URL): UnsupportedPage | undefined {
   return isMainPage(url) && queryParam(url, 'pagetype')?.toLowerCase() === 'entitylist' ? 'dynamics-list' : undefined;
 }
 
-export const dynamicsDetector: SiteDetector = { system: 'dynamics', detect, owns, describe };
+const PERSON_OBJECTS: readonly string[] = ['lead', 'contact'];
+
+export const dynamicsDetector: SiteDetector = { system: 'dynamics', detect, owns, describe, isPerson: (object) => PERSON_OBJECTS.includes(object) };

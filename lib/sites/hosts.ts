@@ -1,4 +1,5 @@
 import type { SystemId } from '../domain/model';
+import { customerHostSystem } from './customer-hosts';
 
 /**
  * The one source of vendor host families. It feeds the manifest (content-script matches, host permissions)
@@ -56,38 +57,42 @@ const DYNAMICS_HOST = new RegExp(`^${LABEL}\\.(${DYNAMICS_REGIONS.join('|')})\\.
  * Secure Access (client-certificate) logins. */
 const KINTONE_HOST = new RegExp(`^${LABEL}(?:\\.s)?\\.(?:cybozu|kintone)\\.com$`);
 
-export const HOST_FAMILIES: readonly HostFamily[] = [
-  {
+/** One host family per vendor (the demo lives on the extension's own pages): a Record, so a new vendor fails to
+ * compile until its hosts are named. */
+export const HOST_FAMILY: Readonly<Record<Exclude<SystemId, 'demo'>, HostFamily>> = {
+  salesforce: {
     system: 'salesforce',
     pagePatterns: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
     isHost: (h) => SALESFORCE_HOST.test(h),
   },
-  {
+  hubspot: {
     system: 'hubspot',
     pagePatterns: HUBSPOT_APP_HOSTS.map((h) => `https://${h}/*`),
     isHost: (h) => (HUBSPOT_APP_HOSTS as readonly string[]).includes(h),
   },
-  {
+  marketo: {
     system: 'marketo',
     pagePatterns: ['https://*.marketo.com/*'],
     isHost: (h) => MARKETO_HOST.test(h),
   },
-  {
+  pardot: {
     system: 'pardot',
     pagePatterns: ['https://pi.pardot.com/*', 'https://pi.demo.pardot.com/*'],
     isHost: (h) => h === 'pi.pardot.com' || h === 'pi.demo.pardot.com',
   },
-  {
+  dynamics: {
     system: 'dynamics',
     pagePatterns: DYNAMICS_REGIONS.map((r) => `https://*.${r}.dynamics.com/*`),
     isHost: (h) => DYNAMICS_HOST.test(h),
   },
-  {
+  kintone: {
     system: 'kintone',
     pagePatterns: ['https://*.cybozu.com/*', 'https://*.kintone.com/*'],
     isHost: (h) => KINTONE_HOST.test(h),
   },
-];
+};
+
+export const HOST_FAMILIES: readonly HostFamily[] = Object.values(HOST_FAMILY);
 
 /** Every page pattern, for the content script's `matches`. */
 export const CONTENT_SCRIPT_MATCHES: string[] = HOST_FAMILIES.flatMap((f) => [...f.pagePatterns]);
@@ -100,7 +105,11 @@ export const OPTIONAL_HOST_PERMISSIONS: string[] = ['https://*/*'];
 
 export function familyForHost(hostname: string): HostFamily | undefined {
   const h = hostname.toLowerCase();
-  return HOST_FAMILIES.find((f) => f.isHost(h));
+  const family = HOST_FAMILIES.find((f) => f.isHost(h));
+  if (family) return family;
+  // A host an admin added in options (lib/sites/customer-hosts.ts) counts as that vendor's.
+  const customer = customerHostSystem(h);
+  return customer ? HOST_FAMILY[customer] : undefined;
 }
 
 /**

@@ -45,4 +45,7 @@ function describe(url: URL): UnsupportedPage | undefined {
   return undefined;
 }
 
-export const hubspotDetector: SiteDetector = { system: 'hubspot', detect, owns, describe };
+// Contacts (0-1) and HubSpot's lead object (0-136), which points at a contact.
+const PERSON_OBJECTS: readonly string[] = ['0-1', '0-136'];
+
+export const hubspotDetector: SiteDetector = { system: 'hubspot', detect, owns, describe, isPerson: (object) => PERSON_OBJECTS.includes(object) };

@@ -73,4 +73,6 @@ function describe(url: URL): UnsupportedPage | undefined {
   return app && app.rest.length === 0 ? 'kintone-list' : undefined;
 }
 
-export const kintoneDetector: SiteDetector = { system: 'kintone', detect, owns, describe };
+/** kintone apps carry no type in the URL: any app record counts, and the kintone connector answers only for the
+ * app configured as the lead list. */
+export const kintoneDetector: SiteDetector = { system: 'kintone', detect, owns, describe, isPerson: (object) => parseKintoneObject(object) !== null };

@@ -25,4 +25,6 @@ function detect(url: URL): RecordRef | null {
   return id !== null && DIGITS.test(id) ? { system: 'marketo', instance: url.hostname, object: 'lead', id } : null;
 }
 
-export const marketoDetector: SiteDetector = { system: 'marketo', detect, owns };
+const PERSON_OBJECTS: readonly string[] = ['lead'];
+
+export const marketoDetector: SiteDetector = { system: 'marketo', detect, owns, isPerson: (object) => PERSON_OBJECTS.includes(object) };

@@ -25,4 +25,6 @@ function detect(url: URL): RecordRef | null {
   return id != null && DIGITS.test(id) ? { system: 'pardot', instance: url.hostname, object: 'prospect', id } : null;
 }
 
-export const pardotDetector: SiteDetector = { system: 'pardot', detect, owns };
+const PERSON_OBJECTS: readonly string[] = ['prospect'];
+
+export const pardotDetector: SiteDetector = { system: 'pardot', detect, owns, isPerson: (object) => PERSON_OBJECTS.includes(object) };

@@ -1,4 +1,5 @@
 import type { RecordRef } from '../domain/model';
+import { customerHostSystem } from './customer-hosts';
 import { SALESFORCE_HOST, familyForUrl } from './hosts';
 import { canonicalSalesforceObject, salesforceObjectForId, toSalesforceId18 } from './salesforce-id';
 import type { SiteDetector, UnsupportedPage } from './site-detector';
@@ -23,8 +24,12 @@ import { pathSegments } from './url-parts';
 const OBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 const RECORD_ACTIONS = new Set(['view', 'edit', 'related', 'clone']);
 
+/** On a customer host (Government Cloud, a Defender for Cloud Apps proxy: acme.lightning.force.com.mcas.ms) the
+ * My Domain name is the first label, as on the standard hosts; the connector still checks it against the org. */
 function instanceOf(hostname: string): string | null {
-  return SALESFORCE_HOST.exec(hostname)?.[1] ?? null;
+  const standard = SALESFORCE_HOST.exec(hostname)?.[1];
+  if (standard) return standard;
+  return customerHostSystem(hostname) === 'salesforce' ? (hostname.split('.')[0] ?? null) : null;
 }
 
 function ref(instance: string, object: string, id: string): RecordRef {
@@ -99,4 +104,6 @@ function describe(url: URL): UnsupportedPage | undefined {
   return undefined;
 }
 
-export const salesforceDetector: SiteDetector = { system: 'salesforce', detect, owns, describe };
+const PERSON_OBJECTS: readonly string[] = ['Lead', 'Contact'];
+
+export const salesforceDetector: SiteDetector = { system: 'salesforce', detect, owns, describe, isPerson: (object) => PERSON_OBJECTS.includes(object) };

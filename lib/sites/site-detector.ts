@@ -31,4 +31,6 @@ export interface SiteDetector {
   owns(url: URL): boolean;
   /** For this vendor's non-record pages, a finer code than `vendor-other`, when the URL tells one. */
   describe?(url: URL): UnsupportedPage | undefined;
+  /** True when a record of this object stands for a person the panel can judge (a lead or contact). */
+  isPerson(object: string): boolean;
 }
