@@ -420,7 +420,7 @@ export const en = {
   'connections.kintone.mappingTitle': "Field mapping",
   'connections.kintone.mappingIntro': "Every kintone app is built differently: tell Baton which field holds what. Baton proposes the usual names (会社名, 担当者名, メールアドレス, ステータス, 商談化日 …); check them.",
   'connections.kintone.mappingMissing': "No mapping saved yet: the panel cannot read this app until one is.",
-  'connections.kintone.mappingSavedState': "Mapping saved.",
+  'connections.kintone.mappingSavedState': "This app has a saved mapping.",
   'connections.kintone.loadFields': "Read the app’s fields",
   'connections.kintone.fieldsLoaded': "{count} fields read. Check the proposals, then save the mapping.",
   'connections.kintone.notMapped': "— not mapped —",

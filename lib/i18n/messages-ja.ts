@@ -422,7 +422,7 @@ export const ja = {
   'connections.kintone.mappingTitle': "フィールドの対応付け",
   'connections.kintone.mappingIntro': "kintone アプリはそれぞれ作りが違うため、どのフィールドに何が入っているかを指定します。よくある名前（会社名・担当者名・メールアドレス・ステータス・商談化日 など）から候補を提案するので、確認してください。",
   'connections.kintone.mappingMissing': "対応付けが未保存です。保存するまでパネルはこのアプリを読めません。",
-  'connections.kintone.mappingSavedState': "対応付けは保存済みです。",
+  'connections.kintone.mappingSavedState': "このアプリの対応付けは保存済みです。",
   'connections.kintone.loadFields': "アプリのフィールドを読み込む",
   'connections.kintone.fieldsLoaded': "{count} 個のフィールドを読み込みました。候補を確認して保存してください。",
   'connections.kintone.notMapped': "— 対応付けなし —",
