@@ -6,6 +6,7 @@ import { createDemoConnector } from '../../lib/connectors/demo/demo-connector';
 import { createHubSpotConnector } from '../../lib/connectors/hubspot/hubspot-connector';
 import { saveHubSpotSettings } from '../../lib/connectors/hubspot/settings';
 import { memoryStore } from '../../lib/connectors/local-store';
+import { createKintoneConnector } from '../../lib/connectors/kintone/kintone-connector';
 import { createSalesforceConnector } from '../../lib/connectors/salesforce/connector';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { SystemId } from '../../lib/domain/model';
@@ -85,6 +86,8 @@ describe('team sync of the demo, a Salesforce org and a HubSpot portal', () => {
       demo: createDemoConnector(),
       salesforce: createSalesforceConnector({ storage: connectedStore(), fetchImpl: org.fetch, now: () => NOW, sleep: async () => {} }),
       hubspot: await connectedHubSpot(clock),
+      // kintone lists too, but is not connected here: the alarm skips it.
+      kintone: createKintoneConnector({ storage: memoryStore() }),
     };
     const seen: TeamSyncProgress[] = [];
     const sync = createTeamSync({ db, connectorFor: async (system: SystemId) => connectors[system]!, now: () => NOW, broadcast: (p) => seen.push(p) });
@@ -139,6 +142,7 @@ describe('team sync of the demo, a Salesforce org and a HubSpot portal', () => {
       demo: createDemoConnector(),
       salesforce: createSalesforceConnector({ storage: connectedStore(), fetchImpl: org.fetch, now: () => NOW, sleep: async () => {} }),
       hubspot: createHubSpotConnector({ storage: memoryStore(), now: () => NOW }),
+      kintone: createKintoneConnector({ storage: memoryStore() }),
     };
     const seen: TeamSyncProgress[] = [];
     const sync = createTeamSync({ db, connectorFor: async (system: SystemId) => connectors[system]!, now: () => NOW, broadcast: (p) => seen.push(p) });
