@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
 import { DynamicsConnection } from './dynamics-connection';
 import { HubSpotConnection } from './hubspot-connection';
+import { KintoneConnection } from './kintone-connection';
 import { MarketoConnection } from './marketo-connection';
 import { SalesforceConnection } from './salesforce-connection';
 
@@ -22,6 +23,7 @@ export function ConnectionsSection() {
         <DynamicsConnection storage={storage} identity={salesforceDeps.identity} />
         <HubSpotConnection storage={storage} />
         <MarketoConnection storage={storage} />
+        <KintoneConnection storage={storage} />
       </div>
     </Card>
   );

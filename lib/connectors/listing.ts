@@ -31,7 +31,7 @@ export interface ListPage {
   calls: number;
 }
 
-/** Implemented by connectors that can list (demo, Salesforce, HubSpot; Dynamics and kintone later). */
+/** Implemented by connectors that can list (demo, Salesforce, HubSpot, kintone; Dynamics later). */
 export interface ListingConnector {
   listContexts(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void>;
   /**

@@ -44,7 +44,7 @@ const factories: Record<SystemId, Factory> = {
   marketo: async () => (await import('./marketo/marketo-connector')).createMarketoConnector({ storage: browserLocalStore() }),
   pardot: async () => notYetConnectable('pardot'),
   dynamics: async () => (await import('./dynamics/dynamics-connector')).createDynamicsConnector({ storage: browserLocalStore() }),
-  kintone: async () => notYetConnectable('kintone'),
+  kintone: async () => (await import('./kintone/kintone-connector')).createKintoneConnector({ storage: browserLocalStore() }),
 };
 
 const made = new Map<SystemId, Promise<Connector>>();
@@ -91,6 +91,12 @@ const partnerFactories: Partial<Record<SystemId, PartnerFactory>> = {
     if (!(await readDynamicsAuth(browserLocalStore()))) return null;
     const connector = (await connectorFor('dynamics')) as import('./dynamics/dynamics-connector').DynamicsConnector;
     return dynamicsPartner(connector);
+  },
+  // By e-mail only: no MA's sync writes kintone record ids.
+  kintone: async () => {
+    const [{ isKintoneConnected }, { kintonePartner }] = await Promise.all([import('./kintone/settings'), import('./kintone/partner')]);
+    if (!(await isKintoneConnected(browserLocalStore()))) return null;
+    return kintonePartner((await connectorFor('kintone')) as import('./kintone/kintone-connector').KintoneConnector);
   },
 };
 

@@ -15,6 +15,8 @@ export const SECRET_KEYS: readonly string[] = [
   'baton.marketo.token',
   /** Dynamics 365 (Entra ID) refresh token and access tokens per environment (lib/connectors/dynamics/auth.ts). */
   'baton.dynamics.auth',
+  /** kintone app API tokens, with the domain and app (lib/connectors/kintone/settings.ts). */
+  'baton.kintone.settings',
 ];
 
 export function isSecretKey(key: string): boolean {

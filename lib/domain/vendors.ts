@@ -23,13 +23,13 @@ export interface VendorFacts {
 export const VENDORS: Readonly<Record<SystemId, VendorFacts>> = {
   // HubSpot is both CRM and MA; its contact pages are where sales works, and it partners Salesforce either way.
   salesforce: { label: 'Salesforce', side: 'sales', connectorFolder: 'salesforce', partners: ['marketo', 'hubspot'], teamListing: true },
-  hubspot: { label: 'HubSpot', side: 'sales', connectorFolder: 'hubspot', partners: ['salesforce', 'dynamics'], teamListing: true },
-  marketo: { label: 'Marketo Engage', side: 'marketing', connectorFolder: 'marketo', partners: ['salesforce', 'hubspot', 'dynamics'], teamListing: false },
+  hubspot: { label: 'HubSpot', side: 'sales', connectorFolder: 'hubspot', partners: ['salesforce', 'dynamics', 'kintone'], teamListing: true },
+  marketo: { label: 'Marketo Engage', side: 'marketing', connectorFolder: 'marketo', partners: ['salesforce', 'hubspot', 'dynamics', 'kintone'], teamListing: false },
   // Account Engagement's fields and visitor activities come with the Salesforce record: no partner of its own.
   pardot: { label: 'Account Engagement', side: 'marketing', connectorFolder: null, partners: [], teamListing: false },
-  // Dynamics 365 keeps no Salesforce ids: the MAs find it, and it finds them, by e-mail.
+  // Dynamics 365 and kintone keep no Salesforce ids: the MAs find them, and they find the MAs, by e-mail.
   dynamics: { label: 'Dynamics 365', side: 'sales', connectorFolder: 'dynamics', partners: ['marketo', 'hubspot'], teamListing: true },
-  kintone: { label: 'kintone', side: 'sales', connectorFolder: null, partners: [], teamListing: false },
+  kintone: { label: 'kintone', side: 'sales', connectorFolder: 'kintone', partners: ['marketo', 'hubspot'], teamListing: true },
   // The demo's SFA-like and MA-like records are already one person; its side comes from the page (sfa / ma).
   demo: { label: 'Demo workspace', side: 'sales', connectorFolder: 'demo', partners: [], teamListing: true },
 };

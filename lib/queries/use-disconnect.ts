@@ -3,15 +3,17 @@ import { useCallback } from 'react';
 import { disconnectHubSpot } from '../connectors/hubspot/settings';
 import type { KeyValueStore } from '../connectors/local-store';
 import { disconnectMarketo } from '../connectors/marketo/settings';
+import { disconnectKintone } from '../connectors/kintone/settings';
 import type { SystemId } from '../domain/model';
 import { countUndelivered, purgeSystem } from '../store/purge-system';
 import { useBatonDeps } from './baton-deps';
 
-export type DisconnectableSystem = Extract<SystemId, 'hubspot' | 'marketo'>;
+export type DisconnectableSystem = Extract<SystemId, 'hubspot' | 'marketo' | 'kintone'>;
 
 const FORGET: Record<DisconnectableSystem, (store: KeyValueStore) => Promise<void>> = {
   hubspot: disconnectHubSpot,
   marketo: disconnectMarketo,
+  kintone: disconnectKintone,
 };
 
 /**

@@ -7,6 +7,7 @@ import { createHubSpotConnector } from '../../lib/connectors/hubspot/hubspot-con
 import { createDynamicsConnector } from '../../lib/connectors/dynamics/dynamics-connector';
 import { saveHubSpotSettings } from '../../lib/connectors/hubspot/settings';
 import { memoryStore } from '../../lib/connectors/local-store';
+import { createKintoneConnector } from '../../lib/connectors/kintone/kintone-connector';
 import { createSalesforceConnector } from '../../lib/connectors/salesforce/connector';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { SystemId } from '../../lib/domain/model';
@@ -88,6 +89,8 @@ describe('team sync of the demo, a Salesforce org and a HubSpot portal', () => {
       hubspot: await connectedHubSpot(clock),
       // Not signed in: skipped by the alarm (listingInstance is null), never failed.
       dynamics: createDynamicsConnector({ storage: memoryStore(), now: () => NOW }),
+      // kintone lists too, but is not connected here: the alarm skips it.
+      kintone: createKintoneConnector({ storage: memoryStore() }),
     };
     const seen: TeamSyncProgress[] = [];
     const sync = createTeamSync({ db, connectorFor: async (system: SystemId) => connectors[system]!, now: () => NOW, broadcast: (p) => seen.push(p) });
@@ -143,6 +146,7 @@ describe('team sync of the demo, a Salesforce org and a HubSpot portal', () => {
       salesforce: createSalesforceConnector({ storage: connectedStore(), fetchImpl: org.fetch, now: () => NOW, sleep: async () => {} }),
       hubspot: createHubSpotConnector({ storage: memoryStore(), now: () => NOW }),
       dynamics: createDynamicsConnector({ storage: memoryStore(), now: () => NOW }),
+      kintone: createKintoneConnector({ storage: memoryStore() }),
     };
     const seen: TeamSyncProgress[] = [];
     const sync = createTeamSync({ db, connectorFor: async (system: SystemId) => connectors[system]!, now: () => NOW, broadcast: (p) => seen.push(p) });

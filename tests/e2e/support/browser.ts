@@ -62,7 +62,7 @@ export async function launchWithExtension(
   ];
   if (options.fakePort) {
     args.push(
-      `--host-resolver-rules=MAP *.lightning.force.com:443 127.0.0.1:${options.fakePort}, MAP *.my.salesforce.com:443 127.0.0.1:${options.fakePort}, MAP login.salesforce.com:443 127.0.0.1:${options.fakePort}, MAP app.hubspot.com:443 127.0.0.1:${options.fakePort}, MAP api.hubapi.com:443 127.0.0.1:${options.fakePort}, MAP *.marketo.com:443 127.0.0.1:${options.fakePort}, MAP *.mktorest.com:443 127.0.0.1:${options.fakePort}, MAP *.crm7.dynamics.com:443 127.0.0.1:${options.fakePort}, MAP login.microsoftonline.com:443 127.0.0.1:${options.fakePort}, MAP * ~NOTFOUND`,
+      `--host-resolver-rules=MAP *.lightning.force.com:443 127.0.0.1:${options.fakePort}, MAP *.my.salesforce.com:443 127.0.0.1:${options.fakePort}, MAP login.salesforce.com:443 127.0.0.1:${options.fakePort}, MAP app.hubspot.com:443 127.0.0.1:${options.fakePort}, MAP api.hubapi.com:443 127.0.0.1:${options.fakePort}, MAP *.marketo.com:443 127.0.0.1:${options.fakePort}, MAP *.mktorest.com:443 127.0.0.1:${options.fakePort}, MAP *.crm7.dynamics.com:443 127.0.0.1:${options.fakePort}, MAP login.microsoftonline.com:443 127.0.0.1:${options.fakePort}, MAP *.cybozu.com:443 127.0.0.1:${options.fakePort}, MAP * ~NOTFOUND`,
       '--ignore-certificate-errors',
     );
   }

@@ -12,6 +12,7 @@ export const FAKE_HOSTS = [
   'api.hubapi.com',
   '*.marketo.com',
   '*.mktorest.com',
+  '*.cybozu.com',
 ];
 
 /**

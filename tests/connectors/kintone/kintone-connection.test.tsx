@@ -1,0 +1,74 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { KintoneConnection } from '../../../components/connections/kintone-connection';
+import { I18nProvider } from '../../../components/i18n/i18n-provider';
+import { memoryStore } from '../../../lib/connectors/local-store';
+import { readKintoneMapping, readKintoneSettings } from '../../../lib/connectors/kintone/settings';
+import { createKintoneConnector } from '../../../lib/connectors/kintone/kintone-connector';
+import { BatonDepsContext } from '../../../lib/queries/baton-deps';
+import { freshDb } from '../../store/lead-context-fixture';
+import { ACTIVITY_TOKEN, DOMAIN, TOKEN, kintoneFake } from './kintone-msw';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+function renderCard(locale: 'ja' | 'en' = 'en') {
+  const storage = memoryStore();
+  render(
+    <BatonDepsContext.Provider value={{ db: freshDb(), connectorFor: () => Promise.reject(new Error('unused')) }}>
+      <I18nProvider locale={locale}>
+        <KintoneConnection storage={storage} />
+      </I18nProvider>
+    </BatonDepsContext.Provider>,
+  );
+  return storage;
+}
+
+describe('kintone connection card', () => {
+  it('connects an app with its tokens (never shown again), reads its fields, proposes the mapping and saves it; the panel then reads the record', async () => {
+    const fake = kintoneFake();
+    server.use(...fake.handlers);
+    const user = userEvent.setup();
+    const storage = renderCard();
+    expect(await screen.findByText('Not connected')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('kintone address (e.g. example.cybozu.com)'), `https://${DOMAIN}/k/12/`);
+    await user.type(screen.getByLabelText('App id'), '12');
+    await user.type(screen.getByLabelText('API token of the app'), TOKEN);
+    await user.type(screen.getByLabelText('API token of the activity app (optional)'), ACTIVITY_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Connection set up')).toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain(TOKEN);
+    expect(await readKintoneSettings(storage)).toMatchObject({ domain: DOMAIN, appId: '12', token: TOKEN, activityToken: ACTIVITY_TOKEN });
+    expect(screen.getByText(/No mapping saved yet/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Read the app’s fields' }));
+    expect(await screen.findByText(/fields read/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Company')).toHaveValue('会社名');
+    expect(screen.getByLabelText('Handoff date (e.g. 商談化日)')).toHaveValue('商談化日');
+    expect(screen.getByLabelText('Activity app id')).toHaveValue('13');
+    expect(screen.getByLabelText('Activity date')).toHaveValue('活動日時');
+    const stages = screen.getByRole('group', { name: 'Stage values' });
+    expect(within(stages).getByLabelText('商談化')).toHaveValue('sql');
+    // The admin corrects one guess: in this company 商談化 is the handoff to sales (MQL).
+    await user.selectOptions(within(stages).getByLabelText('商談化'), 'mql');
+    await user.click(screen.getByRole('button', { name: 'Save mapping' }));
+    expect(await screen.findByText('Mapping saved.', { selector: '[role=status]' })).toBeInTheDocument();
+
+    const mapping = await readKintoneMapping(storage, '12');
+    expect(mapping).toMatchObject({ company: '会社名', email: 'メールアドレス', handoffDate: '商談化日', stage: { field: 'ステータス' }, activity: { appId: '13', linkField: '案件レコード番号', keyField: 'レコード番号' } });
+    expect(mapping?.stage?.values['商談化']).toBe('mql');
+
+    const ctx = await createKintoneConnector({ storage }).fetchContext({ system: 'kintone', instance: DOMAIN, object: 'app:12', id: '42' }, { now: Date.UTC(2026, 10, 25) });
+    expect(ctx.person.stage).toBe('mql');
+    expect(ctx.activities).toHaveLength(2);
+  });
+
+  it('shows the form in Japanese', async () => {
+    renderCard('ja');
+    expect(await screen.findByText('未接続')).toBeInTheDocument();
+    expect(screen.getByLabelText('アプリの API トークン')).toHaveAttribute('type', 'password');
+  });
+});
