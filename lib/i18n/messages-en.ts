@@ -400,4 +400,11 @@ export const en = {
   'team.status.cancelled': 'Cancelled. The next run continues where this one stopped.',
   'team.status.busy': 'Another sync of this system is already running.',
   'team.resumable': 'Interrupted: the next run continues where it stopped.',
+  // Options > Definitions workshop: the diff between versions (lib/domain/definitions/diff-definitions.ts).
+  'diff.value': '{what} {from} → {to}',
+  'diff.added': '{what} added: {item}',
+  'diff.removed': '{what} removed: {item}',
+  'diff.itemValue': '{what}: {item} {field} {from} → {to}',
+  'diff.slaBudget': 'SLA for {policy} {from} → {to}',
+  'diff.reordered': '{what}: order changed',
 } satisfies Record<MessageKey, string>;

@@ -402,6 +402,13 @@ export const ja = {
   'team.status.cancelled': 'キャンセルしました。次回は止まったところから続けます。',
   'team.status.busy': 'このシステムの同期はすでに実行中です。',
   'team.resumable': '中断されました。次回は止まったところから続けます。',
+  // Options > Definitions workshop: the diff between versions (lib/domain/definitions/diff-definitions.ts).
+  'diff.value': '{what}: {from} → {to}',
+  'diff.added': '{what}を追加: {item}',
+  'diff.removed': '{what}を削除: {item}',
+  'diff.itemValue': '{what}「{item}」の{field}: {from} → {to}',
+  'diff.slaBudget': '{policy} の SLA: {from} → {to}',
+  'diff.reordered': '{what}の順序を変更',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
