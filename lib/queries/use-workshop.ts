@@ -14,11 +14,10 @@ import { createTeamKpisClient, type TeamKpisClient } from './team-kpis-client';
 export const WorkshopClientContext = createContext<TeamKpisClient | null>(null);
 
 let shared: TeamKpisClient | null = null;
-function useWorkshopClient(): TeamKpisClient {
+/** The client, started when a query first runs: a page where workers cannot start shows the query's error, not a crash. */
+function useWorkshopClient(): () => TeamKpisClient {
   const provided = useContext(WorkshopClientContext);
-  if (provided) return provided;
-  shared ??= createTeamKpisClient();
-  return shared;
+  return () => provided ?? (shared ??= createTeamKpisClient());
 }
 
 const versionsKey = (versions: Definitions[]) => versions.map((d) => `${d.id}@${d.version}@${d.effectiveFrom}`).join(',');
@@ -28,7 +27,7 @@ export function useWhatIf(draft: Definitions | null, versions: Definitions[], ra
   const client = useWorkshopClient();
   return useQuery({
     queryKey: ['workshop', 'what-if', versionsKey(versions), range.from, range.to, now, JSON.stringify(draft)],
-    queryFn: () => client.whatIf({ range, now, versions, draft: draft! }),
+    queryFn: () => client().whatIf({ range, now, versions, draft: draft! }),
     enabled: draft !== null,
     placeholderData: keepPreviousData,
     retry: false,
@@ -40,7 +39,7 @@ export function useSuggestedThreshold(versions: Definitions[], now: number) {
   const client = useWorkshopClient();
   return useQuery({
     queryKey: ['workshop', 'suggestion', versionsKey(versions), now],
-    queryFn: () => client.suggestThreshold({ now, versions }),
+    queryFn: () => client().suggestThreshold({ now, versions }),
     retry: false,
     refetchOnWindowFocus: false,
   });

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { suggestThreshold } from '../../lib/domain/definitions/suggest-threshold';
 import { whatIfAgainstVersions } from '../../lib/domain/definitions/what-if';
-import type { LeadContext } from '../../lib/domain/model';
-import { createTeamKpisClient, type WorkerLike } from '../../lib/queries/team-kpis-client';
-import { createTeamKpisService } from '../../lib/queries/team-kpis-service';
+import { createTeamKpisClient } from '../../lib/queries/team-kpis-client';
+import { inProcessWorker } from './workshop-worker-fixture';
 import { DAY, lead, NOW, tenPerForm } from '../domain/workshop-fixtures';
-
-/** The worker's service behind structured clones, as a Worker would be. */
-export function inProcessWorker(contexts: LeadContext[]): WorkerLike {
-  const service = createTeamKpisService(async () => contexts);
-  const listeners: ((event: MessageEvent) => void)[] = [];
-  return {
-    postMessage(message) {
-      void service.handle(structuredClone(message)).then((response) => {
-        if (!response) return;
-        const event = new MessageEvent('message', { data: structuredClone(response) });
-        for (const listener of listeners) listener(event);
-      });
-    },
-    addEventListener(_type, listener) {
-      listeners.push(listener);
-    },
-  };
-}
 
 const contexts = Array.from({ length: 40 }, (_, i) => {
   const forms = 1 + (i % 9);
