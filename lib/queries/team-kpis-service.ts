@@ -1,6 +1,6 @@
 import { definitionsSchema, type Definitions } from '../domain/definitions/schema';
 import { suggestThreshold } from '../domain/definitions/suggest-threshold';
-import { whatIfAgainstVersions } from '../domain/definitions/what-if';
+import { createWhatIfMemo, whatIfAgainstVersions, type WhatIfMemo } from '../domain/definitions/what-if';
 import type { LeadContext } from '../domain/model';
 import { countTeam, judgeTeam, type JudgedTeam, type TeamKpis } from '../domain/team-kpis';
 import { definitionsListSchema, teamKpisRequestSchema, type TeamKpisResponse } from './team-kpis-protocol';
@@ -22,6 +22,8 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
   let versions: { key: string; parsed: Definitions[] } | null = null;
   let judged: { versions: Definitions[]; now: number; team: JudgedTeam } | null = null;
   const results = new Map<number, TeamKpis>();
+  /** The workshop's judged sides, for the contexts loaded (dropped with them on reload). */
+  let whatIfMemo: { for: LeadContext[]; memo: WhatIfMemo } | null = null;
 
   async function loadContexts(): Promise<LeadContext[]> {
     const loading = (contexts ??= readContexts());
@@ -87,7 +89,8 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
             const read = clock();
             const draft = definitionsSchema.safeParse(request.draft);
             if (!draft.success) return { type: 'error', id: request.id, message: 'Team KPIs worker: the draft is not a valid definitions document; fix the fields marked in the editor.' };
-            const result = whatIfAgainstVersions(loaded, parsedVersions(request.versions), draft.data, request.range, request.now);
+            if (whatIfMemo?.for !== loaded) whatIfMemo = { for: loaded, memo: createWhatIfMemo() };
+            const result = whatIfAgainstVersions(loaded, parsedVersions(request.versions), draft.data, request.range, request.now, whatIfMemo.memo);
             return { type: 'what-if', id: request.id, result, timings: { readMs: read - started, computeMs: clock() - read } };
           }
           case 'suggest-threshold': {

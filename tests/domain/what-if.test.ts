@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessLead } from '../../lib/domain/assess-lead';
-import { pinned, whatIf } from '../../lib/domain/definitions/what-if';
+import { createWhatIfMemo, pinned, whatIf } from '../../lib/domain/definitions/what-if';
 import { computeTeamKpis } from '../../lib/domain/team-kpis';
 import { DAY, lead, NOW, tenPerForm } from './workshop-fixtures';
 
@@ -66,5 +66,18 @@ describe('whatIf', () => {
     // 80 points: hot → warm; 50 points: warm → cool (4 people each).
     expect(result.bandChangesTotal).toBe(8);
     expect(new Set(result.bandChanges.map((c) => `${c.from}→${c.to}`))).toEqual(new Set(['hot→warm', 'warm→cool']));
+  });
+
+  it('answers the same from what it kept between edits as from scratch', () => {
+    const inForce = tenPerForm();
+    const memo = createWhatIfMemo();
+    const contexts = team();
+    for (const minScore of [40, 60, 40]) {
+      const draft = tenPerForm();
+      draft.qualification.mql.minScore = minScore;
+      draft.stageMappings[0]!.values['Nurture'] = 'recycled';
+      expect(whatIf(contexts, inForce, draft, RANGE, NOW, memo)).toEqual(whatIf(contexts, inForce, draft, RANGE, NOW));
+    }
+    expect(memo.sides.size).toBe(3);
   });
 });

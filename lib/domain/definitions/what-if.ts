@@ -54,11 +54,52 @@ const SQL_OR_LATER = ['sql', 'opportunity', 'won'] as const;
 
 type Judged = { side: WhatIfSide; mqlKpis: TeamKpis; bands: Map<string, Band> };
 
-function judgeSide(people: readonly LeadContext[], d: Definitions, range: TeamRange, now: number): Judged {
-  const versions = [pinned(d)];
+/**
+ * Sides already judged for one set of contexts, by (definitions, range, now): while a draft is edited the version in
+ * force does not change, so each edit judges the draft's side only. The caller keeps one per snapshot it holds.
+ */
+export type WhatIfMemo = { sides: Map<string, Judged>; cohorts: Map<string, Set<string>> };
+export function createWhatIfMemo(): WhatIfMemo {
+  return { sides: new Map(), cohorts: new Map() };
+}
+const MEMO_SIZE = 4;
+
+function memoSide(memo: WhatIfMemo | undefined, people: readonly LeadContext[], d: Definitions, range: TeamRange, now: number): Judged {
+  if (!memo) return judgeSide(people, d, range, now);
+  const key = `${range.from}|${range.to}|${now}|${JSON.stringify(d)}`;
+  let judged = memo.sides.get(key);
+  if (!judged) {
+    judged = judgeSide(people, d, range, now, memo);
+    memo.sides.set(key, judged);
+    for (const old of memo.sides.keys()) if (memo.sides.size > MEMO_SIZE) memo.sides.delete(old);
+  } else {
+    // Most recently used last, so the version in force is not the one dropped.
+    memo.sides.delete(key);
+    memo.sides.set(key, judged);
+  }
+  return judged;
+}
+
+/** People with a funnel entry in the period, as `d`'s stage mappings read their history (the engine's funnel). */
+function cohortOf(people: readonly LeadContext[], versions: Definitions[], range: TeamRange, now: number): Set<string> {
   const all = computeTeamKpis(people, versions, range, now);
   const active = new Set<string>();
   for (const stage of STAGES) for (const key of all.peopleFor(['funnel', 'reached', stage])) active.add(key);
+  return active;
+}
+
+function judgeSide(people: readonly LeadContext[], d: Definitions, range: TeamRange, now: number, memo?: WhatIfMemo): Judged {
+  const versions = [pinned(d)];
+  // The funnel depends only on the stage mappings (and the range): a draft that keeps them keeps the cohort.
+  const cohortKey = `${range.from}|${range.to}|${now}|${JSON.stringify(d.stageMappings)}`;
+  let active = memo?.cohorts.get(cohortKey);
+  if (!active) {
+    active = cohortOf(people, versions, range, now);
+    if (memo) {
+      memo.cohorts.set(cohortKey, active);
+      for (const old of memo.cohorts.keys()) if (memo.cohorts.size > MEMO_SIZE) memo.cohorts.delete(old);
+    }
+  }
   const mqls: LeadContext[] = [];
   const bands = new Map<string, Band>();
   for (const context of people) {
@@ -93,10 +134,11 @@ export function whatIf(
   draft: Definitions,
   range: TeamRange,
   now: number,
+  memo?: WhatIfMemo,
 ): WhatIfResult & { kpis: { inForce: TeamKpis; draft: TeamKpis } } {
   const people = latestPerPerson(contexts);
-  const before = judgeSide(people, inForce, range, now);
-  const after = judgeSide(people, draft, range, now);
+  const before = memoSide(memo, people, inForce, range, now);
+  const after = memoSide(memo, people, draft, range, now);
   const names = new Map(people.map((c) => [c.person.key, c.person.name]));
   const changes: BandChange[] = [];
   for (const [key, to] of after.bands) {
@@ -122,8 +164,9 @@ export function whatIfAgainstVersions(
   draft: Definitions,
   range: TeamRange,
   now: number,
+  memo?: WhatIfMemo,
 ): WhatIfResult {
   const inForce = definitionsInForce(versions, now) ?? versions[0] ?? draft;
-  const { kpis: _kept, ...plain } = whatIf(contexts, inForce, draft, range, now);
+  const { kpis: _kept, ...plain } = whatIf(contexts, inForce, draft, range, now, memo);
   return plain;
 }
