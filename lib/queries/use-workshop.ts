@@ -1,7 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { Definitions } from '../domain/definitions/schema';
 import type { TeamRange } from '../domain/team-kpis';
+import { listSyncStates } from '../store/snapshot-repo';
 import { readDefinitionsDraft, saveDefinitionsDraft, discardDefinitionsDraft, type DefinitionsDraft } from '../store/definitions-draft-repo';
 import { useBatonDeps } from './baton-deps';
 import { createTeamKpisClient, type TeamKpisClient } from './team-kpis-client';
@@ -20,13 +22,29 @@ function useWorkshopClient(): () => TeamKpisClient {
   return () => provided ?? (shared ??= createTeamKpisClient());
 }
 
+/**
+ * The team snapshot's version: the latest complete sync of a team scope. When it moves (a sync finished while the
+ * workshop is open), the worker is told to read the snapshot again and the figures are asked anew.
+ */
+function useSnapshotVersion(client: () => TeamKpisClient): number {
+  const { db } = useBatonDeps();
+  const version = useLiveQuery(async () => Math.max(0, ...(await listSyncStates(db)).filter((s) => s.scope.kind === 'team').map((s) => s.lastCompleteAt ?? 0)), [db]) ?? 0;
+  const [seen, setSeen] = useState(version);
+  if (seen !== version) {
+    setSeen(version);
+    client().reload();
+  }
+  return version;
+}
+
 const versionsKey = (versions: Definitions[]) => versions.map((d) => `${d.id}@${d.version}@${d.effectiveFrom}`).join(',');
 
 /** The draft against the version in force over `range`; idle while the draft is invalid (null). */
 export function useWhatIf(draft: Definitions | null, versions: Definitions[], range: TeamRange, now: number) {
   const client = useWorkshopClient();
+  const snapshot = useSnapshotVersion(client);
   return useQuery({
-    queryKey: ['workshop', 'what-if', versionsKey(versions), range.from, range.to, now, JSON.stringify(draft)],
+    queryKey: ['workshop', 'what-if', snapshot, versionsKey(versions), range.from, range.to, now, JSON.stringify(draft)],
     queryFn: () => client().whatIf({ range, now, versions, draft: draft! }),
     enabled: draft !== null,
     placeholderData: keepPreviousData,
@@ -37,8 +55,9 @@ export function useWhatIf(draft: Definitions | null, versions: Definitions[], ra
 
 export function useSuggestedThreshold(versions: Definitions[], now: number) {
   const client = useWorkshopClient();
+  const snapshot = useSnapshotVersion(client);
   return useQuery({
-    queryKey: ['workshop', 'suggestion', versionsKey(versions), now],
+    queryKey: ['workshop', 'suggestion', snapshot, versionsKey(versions), now],
     queryFn: () => client().suggestThreshold({ now, versions }),
     retry: false,
     refetchOnWindowFocus: false,
