@@ -96,6 +96,8 @@ export function WorkshopSection() {
   const stored = useDefinitionsDraft();
   const [doc, setDoc] = useState<Doc | null>(null);
   const [published, setPublished] = useState<Definitions | null>(null);
+  /** Bumped when the draft is discarded: the form is drawn afresh (list fields keep their own text while typed). */
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (doc !== null || stored.draft === undefined || !loaded) return;
@@ -148,6 +150,7 @@ export function WorkshopSection() {
   const restart = async () => {
     await stored.discard();
     setPublished(null);
+    setGeneration((g) => g + 1);
     setDoc(startDraft(inForce, versions, now));
   };
 
@@ -158,7 +161,7 @@ export function WorkshopSection() {
       <p className="small muted">{t('ws.hint')}</p>
       <EditorContext.Provider value={editor}>
         <div className="ws-grid">
-          <form className="ws-form" aria-label={t('ws.formLabel')} onSubmit={(e) => e.preventDefault()}>
+          <form key={generation} className="ws-form" aria-label={t('ws.formLabel')} onSubmit={(e) => e.preventDefault()}>
             <Fold title={t('ws.version')} prefixes={['name', 'effectiveFrom', 'approvedBy', 'changeLog', 'id', 'version']} initiallyOpen>
               {() => (
                 <>
