@@ -9,8 +9,9 @@
  *   5. the team sync of 50,000 leads from the Salesforce fake: calls, time, peak JS heap
  *   6. the team KPIs in Node: computeTeamKpis over 100,000 contexts / 1,000,000 events; the snapshot read back
  *   7. the team KPIs in Chromium (production build): the same, the snapshot from IndexedDB, and the worker
+ *   9. the definitions workshop's what-if over 100,000 leads in Node (scripts/bench/workshop.ts)
  *   8. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
- * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-chromium|cold runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-chromium|cold|workshop runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
@@ -22,6 +23,7 @@ import { runHubSpotListingBench } from './bench/hubspot-listing';
 import { runTeamSyncBench } from './bench/team-sync';
 import { runTeamNodeBench } from './bench/team';
 import { runTeamChromiumBench } from './bench/team-chromium';
+import { runWorkshopBench } from './bench/workshop';
 
 process.env.BATON_EXTENSION_DIR ??= '.output/bench-chrome-mv3';
 const only = process.env.BATON_BENCH;
@@ -58,4 +60,8 @@ if (wants('team-chromium')) {
 if (wants('cold')) {
   console.log('\n== cold open, Chromium (production build) ==');
   await runColdOpenBench();
+}
+if (wants('workshop')) {
+  console.log('\n== definitions workshop: what-if, Node ==');
+  await runWorkshopBench();
 }

@@ -2,10 +2,12 @@ import { ConnectionsSection } from '../connections/connections-section';
 import { useI18n } from '../i18n/i18n-provider';
 import { openExtensionPage } from '../panel/panel-states';
 import { Card } from '../ui/card';
+import { CardBoundary } from '../ui/card-boundary';
 import { CustomerHostsSection } from './customer-hosts-section';
 import { DefinitionsSection } from './definitions-section';
 import { GeneralSection } from './general-section';
 import { TeamDataSection } from './team-data-section';
+import { WorkshopSection } from './workshop/workshop-section';
 
 /** The options page: language and role, freshness and cache, the shared definitions, the demo, connections. */
 export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters<typeof DefinitionsSection>[0] }) {
@@ -15,6 +17,9 @@ export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters
       <h1>{t('opt.title')}</h1>
       <GeneralSection />
       <DefinitionsSection {...definitionsProps} />
+      <CardBoundary label={t('ws.title')}>
+        <WorkshopSection />
+      </CardBoundary>
       <Card title={t('opt.demo')}>
         <p className="small muted">{t('opt.demoHint')}</p>
         <div className="row">
@@ -28,7 +33,9 @@ export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters
       </Card>
       <TeamDataSection />
       <ConnectionsSection />
-      <CustomerHostsSection />
+      <CardBoundary label={t('hosts.title')}>
+        <CustomerHostsSection />
+      </CardBoundary>
     </main>
   );
 }

@@ -198,7 +198,8 @@ export function computeTeamKpis(contexts: readonly LeadContext[], versions: Defi
   return countTeam(judgeTeam(contexts, versions, now), range);
 }
 
-function latestPerPerson(contexts: readonly LeadContext[]): LeadContext[] {
+/** One context per person key, the most recently fetched (the team layer's rule, shared by the workshop). */
+export function latestPerPerson(contexts: readonly LeadContext[]): LeadContext[] {
   const byKey = new Map<string, number>();
   const out: LeadContext[] = [];
   for (const context of contexts) {

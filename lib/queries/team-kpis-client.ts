@@ -1,4 +1,6 @@
 import type { Definitions } from '../domain/definitions/schema';
+import type { ThresholdSuggestion } from '../domain/definitions/suggest-threshold';
+import type { WhatIfResult } from '../domain/definitions/what-if';
 import type { FigurePath, TeamFilter, TeamRange } from '../domain/team-kpis';
 import TeamKpisWorker from './team-kpis-worker?worker';
 import { teamKpisResponseSchema, type TeamKpisData, type TeamKpisRequest, type TeamKpisTimings } from './team-kpis-protocol';
@@ -8,6 +10,10 @@ export interface TeamKpisClient {
   compute(request: { range: TeamRange; filter?: TeamFilter; now: number; versions: Definitions[] }): Promise<{ id: number; kpis: TeamKpisData; timings: TeamKpisTimings }>;
   /** Person keys behind a figure of the result `of` (the id compute returned). */
   peopleFor(of: number, path: FigurePath): Promise<string[]>;
+  /** The definitions workshop: the draft against the version in force among `versions`, over `range`. */
+  whatIf(request: { range: TeamRange; now: number; versions: Definitions[]; draft: Definitions }): Promise<{ result: WhatIfResult; timings: { readMs: number; computeMs: number } }>;
+  /** The suggested MQL threshold from the snapshot's handed-off leads with outcomes. */
+  suggestThreshold(request: { now: number; versions: Definitions[] }): Promise<ThresholdSuggestion>;
   /** The snapshot changed (a sync completed): the worker reads it again before its next answer. */
   reload(): void;
   close(): void;
@@ -64,6 +70,14 @@ export function createTeamKpisClient(worker: WorkerLike = startTeamKpisWorker())
     async peopleFor(of, path) {
       const response = await ask<{ keys: string[] }>({ type: 'people', id: nextId++, of, path: [...path] });
       return response.keys;
+    },
+    async whatIf({ range, now, versions, draft }) {
+      const response = await ask<{ result: WhatIfResult; timings: { readMs: number; computeMs: number } }>({ type: 'what-if', id: nextId++, range, now, versions, draft });
+      return { result: response.result, timings: response.timings };
+    },
+    async suggestThreshold({ now, versions }) {
+      const response = await ask<{ result: ThresholdSuggestion }>({ type: 'suggest-threshold', id: nextId++, now, versions });
+      return response.result;
     },
     reload() {
       worker.postMessage({ type: 'reload' } satisfies TeamKpisRequest);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { definitionsSchema } from '../domain/definitions/schema';
+import type { ThresholdSuggestion } from '../domain/definitions/suggest-threshold';
+import type { WhatIfResult } from '../domain/definitions/what-if';
 import type { TeamKpis } from '../domain/team-kpis';
 
 /**
@@ -8,6 +10,7 @@ import type { TeamKpis } from '../domain/team-kpis';
  * clones either way.
  */
 const epochMs = z.number().int().nonnegative();
+const rangeSchema = z.object({ from: epochMs, to: epochMs }).refine((r) => r.from <= r.to, { message: 'range.from must not be after range.to' });
 const keyList = z.array(z.string().nullable()).max(1000).optional();
 
 export const teamKpisRequestSchema = z.discriminatedUnion('type', [
@@ -25,6 +28,13 @@ export const teamKpisRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('people'), id: z.number().int(), of: z.number().int(), path: z.array(z.string().nullable()).min(1).max(8) }),
   /** The snapshot changed (a sync completed): read it again before the next answer. */
   z.object({ type: z.literal('reload') }),
+  /**
+   * The definitions workshop: a draft against the version in force among `versions`, over `range` (what-if.ts).
+   * The draft is parsed with definitionsSchema by the worker: an invalid one is answered with an error, never judged.
+   */
+  z.object({ type: z.literal('what-if'), id: z.number().int(), range: rangeSchema, now: epochMs, versions: z.array(z.unknown()).min(1).max(100), draft: z.unknown() }),
+  /** The suggested MQL threshold from the snapshot's outcomes, judged by `versions` (suggest-threshold.ts). */
+  z.object({ type: z.literal('suggest-threshold'), id: z.number().int(), now: epochMs, versions: z.array(z.unknown()).min(1).max(100) }),
 ]);
 export type TeamKpisRequest = z.input<typeof teamKpisRequestSchema>;
 
@@ -44,6 +54,17 @@ export const teamKpisResponseSchema = z.discriminatedUnion('type', [
     timings: z.object({ readMs: z.number(), judgeMs: z.number(), countMs: z.number() }),
   }),
   z.object({ type: z.literal('people'), id: z.number().int(), keys: z.array(z.string()) }),
+  z.object({
+    type: z.literal('what-if'),
+    id: z.number().int(),
+    result: z.custom<WhatIfResult>((v) => typeof v === 'object' && v !== null && typeof (v as { draft?: { mql?: unknown } }).draft?.mql === 'number'),
+    timings: z.object({ readMs: z.number(), computeMs: z.number() }),
+  }),
+  z.object({
+    type: z.literal('suggestion'),
+    id: z.number().int(),
+    result: z.custom<ThresholdSuggestion>((v) => typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean'),
+  }),
   z.object({ type: z.literal('error'), id: z.number().int().nullable(), message: z.string() }),
 ]);
 export type TeamKpisResponse = z.infer<typeof teamKpisResponseSchema>;

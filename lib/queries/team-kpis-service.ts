@@ -1,4 +1,6 @@
-import type { Definitions } from '../domain/definitions/schema';
+import { definitionsSchema, type Definitions } from '../domain/definitions/schema';
+import { suggestThreshold } from '../domain/definitions/suggest-threshold';
+import { createWhatIfMemo, whatIfAgainstVersions, type WhatIfMemo } from '../domain/definitions/what-if';
 import type { LeadContext } from '../domain/model';
 import { countTeam, judgeTeam, type JudgedTeam, type TeamKpis } from '../domain/team-kpis';
 import { definitionsListSchema, teamKpisRequestSchema, type TeamKpisResponse } from './team-kpis-protocol';
@@ -20,6 +22,24 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
   let versions: { key: string; parsed: Definitions[] } | null = null;
   let judged: { versions: Definitions[]; now: number; team: JudgedTeam } | null = null;
   const results = new Map<number, TeamKpis>();
+  /** The workshop's judged sides, for the contexts loaded (dropped with them on reload). */
+  let whatIfMemo: { for: LeadContext[]; memo: WhatIfMemo } | null = null;
+
+  async function loadContexts(): Promise<LeadContext[]> {
+    const loading = (contexts ??= readContexts());
+    try {
+      return await loading;
+    } catch (error) {
+      if (contexts === loading) contexts = null;
+      throw error;
+    }
+  }
+
+  function parsedVersions(list: unknown[]): Definitions[] {
+    const key = JSON.stringify(list);
+    if (versions?.key !== key) versions = { key, parsed: definitionsListSchema.parse(list) };
+    return versions.parsed;
+  }
 
   async function compute(id: number, request: Extract<ReturnType<typeof teamKpisRequestSchema.parse>, { type: 'compute' }>): Promise<TeamKpisResponse> {
     const started = clock();
@@ -63,6 +83,20 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
             return null;
           case 'compute':
             return await compute(request.id, request);
+          case 'what-if': {
+            const started = clock();
+            const loaded = await loadContexts();
+            const read = clock();
+            const draft = definitionsSchema.safeParse(request.draft);
+            if (!draft.success) return { type: 'error', id: request.id, message: 'Team KPIs worker: the draft is not a valid definitions document; fix the fields marked in the editor.' };
+            if (whatIfMemo?.for !== loaded) whatIfMemo = { for: loaded, memo: createWhatIfMemo() };
+            const result = whatIfAgainstVersions(loaded, parsedVersions(request.versions), draft.data, request.range, request.now, whatIfMemo.memo);
+            return { type: 'what-if', id: request.id, result, timings: { readMs: read - started, computeMs: clock() - read } };
+          }
+          case 'suggest-threshold': {
+            const loaded = await loadContexts();
+            return { type: 'suggestion', id: request.id, result: suggestThreshold(loaded, parsedVersions(request.versions), request.now) };
+          }
           case 'people': {
             const result = results.get(request.of);
             if (!result) return { type: 'error', id: request.id, message: `Team KPIs worker: result ${request.of} is gone (the snapshot was reloaded or newer results replaced it); compute again.` };

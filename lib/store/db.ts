@@ -116,7 +116,8 @@ export interface SyncStateRow {
 }
 
 export interface SettingsRow {
-  key: 'settings';
+  /** 'definitions-draft': the workshop's unpublished draft (definitions-draft-repo.ts). */
+  key: 'settings' | 'definitions-draft';
   value: unknown;
 }
 

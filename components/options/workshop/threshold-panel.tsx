@@ -1,0 +1,73 @@
+import type { Definitions } from '../../../lib/domain/definitions/schema';
+import { useSuggestedThreshold } from '../../../lib/queries/use-workshop';
+import { useI18n } from '../../i18n/i18n-provider';
+import { rate } from './what-if-panel';
+
+/**
+ * The suggested MQL threshold from results (suggest-threshold.ts). No chart library is in the project yet, so the
+ * precision/recall curve is a table (which a chart would need beside it for screen readers anyway) with the
+ * suggested row marked, and a sentence that says it.
+ */
+export function ThresholdPanel({ versions, now, current, onUse }: { versions: Definitions[]; now: number; current: unknown; onUse: (threshold: number) => void }) {
+  const { t } = useI18n();
+  const query = useSuggestedThreshold(versions, now);
+  const s = query.data;
+  return (
+    <section className="ws-panel" aria-labelledby="ws-threshold-title">
+      <h3 id="ws-threshold-title">{t('ws.suggest.title')}</h3>
+      {query.isError && <p className="error-text">{t('ws.whatIf.failed', { error: query.error.message })}</p>}
+      {!s && !query.isError && <p aria-busy="true">{t('app.loading')}</p>}
+      {s && !s.ok && (
+        <p className="small">
+          {s.reason === 'too-few-outcomes'
+            ? t('ws.suggest.tooFew', { total: s.outcomes.total, needed: s.needed.total })
+            : t('ws.suggest.oneSided', { good: s.outcomes.good, bad: s.outcomes.bad, each: s.needed.each })}
+        </p>
+      )}
+      {s?.ok && (
+        <>
+          <p>
+            {t('ws.suggest.summary', {
+              threshold: s.threshold,
+              precision: rate(s.point.precision),
+              recall: rate(s.point.recall),
+              total: s.outcomes.total,
+              good: s.outcomes.good,
+              bad: s.outcomes.bad,
+            })}
+          </p>
+          <p className="small muted">{t('ws.suggest.criterion')}</p>
+          <button type="button" disabled={current === s.threshold} onClick={() => onUse(s.threshold)}>
+            {t('ws.suggest.use', { threshold: s.threshold })}
+          </button>
+          <table className="ws-table">
+            <caption className="small muted">{t('ws.suggest.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ws.suggest.threshold')}</th>
+                <th scope="col">{t('ws.suggest.mql')}</th>
+                <th scope="col">{t('ws.suggest.precision')}</th>
+                <th scope="col">{t('ws.suggest.recall')}</th>
+                <th scope="col">F1</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.curve.map((p) => (
+                <tr key={p.threshold} aria-current={p.threshold === s.threshold ? 'true' : undefined} className={p.threshold === s.threshold ? 'ws-suggested' : undefined}>
+                  <th scope="row">
+                    {p.threshold}
+                    {p.threshold === s.threshold ? ` (${t('ws.suggest.marked')})` : ''}
+                  </th>
+                  <td>{p.mql}</td>
+                  <td>{rate(p.precision)}</td>
+                  <td>{rate(p.recall)}</td>
+                  <td>{p.f1 === null ? '—' : p.f1.toFixed(2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

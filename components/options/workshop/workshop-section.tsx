@@ -1,0 +1,258 @@
+import { useEffect, useMemo, useState } from 'react';
+import { diffDefinitions, type DefinitionsChange } from '../../../lib/domain/definitions/diff-definitions';
+import { exportDefinitions, formatPath, parseDefinitions } from '../../../lib/domain/definitions/parse-definitions';
+import type { Definitions } from '../../../lib/domain/definitions/schema';
+import type { MessageKey } from '../../../lib/i18n/messages-ja';
+import { useBatonDeps } from '../../../lib/queries/baton-deps';
+import { useDefinitions } from '../../../lib/queries/use-definitions';
+import { useDefinitionsDraft } from '../../../lib/queries/use-workshop';
+import { useI18n } from '../../i18n/i18n-provider';
+import { Card } from '../../ui/card';
+import { EditorContext, Fold, ItemList, LocalizedField, setIn, TextField, type Doc, type EditorState, type Path } from './workshop-fields';
+import { BandsForm, CalendarForm, FeedbackReasonsForm, MqlForm, ScoreForm, SlaForm, SqlForm, StageMappingsForm } from './workshop-forms';
+import { ThresholdPanel } from './threshold-panel';
+import { WhatIfPanel } from './what-if-panel';
+
+const DAY = 86_400_000;
+
+/** A new draft from the version in force: the next version number, effective tomorrow, a change-log line to write. */
+export function startDraft(inForce: Definitions, versions: Definitions[], now: number): Doc {
+  const doc = structuredClone(inForce) as Definitions;
+  doc.version = Math.max(inForce.version, ...versions.filter((v) => v.id === inForce.id).map((v) => v.version)) + 1;
+  doc.effectiveFrom = new Date(Math.ceil(now / DAY) * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  doc.changeLog = [...doc.changeLog, { version: doc.version, date: new Date(now).toISOString().slice(0, 10), summary: { ja: '', en: '' } }];
+  return doc as unknown as Doc;
+}
+
+function download(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  queueMicrotask(() => URL.revokeObjectURL(url));
+}
+
+export function ChangeList({ changes }: { changes: DefinitionsChange[] }) {
+  const { t, l } = useI18n();
+  if (changes.length === 0) return <p className="small muted">{t('ws.noChanges')}</p>;
+  return (
+    <ul className="ws-changes">
+      {changes.map((c, i) => (
+        <li key={i}>{t(c.key as MessageKey, Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k, typeof v === 'object' ? l(v) : v])))}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Diff between any two versions this browser knows, in words. */
+function VersionsDiff({ versions }: { versions: Definitions[] }) {
+  const { t, l } = useI18n();
+  const [a, setA] = useState(0);
+  const [b, setB] = useState(versions.length - 1);
+  if (versions.length < 2) return null;
+  const name = (d: Definitions) => `${l(d.name)} v${d.version}`;
+  return (
+    <details>
+      <summary>{t('ws.versionsDiff')}</summary>
+      <div className="row">
+        <label>
+          {t('ws.from')}{' '}
+          <select value={a} onChange={(e) => setA(Number(e.target.value))}>
+            {versions.map((d, i) => (
+              <option key={i} value={i}>
+                {name(d)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ws.to')}{' '}
+          <select value={b} onChange={(e) => setB(Number(e.target.value))}>
+            {versions.map((d, i) => (
+              <option key={i} value={i}>
+                {name(d)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ChangeList changes={diffDefinitions(versions[a]!, versions[b]!)} />
+    </details>
+  );
+}
+
+/**
+ * The definitions workshop (issue 13): the shared definitions edited in forms, checked as typed by the import's own
+ * rules, with the effect of the draft on the team's history beside it and a threshold suggested from results. The
+ * draft stays in this browser; publishing exports the next version as JSON and YAML for the team URL, and only the
+ * team URL serving it changes what the team sees.
+ */
+export function WorkshopSection() {
+  const { t, l, date } = useI18n();
+  const deps = useBatonDeps();
+  const now = Math.floor(deps.now() / 60_000) * 60_000;
+  const { definitions: inForce, versions, loaded } = useDefinitions();
+  const stored = useDefinitionsDraft();
+  const [doc, setDoc] = useState<Doc | null>(null);
+  const [published, setPublished] = useState<Definitions | null>(null);
+  /** Bumped when the draft is discarded: the form is drawn afresh (list fields keep their own text while typed). */
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    if (doc !== null || stored.draft === undefined || !loaded) return;
+    setDoc(stored.draft?.document ?? startDraft(inForce, versions, now));
+  }, [doc, stored.draft, loaded, inForce, versions, now]);
+
+  const parsed = useMemo(() => (doc ? parseDefinitions(doc) : null), [doc]);
+  const valid = parsed?.ok ? parsed.definitions : null;
+  const errors = parsed && !parsed.ok ? parsed.errors : [];
+  // The what-if judges leads, and the name, approval, note and date do not change a judgement: a draft whose note is
+  // not written yet can already be tried in the meeting. Publishing needs the whole document valid.
+  const judgeable = useMemo(() => {
+    if (!doc) return null;
+    const result = parseDefinitions({ ...doc, name: inForce.name, approvedBy: inForce.approvedBy, changeLog: inForce.changeLog, effectiveFrom: inForce.effectiveFrom });
+    return result.ok ? result.definitions : null;
+  }, [doc, inForce]);
+  const changes = useMemo(() => (valid ? diffDefinitions(inForce, valid) : []), [valid, inForce]);
+
+  if (!doc) {
+    return (
+      <Card title={t('ws.title')}>
+        <p aria-busy="true">{t('app.loading')}</p>
+      </Card>
+    );
+  }
+
+  const editor: EditorState = {
+    doc,
+    set: (path: Path, value: unknown) => {
+      const next = setIn(doc, path, value);
+      setDoc(next);
+      setPublished(null);
+      void stored.save(next);
+    },
+    countErrors: (prefixes) => errors.filter((e) => prefixes.some((p) => e.path === p || e.path.startsWith(`${p}.`) || e.path.startsWith(`${p}[`))).length,
+    errorsAt: (path: Path) => {
+      const key = formatPath(path);
+      return errors.filter((e) => e.path === key);
+    },
+  };
+
+  const publish = () => {
+    if (!valid) return;
+    for (const format of ['json', 'yaml'] as const) {
+      download(`${valid.id}-v${valid.version}.${format}`, exportDefinitions(valid, format), format === 'json' ? 'application/json' : 'application/yaml');
+    }
+    setPublished(valid);
+  };
+
+  const restart = async () => {
+    await stored.discard();
+    setPublished(null);
+    setGeneration((g) => g + 1);
+    setDoc(startDraft(inForce, versions, now));
+  };
+
+  const minScore = (doc as { qualification?: { mql?: { minScore?: unknown } } }).qualification?.mql?.minScore;
+
+  return (
+    <Card title={t('ws.title')} className="ws">
+      <p className="small muted">{t('ws.hint')}</p>
+      <EditorContext.Provider value={editor}>
+        <div className="ws-grid">
+          <form key={generation} className="ws-form" aria-label={t('ws.formLabel')} onSubmit={(e) => e.preventDefault()}>
+            <Fold title={t('ws.version')} prefixes={['name', 'effectiveFrom', 'approvedBy', 'changeLog', 'id', 'version']} initiallyOpen>
+              {() => (
+                <>
+              <p>{t('ws.draftOf', { version: String((doc as { version?: unknown }).version ?? ''), inForce: inForce.version })}</p>
+              <LocalizedField path={['name']} label={t('ws.name')} />
+              <TextField path={['effectiveFrom']} label={t('ws.effectiveFrom')} />
+              <ItemList
+                path={['approvedBy']}
+                legend={t('ws.approvedBy')}
+                itemName={(v, i) => String((v as { name?: unknown }).name ?? `#${i + 1}`)}
+                fresh={() => ({ name: '' })}
+                item={(at) => <TextField path={[...at, 'name']} label={t('ws.approverName')} />}
+              />
+              {Array.isArray((doc as { changeLog?: unknown }).changeLog) && (
+                <ChangeNote index={((doc as { changeLog: unknown[] }).changeLog.length ?? 1) - 1} />
+              )}
+                </>
+              )}
+            </Fold>
+            <Fold title={t('ws.mql')} prefixes={['qualification.mql']} initiallyOpen>
+              {() => <MqlForm />}
+            </Fold>
+            <Fold title={t('ws.score')} prefixes={['score']}>
+              {() => <ScoreForm />}
+            </Fold>
+            <Fold title={t('ws.bands')} prefixes={['temperature']}>
+              {() => <BandsForm />}
+            </Fold>
+            <Fold title={t('ws.sql')} prefixes={['qualification.sql']}>
+              {() => <SqlForm />}
+            </Fold>
+            <Fold title={t('ws.sla')} prefixes={['sla']}>
+              {() => <SlaForm />}
+            </Fold>
+            <Fold title={t('ws.calendar')} prefixes={['calendar']}>
+              {() => <CalendarForm />}
+            </Fold>
+            <Fold title={t('ws.stageMappings')} prefixes={['stageMappings', 'stages']}>
+              {() => <StageMappingsForm />}
+            </Fold>
+            <Fold title={t('ws.feedbackReasons')} prefixes={['feedbackReasons']}>
+              {() => <FeedbackReasonsForm />}
+            </Fold>
+          </form>
+          <aside className="ws-side">
+            <WhatIfPanel draft={judgeable} versions={versions} now={now} />
+            <ThresholdPanel versions={versions} now={now} current={minScore} onUse={(threshold) => editor.set(['qualification', 'mql', 'minScore'], threshold)} />
+          </aside>
+        </div>
+      </EditorContext.Provider>
+
+      <h3>{t('ws.changesTitle', { version: inForce.version })}</h3>
+      <ChangeList changes={changes} />
+      <VersionsDiff versions={valid ? [...versions, valid] : versions} />
+
+      <div role="status" aria-live="polite">
+        {errors.length > 0 && (
+          <details className="error-text">
+            <summary>{t('ws.problems', { count: errors.length })}</summary>
+            <ul>
+              {errors.map((e, i) => (
+                <li key={i}>
+                  <code>{e.path}</code>: {l(e.message)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {published && <p className="state-sent">{t('ws.published', { version: published.version, date: date(Date.parse(published.effectiveFrom)) })}</p>}
+      </div>
+      <div className="row">
+        <button type="button" disabled={!valid} aria-describedby="ws-publish-hint" onClick={publish}>
+          {t('ws.publish')}
+        </button>
+        <button type="button" onClick={() => void restart()}>
+          {t('ws.discard')}
+        </button>
+      </div>
+      <p id="ws-publish-hint" className="small muted">
+        {t('ws.publishHint')}
+      </p>
+    </Card>
+  );
+}
+
+function ChangeNote({ index }: { index: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TextField path={['changeLog', index, 'date']} label={t('ws.approvedOn')} />
+      <LocalizedField path={['changeLog', index, 'summary']} label={t('ws.changeNote')} />
+    </>
+  );
+}
