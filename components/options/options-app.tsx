@@ -1,6 +1,7 @@
 import { ConnectionsSection } from '../connections/connections-section';
 import { useI18n } from '../i18n/i18n-provider';
 import { openExtensionPage } from '../panel/panel-states';
+import { OpenTeamPageButton } from '../team/open-team-page-button';
 import { Card } from '../ui/card';
 import { DefinitionsSection } from './definitions-section';
 import { GeneralSection } from './general-section';
@@ -24,6 +25,10 @@ export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters
             {t('opt.demoMa')}
           </button>
         </div>
+      </Card>
+      <Card title={t('teamPage.title')}>
+        <p className="small muted">{t('teamPage.openHint')}</p>
+        <OpenTeamPageButton className="" />
       </Card>
       <TeamDataSection />
       <ConnectionsSection />
