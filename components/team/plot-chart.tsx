@@ -13,6 +13,16 @@ export function PlotChart({ options, summary }: { options: Plot.PlotOptions; sum
     if (!el) return;
     const width = Math.max(280, Math.min(720, el.clientWidth || 640));
     const chart = Plot.plot({ width, style: { fontSize: '12px', background: 'transparent', overflow: 'visible' }, ...options, ariaLabel: summary });
+    // The chart is one image named by its summary: Plot labels its mark groups (<g aria-label="bar">), which is
+    // prohibited ARIA on an element without a role (axe: aria-prohibited-attr), and the table carries the numbers.
+    for (const svg of chart.tagName.toLowerCase() === 'svg' ? [chart] : [...chart.querySelectorAll('svg')]) {
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', summary);
+      svg.querySelectorAll('[aria-label], [aria-description]').forEach((node) => {
+        node.removeAttribute('aria-label');
+        node.removeAttribute('aria-description');
+      });
+    }
     el.replaceChildren(chart);
     return () => chart.remove();
   }, [options, summary]);

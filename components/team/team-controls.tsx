@@ -5,7 +5,8 @@ import type { TeamDetail } from '../../lib/domain/team-details';
 import { useI18n } from '../i18n/i18n-provider';
 import type { TeamView } from './team-url';
 
-const NONE = '\u0000none';
+/** The option for people without a value (not a name any system can give: names are trimmed). */
+const NONE = ' none';
 const ALL = '';
 const FILTERS = [
   ['owners', 'owner'],
