@@ -80,7 +80,7 @@ function inCampaign(team: JudgedTeam, i: number, campaign: number): boolean {
 /** `kpis` is `countTeam(team, range, filter)`; `weeks` the period's time axis (team-period's `weekBuckets`). */
 export function teamDetail(team: JudgedTeam, kpis: TeamKpis, weeks: readonly TeamRange[], filter: TeamFilter = {}): TeamDetail {
   const weekFigures = weeks.map((week): WeekFigures => {
-    const k = countTeam(team, week, filter);
+    const k = countTeam(team, week, filter, { splits: false });
     return {
       from: week.from,
       to: week.to,
