@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createDemoConnector } from '../../lib/connectors/demo/demo-connector';
@@ -122,8 +123,12 @@ describe('the team page on the demo workspace', () => {
     expect(await pack.getByLabel(en['teamPage.period'], { exact: true }).count()).toBe(0);
     const download = pack.waitForEvent('download');
     await pack.getByRole('button', { name: en['teamPage.csv'].replace('{table}', en['teamPage.funnel.table']) }).click();
-    const csv = await (await download).path();
-    expect(csv).toBeTruthy();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    // UTF-8 with a BOM (spreadsheets read Japanese right), the table's header, then one row per stage.
+    expect(csv.startsWith(`\ufeff${en['teamPage.stage']},${en['teamPage.thisPeriod']},${en['teamPage.previousPeriod']}\r\n`)).toBe(true);
+    const mqlShown = (await stageCell(pack, 'mql').textContent())!.trim().replace(/,/g, '');
+    expect(csv).toContain(`\r\n${en['stage.mql']},${mqlShown},`);
     await pack.emulateMedia({ media: 'print' });
     expect(await pack.getByRole('button', { name: en['teamPage.csv'].replace('{table}', en['teamPage.funnel.table']) }).isVisible()).toBe(false);
     await pack.close();
