@@ -29,8 +29,10 @@ export default defineConfig({
       description: '__MSG_extDescription__',
       default_locale: 'en',
       // Least privilege: storage (settings, tokens, tab→record map), alarms (outbox delivery survives
-      // service-worker suspension), identity (OAuth web-auth flow), sidePanel on Chrome only.
-      permissions: ['storage', 'alarms', 'identity', ...(firefox ? [] : ['sidePanel'])],
+      // service-worker suspension), identity (OAuth web-auth flow), sidePanel on Chrome only; contextMenus for the
+      // toolbar icon's "Team dashboard" item (the icon's left click opens the panel, so the page needs another way
+      // in; this permission shows no install warning and reads nothing).
+      permissions: ['storage', 'alarms', 'identity', 'contextMenus', ...(firefox ? [] : ['sidePanel'])],
       host_permissions: [...API_HOST_PERMISSIONS],
       // MV2 (Firefox) has no optional_host_permissions: optional hosts go in optional_permissions there.
       // `cookies` only when an admin turns on Salesforce's session fallback (off by default).

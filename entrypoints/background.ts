@@ -7,6 +7,7 @@ import { startDefinitionsSync } from '../lib/messaging/definitions-sync';
 import { startOutboxDelivery } from '../lib/messaging/outbox-delivery';
 import { startTabRecords } from '../lib/messaging/tab-records';
 import { startTeamSync } from '../lib/messaging/team-sync';
+import { setupTeamPageMenu } from '../lib/messaging/team-page-menu';
 import { setupToolbarAction } from '../lib/messaging/toolbar-action';
 import { db } from '../lib/store/db';
 
@@ -16,6 +17,7 @@ export default defineBackground(() => {
   // Installs made before secrets left storage.local (content scripts can read it): move them, sign no one out.
   void migrateSecretsOutOfLocalStorage().catch((error: unknown) => console.warn('Baton: moving secrets out of storage.local failed; retried at next start', error));
   setupToolbarAction();
+  setupTeamPageMenu();
   startTabRecords();
   startOutboxDelivery({ db, connectorFor });
   startDefinitionsSync({ db, storage: browser.storage });

@@ -11,7 +11,8 @@
  *   7. the team KPIs in Chromium (production build): the same, the snapshot from IndexedDB, and the worker
  *   9. the definitions workshop's what-if over 100,000 leads in Node (scripts/bench/workshop.ts)
  *   8. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
- * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-chromium|cold|workshop runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ *   7b. the team page's worker answers in Node: first paint's three, and a filter change p50 / p95 (100,000 people)
+ * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-page|team-chromium|cold|workshop runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
@@ -24,6 +25,7 @@ import { runTeamSyncBench } from './bench/team-sync';
 import { runTeamNodeBench } from './bench/team';
 import { runTeamChromiumBench } from './bench/team-chromium';
 import { runWorkshopBench } from './bench/workshop';
+import { runTeamPageNodeBench } from './bench/team-page';
 
 process.env.BATON_EXTENSION_DIR ??= '.output/bench-chrome-mv3';
 const only = process.env.BATON_BENCH;
@@ -52,6 +54,10 @@ if (wants('team-sync')) {
 if (wants('team')) {
   console.log('\n== team KPIs, Node ==');
   await runTeamNodeBench();
+}
+if (wants('team-page')) {
+  console.log('\n== team page: first answers and a filter change, Node ==');
+  await runTeamPageNodeBench();
 }
 if (wants('team-chromium')) {
   console.log('\n== team KPIs, Chromium (production build) ==');

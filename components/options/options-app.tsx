@@ -1,6 +1,7 @@
 import { ConnectionsSection } from '../connections/connections-section';
 import { useI18n } from '../i18n/i18n-provider';
 import { openExtensionPage } from '../panel/panel-states';
+import { OpenTeamPageButton } from '../team/open-team-page-button';
 import { Card } from '../ui/card';
 import { CardBoundary } from '../ui/card-boundary';
 import { CustomerHostsSection } from './customer-hosts-section';
@@ -30,6 +31,10 @@ export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters
             {t('opt.demoMa')}
           </button>
         </div>
+      </Card>
+      <Card title={t('teamPage.title')}>
+        <p className="small muted">{t('teamPage.openHint')}</p>
+        <OpenTeamPageButton className="" />
       </Card>
       <TeamDataSection />
       <ConnectionsSection />

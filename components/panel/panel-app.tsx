@@ -1,6 +1,7 @@
 import { recordKey } from '../../lib/domain/model';
 import type { subscribeActiveTabRecord } from '../../lib/messaging/active-tab-record';
 import { describeUnsupportedPage } from '../../lib/sites/describe-page';
+import { OpenTeamPageButton } from '../team/open-team-page-button';
 import { LeadPanel } from './lead-panel';
 import { RecordLine } from './record-line';
 import { LoadingSkeleton, UnsupportedPageState } from './panel-states';
@@ -24,5 +25,12 @@ export function PanelApp({ subscribe, search }: { subscribe?: typeof subscribeAc
       </>
     );
   }
-  return <main className="panel">{body}</main>;
+  return (
+    <main className="panel">
+      {body}
+      <footer className="panel-foot">
+        <OpenTeamPageButton />
+      </footer>
+    </main>
+  );
 }

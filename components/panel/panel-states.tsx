@@ -7,7 +7,7 @@ import { Clock, TriangleAlert, WifiOff } from 'lucide-react';
 import { Icon } from '../ui/icon';
 
 /** Extension pages only: `browser.tabs.create` needs no permission, and the URL is the extension's own. */
-export function openExtensionPage(path: '/demo-sfa.html' | '/demo-ma.html' | '/options.html'): void {
+export function openExtensionPage(path: '/demo-sfa.html' | '/demo-ma.html' | '/options.html' | '/team.html'): void {
   // getURL's typed paths are generated per build; the demo pages may be built after this file compiles.
   const getURL = browser.runtime.getURL as (p: string) => string;
   void browser.tabs.create({ url: getURL(path) });

@@ -237,11 +237,15 @@ interface RangeFacts {
 
 type Groups = Record<Split, Map<string | null, number[]>>;
 
-/** Counts a judged team for one range (and filter): no judging here, so a new range or filter is quick. */
-export function countTeam(team: JudgedTeam, range: TeamRange, filter: TeamFilter = {}): TeamKpis {
+/**
+ * Counts a judged team for one range (and filter): no judging here, so a new range or filter is quick.
+ * `splits: false` leaves byOwner / bySource / byCampaign empty (the team page's weekly axis needs only the totals;
+ * the splits are most of the counting).
+ */
+export function countTeam(team: JudgedTeam, range: TeamRange, filter: TeamFilter = {}, { splits = true }: { splits?: boolean } = {}): TeamKpis {
   const selected = select(team, filter);
   const facts = rangeFacts(team, selected, range);
-  const groups: Groups = {
+  const groups: Groups = !splits ? { byOwner: new Map(), bySource: new Map(), byCampaign: new Map() } : {
     byOwner: groupBy(selected, team.owners, (i, add) => add(team.owner[i]!)),
     bySource: groupBy(selected, team.sources, (i, add) => add(team.source[i]!)),
     byCampaign: groupBy(selected, team.campaigns, (i, add) => {

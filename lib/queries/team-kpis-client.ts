@@ -1,13 +1,18 @@
 import type { Definitions } from '../domain/definitions/schema';
 import type { ThresholdSuggestion } from '../domain/definitions/suggest-threshold';
 import type { WhatIfResult } from '../domain/definitions/what-if';
+import type { TeamDetail, TeamPerson } from '../domain/team-details';
 import type { FigurePath, TeamFilter, TeamRange } from '../domain/team-kpis';
 import TeamKpisWorker from './team-kpis-worker?worker';
 import { teamKpisResponseSchema, type TeamKpisData, type TeamKpisRequest, type TeamKpisTimings } from './team-kpis-protocol';
 
 /** The page's side of the team-KPIs worker: figures for a range and filter, the people behind one, reload. */
 export interface TeamKpisClient {
-  compute(request: { range: TeamRange; filter?: TeamFilter; now: number; versions: Definitions[] }): Promise<{ id: number; kpis: TeamKpisData; timings: TeamKpisTimings }>;
+  compute(request: CountingRequest): Promise<{ id: number; kpis: TeamKpisData; timings: TeamKpisTimings }>;
+  /** The team page's weekly axis, first-touch buckets, open pipeline and comments for the same figures. */
+  detail(request: CountingRequest & { weeks: TeamRange[] }): Promise<TeamDetail>;
+  /** The people behind a figure (at most `limit` of them, and how many in all), with names and record links. */
+  roster(request: CountingRequest & { path: FigurePath; limit: number }): Promise<{ total: number; people: TeamPerson[] }>;
   /** Person keys behind a figure of the result `of` (the id compute returned). */
   peopleFor(of: number, path: FigurePath): Promise<string[]>;
   /** The definitions workshop: the draft against the version in force among `versions`, over `range`. */
@@ -17,6 +22,17 @@ export interface TeamKpisClient {
   /** The snapshot changed (a sync completed): the worker reads it again before its next answer. */
   reload(): void;
   close(): void;
+}
+
+export type CountingRequest = { range: TeamRange; filter?: TeamFilter; now: number; versions: Definitions[] };
+
+/** Filters as plain arrays (a readonly list from React state may be frozen or a proxy; postMessage wants plain data). */
+function plainFilter(filter: TeamFilter = {}) {
+  return {
+    ...(filter.owners ? { owners: [...filter.owners] } : {}),
+    ...(filter.sources ? { sources: [...filter.sources] } : {}),
+    ...(filter.campaigns ? { campaigns: [...filter.campaigns] } : {}),
+  };
 }
 
 /** What the client needs of a Worker (or one end of a MessageChannel, in tests). */
@@ -57,15 +73,18 @@ export function createTeamKpisClient(worker: WorkerLike = startTeamKpisWorker())
       worker.postMessage(message);
     });
   return {
-    async compute({ range, filter = {}, now, versions }) {
+    async compute({ range, filter, now, versions }) {
       const id = nextId++;
-      const plainFilter = {
-        ...(filter.owners ? { owners: [...filter.owners] } : {}),
-        ...(filter.sources ? { sources: [...filter.sources] } : {}),
-        ...(filter.campaigns ? { campaigns: [...filter.campaigns] } : {}),
-      };
-      const response = await ask<{ kpis: TeamKpisData; timings: TeamKpisTimings }>({ type: 'compute', id, range, filter: plainFilter, now, versions });
+      const response = await ask<{ kpis: TeamKpisData; timings: TeamKpisTimings }>({ type: 'compute', id, range, filter: plainFilter(filter), now, versions });
       return { id, kpis: response.kpis, timings: response.timings };
+    },
+    async detail({ range, filter, now, versions, weeks }) {
+      const response = await ask<{ detail: TeamDetail }>({ type: 'detail', id: nextId++, range, filter: plainFilter(filter), now, versions, weeks });
+      return response.detail;
+    },
+    async roster({ range, filter, now, versions, path, limit }) {
+      const response = await ask<{ total: number; people: TeamPerson[] }>({ type: 'roster', id: nextId++, range, filter: plainFilter(filter), now, versions, path: [...path], limit });
+      return { total: response.total, people: response.people };
     },
     async peopleFor(of, path) {
       const response = await ask<{ keys: string[] }>({ type: 'people', id: nextId++, of, path: [...path] });

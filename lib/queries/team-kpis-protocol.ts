@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { definitionsSchema } from '../domain/definitions/schema';
 import type { ThresholdSuggestion } from '../domain/definitions/suggest-threshold';
 import type { WhatIfResult } from '../domain/definitions/what-if';
+import type { TeamDetail, TeamPerson } from '../domain/team-details';
 import type { TeamKpis } from '../domain/team-kpis';
 
 /**
@@ -13,17 +14,23 @@ const epochMs = z.number().int().nonnegative();
 const rangeSchema = z.object({ from: epochMs, to: epochMs }).refine((r) => r.from <= r.to, { message: 'range.from must not be after range.to' });
 const keyList = z.array(z.string().nullable()).max(1000).optional();
 
+/** What every counting request names: the period, the filter, the page's clock and the definitions. */
+const countingFields = {
+  id: z.number().int(),
+  range: rangeSchema,
+  filter: z.object({ owners: keyList, sources: keyList, campaigns: keyList }).default({}),
+  /** The page's clock, best rounded to the minute: the worker re-judges only when it or the definitions change. */
+  now: epochMs,
+  /** Definitions versions; parsed with definitionsSchema by the worker, once per distinct list (see the service). */
+  versions: z.array(z.unknown()).max(100),
+};
+
 export const teamKpisRequestSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('compute'),
-    id: z.number().int(),
-    range: z.object({ from: epochMs, to: epochMs }).refine((r) => r.from <= r.to, { message: 'range.from must not be after range.to' }),
-    filter: z.object({ owners: keyList, sources: keyList, campaigns: keyList }).default({}),
-    /** The page's clock, best rounded to the minute: the worker re-judges only when it or the definitions change. */
-    now: epochMs,
-    /** Definitions versions; parsed with definitionsSchema by the worker, once per distinct list (see the service). */
-    versions: z.array(z.unknown()).max(100),
-  }),
+  z.object({ type: z.literal('compute'), ...countingFields }),
+  /** The team page's weekly axis, first-touch buckets, open pipeline and comments (lib/domain/team-details.ts). */
+  z.object({ type: z.literal('detail'), ...countingFields, weeks: z.array(rangeSchema).max(120) }),
+  /** The people behind a figure (team-details' `detailPeople` paths too), with their names and record links. */
+  z.object({ type: z.literal('roster'), ...countingFields, path: z.array(z.string().nullable()).min(1).max(8), limit: z.number().int().positive().max(5000) }),
   /** People behind a figure of the result of compute request `of`. */
   z.object({ type: z.literal('people'), id: z.number().int(), of: z.number().int(), path: z.array(z.string().nullable()).min(1).max(8) }),
   /** The snapshot changed (a sync completed): read it again before the next answer. */
@@ -65,6 +72,8 @@ export const teamKpisResponseSchema = z.discriminatedUnion('type', [
     id: z.number().int(),
     result: z.custom<ThresholdSuggestion>((v) => typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean'),
   }),
+  z.object({ type: z.literal('detail'), id: z.number().int(), detail: z.custom<TeamDetail>((v) => typeof v === 'object' && v !== null && Array.isArray((v as { weeks?: unknown }).weeks)) }),
+  z.object({ type: z.literal('roster'), id: z.number().int(), total: z.number().int(), people: z.array(z.custom<TeamPerson>((v) => typeof v === 'object' && v !== null)) }),
   z.object({ type: z.literal('error'), id: z.number().int().nullable(), message: z.string() }),
 ]);
 export type TeamKpisResponse = z.infer<typeof teamKpisResponseSchema>;

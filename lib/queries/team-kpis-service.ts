@@ -2,6 +2,7 @@ import { definitionsSchema, type Definitions } from '../domain/definitions/schem
 import { suggestThreshold } from '../domain/definitions/suggest-threshold';
 import { createWhatIfMemo, whatIfAgainstVersions, type WhatIfMemo } from '../domain/definitions/what-if';
 import type { LeadContext } from '../domain/model';
+import { detailPeople, teamDetail, teamPeople } from '../domain/team-details';
 import { countTeam, judgeTeam, type JudgedTeam, type TeamKpis } from '../domain/team-kpis';
 import { definitionsListSchema, teamKpisRequestSchema, type TeamKpisResponse } from './team-kpis-protocol';
 
@@ -41,7 +42,11 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
     return versions.parsed;
   }
 
-  async function compute(id: number, request: Extract<ReturnType<typeof teamKpisRequestSchema.parse>, { type: 'compute' }>): Promise<TeamKpisResponse> {
+  type Counting = Extract<ReturnType<typeof teamKpisRequestSchema.parse>, { type: 'compute' | 'detail' | 'roster' }>;
+  /** The last counts by (range, filter) of the current judgement: the page's roster and detail ask for the figures it just drew. */
+  let counted: { team: JudgedTeam; byKey: Map<string, TeamKpis> } | null = null;
+
+  async function judgedFor(request: Counting): Promise<{ team: JudgedTeam; readMs: number; judgeMs: number }> {
     const started = clock();
     const loading = (contexts ??= readContexts());
     let loaded: LeadContext[];
@@ -59,11 +64,28 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
     if (!judged || judged.versions !== versions.parsed || judged.now !== request.now || contexts !== loading) {
       judged = { versions: versions.parsed, now: request.now, team: judgeTeam(loaded, versions.parsed, request.now) };
     }
-    const judgedAt = clock();
-    const kpis = countTeam(judged.team, request.range, request.filter);
+    return { team: judged.team, readMs: read - started, judgeMs: clock() - read };
+  }
+
+  function countOf(team: JudgedTeam, request: Counting): TeamKpis {
+    if (counted?.team !== team) counted = { team, byKey: new Map() };
+    const key = JSON.stringify([request.range.from, request.range.to, request.filter]);
+    let kpis = counted.byKey.get(key);
+    if (!kpis) {
+      kpis = countTeam(team, request.range, request.filter);
+      counted.byKey.set(key, kpis);
+      for (const old of counted.byKey.keys()) if (counted.byKey.size > KEPT_RESULTS * 2) counted.byKey.delete(old);
+    }
+    return kpis;
+  }
+
+  async function compute(id: number, request: Counting): Promise<TeamKpisResponse> {
+    const { team, readMs, judgeMs } = await judgedFor(request);
+    const countedAt = clock();
+    const kpis = countOf(team, request);
     results.set(id, kpis);
     for (const old of results.keys()) if (results.size > KEPT_RESULTS) results.delete(old);
-    return { type: 'kpis', id, kpis, timings: { readMs: read - started, judgeMs: judgedAt - read, countMs: clock() - judgedAt } };
+    return { type: 'kpis', id, kpis, timings: { readMs, judgeMs, countMs: clock() - countedAt } };
   }
 
   return {
@@ -79,6 +101,7 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
           case 'reload':
             contexts = null;
             judged = null;
+            counted = null;
             results.clear();
             return null;
           case 'compute':
@@ -96,6 +119,15 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
           case 'suggest-threshold': {
             const loaded = await loadContexts();
             return { type: 'suggestion', id: request.id, result: suggestThreshold(loaded, parsedVersions(request.versions), request.now) };
+          }
+          case 'detail': {
+            const { team } = await judgedFor(request);
+            return { type: 'detail', id: request.id, detail: teamDetail(team, countOf(team, request), request.weeks, request.filter) };
+          }
+          case 'roster': {
+            const { team } = await judgedFor(request);
+            const keys = detailPeople(team, countOf(team, request), request.path);
+            return { type: 'roster', id: request.id, total: keys.length, people: teamPeople(team, keys.slice(0, request.limit)) };
           }
           case 'people': {
             const result = results.get(request.of);

@@ -1,0 +1,38 @@
+import * as Plot from '@observablehq/plot';
+import { useEffect, useRef } from 'react';
+
+/**
+ * One Observable Plot chart (chosen by measurement: docs/charts.md). Plot draws SVG with text; the figure is
+ * labelled by its one-line summary, which is also shown (figcaption), and the table beside it carries every number.
+ * Drawn in an effect and replaced whenever the options change; Plot's output is plain DOM React does not manage.
+ */
+export function PlotChart({ options, summary }: { options: Plot.PlotOptions; summary: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const width = Math.max(280, Math.min(720, el.clientWidth || 640));
+    const chart = Plot.plot({ width, style: { fontSize: '12px', background: 'transparent', overflow: 'visible' }, ...options, ariaLabel: summary });
+    // The chart is one image named by its summary: Plot labels its mark groups (<g aria-label="bar">), which is
+    // prohibited ARIA on an element without a role (axe: aria-prohibited-attr), and the table carries the numbers.
+    for (const svg of chart.tagName.toLowerCase() === 'svg' ? [chart] : [...chart.querySelectorAll('svg')]) {
+      svg.setAttribute('role', 'img');
+      svg.setAttribute('aria-label', summary);
+      svg.querySelectorAll('[aria-label], [aria-description]').forEach((node) => {
+        node.removeAttribute('aria-label');
+        node.removeAttribute('aria-description');
+      });
+    }
+    el.replaceChildren(chart);
+    return () => chart.remove();
+  }, [options, summary]);
+  return (
+    <figure className="team-chart">
+      <div ref={box} className="team-chart-plot" />
+      <figcaption className="small">{summary}</figcaption>
+    </figure>
+  );
+}
+
+/** Colours with at least 3:1 contrast on white (WCAG 1.4.11), never alone: every mark also has a label or a shape. */
+export const COLORS = { current: '#1f5fa8', previous: '#6b6b6b', good: '#1b6e3a', bad: '#b3261e', won: '#1f5fa8', open: '#8a4f00', rule: '#6d2aa3' } as const;

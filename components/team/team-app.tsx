@@ -1,0 +1,143 @@
+import { FileText, Printer } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { localDayNumber } from '../../lib/domain/time-zone';
+import { periodRange, previousPeriodRange, weekBuckets } from '../../lib/domain/team-period';
+import type { TeamKpisClient } from '../../lib/queries/team-kpis-client';
+import { useDefinitions } from '../../lib/queries/use-definitions';
+import { useTeamFigures, useTeamKpisClient, type TeamFiguresRequest } from '../../lib/queries/use-team-kpis';
+import { useTeamSync } from '../../lib/queries/use-team-sync';
+import { useI18n } from '../i18n/i18n-provider';
+import { LoadingSkeleton } from '../panel/panel-states';
+import { CardBoundary } from '../ui/card-boundary';
+import { Icon } from '../ui/icon';
+import { useNow } from '../ui/use-now';
+import { DiagnosticSlot } from './diagnostic-slot';
+import { DrillContext, type DrillRequest } from './drill';
+import { DrillPanel } from './drill-panel';
+import { FeedbackSection } from './feedback-section';
+import { FunnelSection } from './funnel-section';
+import { RevenueSection } from './revenue-section';
+import { SlaSection } from './sla-section';
+import { TeamControls } from './team-controls';
+import type { TeamData } from './team-data';
+import { TeamDefinitionsSection } from './team-definitions-section';
+import { TeamQueryContext } from './team-query-context';
+import { NoTeamData, summarizeSync, SyncBanners } from './team-states';
+import { teamViewSearch } from './team-url';
+import { useTeamView } from './use-team-view';
+import './team-page.css';
+
+const MINUTE = 60_000;
+
+/**
+ * The team page: one dashboard both departments read. The view (period, filters, print) lives in the URL; the
+ * figures come from the team-KPIs worker over the local snapshot (this period and the one before); each section is
+ * its own CardBoundary; every number opens the people behind it.
+ */
+export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; clock?: () => number }) {
+  const { t, date, dateTime } = useI18n();
+  const [view, setView] = useTeamView();
+  const { versions, definitions, loaded } = useDefinitions();
+  const sync = useTeamSync();
+  const client = useTeamKpisClient(injected);
+  const tick = useNow(MINUTE, clock);
+  // Judged as of the minute: the worker re-judges only when this (or the definitions) changes.
+  const now = Math.floor(tick / MINUTE) * MINUTE;
+  const zone = definitions.calendar.timeZone;
+  const [drill, setDrill] = useState<DrillRequest | null>(null);
+
+  const summary = summarizeSync(sync.rows, now);
+  const snapshotStamp = sync.rows.map((r) => `${r.system}:${r.state?.lastCompleteAt ?? 0}`).join('|');
+  const request = useMemo<TeamFiguresRequest>(() => {
+    const range = periodRange(view.period, now, zone);
+    return { range, previous: previousPeriodRange(view.period, now, zone), weeks: weekBuckets(range, zone), filter: view.filter, now, versions, snapshotStamp };
+  }, [view.period, view.filter, now, zone, versions, snapshotStamp]);
+  const { current, previous, detail } = useTeamFigures(loaded ? client : null, request);
+
+  const data: TeamData | null = current.data
+    ? { range: request.range, previousRange: request.previous, kpis: current.data, previous: previous.data, detail: detail.data, versions, definitions }
+    : null;
+  const openReviewPack = () => window.open(`${location.pathname}${teamViewSearch({ ...view, print: true })}`, '_blank', 'noopener');
+
+  let body;
+  if (current.isError) {
+    body = (
+      <section className="banner error" role="alert">
+        <p>{t('teamPage.state.failed', { message: current.error instanceof Error ? current.error.message : String(current.error) })}</p>
+        <button type="button" onClick={() => void current.refetch()}>
+          {t('state.retry')}
+        </button>
+      </section>
+    );
+  } else if (!data || !sync.loaded) {
+    body = <LoadingSkeleton />;
+  } else if (summary.noData && data.kpis.leads === 0) {
+    body = <NoTeamData />;
+  } else {
+    const emptyPeriod = data.kpis.leads === 0;
+    body = (
+      <>
+        <SyncBanners summary={summary} sync={sync} />
+        {emptyPeriod ? (
+          <section className="banner" role="status">
+            <p>{t('teamPage.state.emptyPeriod')}</p>
+          </section>
+        ) : null}
+        {drill ? <DrillPanel request={drill} onClose={() => setDrill(null)} /> : null}
+        <div className="team-sections" aria-busy={current.isPlaceholderData || detail.isFetching}>
+          <CardBoundary label={t('teamPage.funnel.title')}>
+            <FunnelSection data={data} />
+          </CardBoundary>
+          <CardBoundary label={t('teamPage.sla.title')}>
+            <SlaSection data={data} />
+          </CardBoundary>
+          <CardBoundary label={t('teamPage.feedback.title')}>
+            <FeedbackSection data={data} />
+          </CardBoundary>
+          <CardBoundary label={t('teamPage.revenue.title')}>
+            <RevenueSection data={data} />
+          </CardBoundary>
+          <CardBoundary label={t('teamPage.defs.title')}>
+            <TeamDefinitionsSection data={data} />
+          </CardBoundary>
+          {/* SLOT for the alignment diagnostic (issue 11, item 5): see diagnostic-slot.tsx. */}
+          <CardBoundary label={t('teamPage.diagnostic.title')}>
+            <DiagnosticSlot />
+          </CardBoundary>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <TeamQueryContext.Provider value={{ client, request }}>
+      <DrillContext.Provider value={setDrill}>
+        <main className={view.print ? 'team-page print' : 'team-page'}>
+          <header className="team-head">
+            <h1>{view.print ? t('teamPage.print.title') : t('teamPage.title')}</h1>
+            <p className="small" data-testid="team-period">
+              {t('teamPage.periodLine', {
+                from: date(request.range.from),
+                to: date(request.range.to - 1),
+                previousFrom: date(request.previous.from),
+                previousTo: date(request.previous.to - 1),
+              })}
+              {summary.newestCompleteAt ? ` · ${t('teamPage.asOf', { date: dateTime(summary.newestCompleteAt) })}` : ''}
+            </p>
+            {view.print ? (
+              <button type="button" className="primary no-print" onClick={() => window.print()}>
+                <Icon icon={Printer} /> {t('teamPage.print.print')}
+              </button>
+            ) : (
+              <button type="button" className="no-print" onClick={openReviewPack}>
+                <Icon icon={FileText} /> {t('teamPage.print.open')}
+              </button>
+            )}
+          </header>
+          {view.print ? null : <TeamControls view={view} onChange={setView} options={detail.data?.options} today={localDayNumber(zone, now)} />}
+          {body}
+        </main>
+      </DrillContext.Provider>
+    </TeamQueryContext.Provider>
+  );
+}

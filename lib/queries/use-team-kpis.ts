@@ -1,0 +1,94 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { definitionsVersionKey } from '../domain/definitions/version-in-force';
+import type { Definitions } from '../domain/definitions/schema';
+import type { FigurePath, TeamFilter, TeamRange } from '../domain/team-kpis';
+import { createTeamKpisClient, type TeamKpisClient } from './team-kpis-client';
+
+/** One worker per page, closed with it. Tests hand in a client over the in-process service. */
+export function useTeamKpisClient(injected?: TeamKpisClient): TeamKpisClient | null {
+  const [client, setClient] = useState<TeamKpisClient | null>(injected ?? null);
+  useEffect(() => {
+    if (injected) return;
+    // Made in the effect (not during render) so StrictMode's mount-unmount-mount closes the first worker cleanly.
+    const made = createTeamKpisClient();
+    setClient(made);
+    return () => made.close();
+  }, [injected]);
+  return client;
+}
+
+export interface TeamFiguresRequest {
+  range: TeamRange;
+  previous: TeamRange;
+  weeks: TeamRange[];
+  filter: TeamFilter;
+  now: number;
+  versions: Definitions[];
+  /** Changes when a sync completes (the newest complete sync per system): the worker reads the snapshot again. */
+  snapshotStamp: string;
+}
+
+const teamKeys = {
+  all: ['team-kpis'] as const,
+  of: (kind: string, client: TeamKpisClient | null, r: TeamFiguresRequest, range: TeamRange, extra: unknown = null) =>
+    [...teamKeys.all, kind, client ? clientIds.get(client) : 0, range.from, range.to, r.filter, r.now, r.versions.map(definitionsVersionKey).join(','), r.snapshotStamp, extra] as const,
+};
+const clientIds = new WeakMap<object, number>();
+let nextClientId = 1;
+
+/**
+ * The team figures of a period and of the one before, and the page's detail (weekly axis, first touch, pipeline,
+ * comments), from the worker. A new filter keeps the old figures on screen until the new ones arrive.
+ */
+export function useTeamFigures(client: TeamKpisClient | null, request: TeamFiguresRequest) {
+  if (client && !clientIds.has(client)) clientIds.set(client, nextClientId++);
+  const stamp = useRef<string | null>(null);
+  const reloadIfSynced = () => {
+    if (!client) return;
+    if (stamp.current !== null && stamp.current !== request.snapshotStamp) client.reload();
+    stamp.current = request.snapshotStamp;
+  };
+  const base = { filter: request.filter, now: request.now, versions: request.versions };
+  const current = useQuery({
+    queryKey: teamKeys.of('compute', client, request, request.range),
+    queryFn: async () => {
+      reloadIfSynced();
+      return (await client!.compute({ ...base, range: request.range })).kpis;
+    },
+    enabled: client !== null,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+  const previous = useQuery({
+    queryKey: teamKeys.of('compute', client, request, request.previous),
+    queryFn: async () => {
+      reloadIfSynced();
+      return (await client!.compute({ ...base, range: request.previous })).kpis;
+    },
+    enabled: client !== null,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+  const detail = useQuery({
+    queryKey: teamKeys.of('detail', client, request, request.range, request.weeks.length),
+    queryFn: () => {
+      reloadIfSynced();
+      return client!.detail({ ...base, range: request.range, weeks: request.weeks });
+    },
+    enabled: client !== null,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+  return { current, previous, detail };
+}
+
+/** The people behind one figure, asked when a number is clicked. */
+export function useTeamRoster(client: TeamKpisClient | null, request: TeamFiguresRequest, ask: { path: FigurePath; range: TeamRange } | null, limit = 500) {
+  return useQuery({
+    queryKey: teamKeys.of('roster', client, request, ask?.range ?? request.range, ask ? [...ask.path, limit] : null),
+    queryFn: () => client!.roster({ filter: request.filter, now: request.now, versions: request.versions, range: ask!.range, path: ask!.path, limit }),
+    enabled: client !== null && ask !== null,
+    staleTime: Infinity,
+  });
+}

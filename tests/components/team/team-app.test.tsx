@@ -1,0 +1,95 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-definitions';
+import { computeTeamKpis, countTeam, judgeTeam } from '../../../lib/domain/team-kpis';
+import { periodRange } from '../../../lib/domain/team-period';
+import type { BatonDb } from '../../../lib/store/db';
+import { listSyncStates, writeSyncState } from '../../../lib/store/snapshot-repo';
+import { en, ja } from '../render-with-i18n';
+import { freshDb } from '../panel-harness';
+import { renderTeamPage, syncDemo } from './team-harness';
+
+const NOW = Date.UTC(2026, 10, 25, 5, 0);
+const ZONE = DEFAULT_DEFINITIONS.calendar.timeZone;
+const STAGES = ['mql', 'sql', 'opportunity', 'won'] as const;
+
+/** The funnel table's "This period" cell of a stage. */
+function stageCell(stage: (typeof STAGES)[number]) {
+  const table = screen.getByRole('table', { name: en('teamPage.funnel.table') });
+  const row = within(table).getByRole('row', { name: new RegExp(`^${en(`stage.${stage}`)} `) });
+  return within(row).getAllByRole('cell')[0]!;
+}
+
+describe('Team page', () => {
+  let db: BatonDb;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ running: [] });
+    db = freshDb();
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  it('shows the figures computeTeamKpis gives for the demo workspace, and a number lists the same people', async () => {
+    const contexts = await syncDemo(db, NOW);
+    const range = periodRange({ kind: 'quarter' }, NOW, ZONE);
+    const expected = computeTeamKpis(contexts, [DEFAULT_DEFINITIONS], range, NOW);
+    expect(expected.funnel.reached.mql).toBeGreaterThan(0);
+    const user = userEvent.setup();
+    renderTeamPage(db, NOW, { search: '?period=quarter' });
+
+    await screen.findByRole('table', { name: en('teamPage.funnel.table') }, { timeout: 15_000 });
+    for (const stage of STAGES) expect(stageCell(stage)).toHaveTextContent(new RegExp(`^${expected.funnel.reached[stage].toLocaleString('en-US')}$`));
+    const pctText = (r: number | null) => (r === null ? '–' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`);
+    expect(screen.getByTestId('sla-summary')).toHaveTextContent(`SLA met ${pctText(expected.sla.metRate)}`);
+    expect(screen.getByTestId('feedback-summary')).toHaveTextContent(`Good ${expected.feedback.good}, bad ${expected.feedback.bad}`);
+
+    await user.click(within(stageCell('mql')).getByRole('button'));
+    const dialog = await screen.findByRole('dialog');
+    const keys = expected.peopleFor(['funnel', 'reached', 'mql']);
+    const byKey = new Map(contexts.map((c) => [c.person.key, c.person]));
+    await within(dialog).findByText(en('teamPage.drill.count', { n: keys.length.toLocaleString('en-US') }));
+    const names = within(dialog).getAllByRole('rowheader').map((th) => th.firstChild?.textContent);
+    expect(names).toEqual(keys.map((k) => byKey.get(k)!.name));
+    // Each person links to their record in the vendor.
+    expect(within(dialog).getAllByRole('link', { name: new RegExp(`^${en('teamPage.openPersonIn', { name: byKey.get(keys[0]!)!.name, system: '' })}`) }).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('keeps the period and filters in the URL, and counts the filtered people as the engine does (in Japanese)', async () => {
+    const contexts = await syncDemo(db, NOW);
+    const user = userEvent.setup();
+    renderTeamPage(db, NOW, { languages: ['ja-JP'] });
+    await screen.findByRole('table', { name: ja('teamPage.funnel.table') }, { timeout: 15_000 });
+    expect(location.search).toBe('');
+    const team = judgeTeam(contexts, [DEFAULT_DEFINITIONS], NOW);
+    const owner = countTeam(team, periodRange({ kind: '4weeks' }, NOW, ZONE)).byOwner.find((o) => o.key !== null)!.key!;
+    await user.selectOptions(screen.getByLabelText(ja('teamPage.period')), 'quarter');
+    await waitFor(() => expect(screen.getByLabelText(ja('teamPage.filter.owner'))).toContainHTML(owner));
+    await user.selectOptions(screen.getByLabelText(ja('teamPage.filter.owner')), owner);
+    expect(new URLSearchParams(location.search).get('period')).toBe('quarter');
+    expect(new URLSearchParams(location.search).get('owner')).toBe(owner);
+    const expected = countTeam(team, periodRange({ kind: 'quarter' }, NOW, ZONE), { owners: [owner] });
+    const table = screen.getByRole('table', { name: ja('teamPage.funnel.table') });
+    await waitFor(() => {
+      const row = within(table).getByRole('row', { name: new RegExp(`^${ja('stage.mql')} `) });
+      expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(new RegExp(`^${expected.funnel.reached.mql}$`));
+    });
+  }, 60_000);
+
+  it('asks for a first sync when there is no team data yet', async () => {
+    renderTeamPage(db, NOW);
+    expect(await screen.findByText(en('teamPage.state.noData'), {}, { timeout: 15_000 })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: en('team.syncNow') })).toBeInTheDocument();
+  });
+
+  it('says when the data is stale, and which system failed and why', async () => {
+    await syncDemo(db, NOW, { lastCompleteAt: NOW - 3 * 86_400_000 });
+    renderTeamPage(db, NOW);
+    expect(await screen.findByText(/Demo was last synced completely on/, {}, { timeout: 15_000 })).toBeInTheDocument();
+    const state = (await listSyncStates(db))[0]!;
+    await writeSyncState(db, { ...state, error: { message: 'The workspace could not be reached (network).', kind: 'transient', at: NOW } });
+    expect(await screen.findByRole('alert')).toHaveTextContent(en('teamPage.state.partial', { system: en('system.demo'), message: 'The workspace could not be reached (network).' }));
+  });
+});

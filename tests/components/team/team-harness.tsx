@@ -1,0 +1,66 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing';
+import { AppI18nProvider } from '../../../components/i18n/app-i18n-provider';
+import { TeamApp } from '../../../components/team/team-app';
+import type { Connector } from '../../../lib/connectors/connector';
+import { createDemoConnector } from '../../../lib/connectors/demo/demo-connector';
+import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-definitions';
+import { mapVendorStage } from '../../../lib/domain/definitions/stage-mapping';
+import type { LeadContext } from '../../../lib/domain/model';
+import { BatonDepsContext } from '../../../lib/queries/baton-deps';
+import { createTeamKpisClient, type TeamKpisClient, type WorkerLike } from '../../../lib/queries/team-kpis-client';
+import { createTeamKpisService } from '../../../lib/queries/team-kpis-service';
+import type { BatonDb } from '../../../lib/store/db';
+import { readTeamSnapshot, writeSnapshotPage, writeSyncState } from '../../../lib/store/snapshot-repo';
+
+/** The demo workspace's year, as one complete team sync of the demo at `now` leaves it in the snapshot. */
+export async function syncDemo(db: BatonDb, now: number, { lastCompleteAt = now }: { lastCompleteAt?: number } = {}): Promise<LeadContext[]> {
+  const demo = createDemoConnector();
+  const contexts: LeadContext[] = [];
+  const stageOf = (system: Parameters<typeof mapVendorStage>[1], field: string, value: string) => mapVendorStage(DEFAULT_DEFINITIONS, system, field, value);
+  const scope = { system: 'demo' as const, instance: 'sfa', kind: 'team' as const };
+  for await (const page of demo.listContexts!({ scope: 'team', from: now - 365 * 86_400_000, to: now }, { now, stageOf })) {
+    await writeSnapshotPage(db, scope, page, now);
+    contexts.push(...page.contexts);
+  }
+  await writeSyncState(db, { scope, period: { from: now - 365 * 86_400_000, to: now }, cursor: null, inFlight: null, lastCompleteAt, callsUsed: 0, callsLastRun: 0 });
+  return contexts;
+}
+
+/** The worker's service behind structured-clone messages, reading the same snapshot a Worker would. */
+export function inProcessClient(db: BatonDb): TeamKpisClient {
+  const service = createTeamKpisService(() => readTeamSnapshot(db));
+  const listeners: ((event: MessageEvent) => void)[] = [];
+  const worker: WorkerLike = {
+    postMessage(message) {
+      void service.handle(structuredClone(message)).then((response) => {
+        if (!response) return;
+        const event = new MessageEvent('message', { data: structuredClone(response) });
+        for (const listener of listeners) listener(event);
+      });
+    },
+    addEventListener(_type, listener) {
+      listeners.push(listener);
+    },
+  };
+  return createTeamKpisClient(worker);
+}
+
+export function renderTeamPage(db: BatonDb, now: number, { search = '', languages = ['en-US'], connectorFor }: { search?: string; languages?: string[]; connectorFor?: (s: string) => Promise<Connector> } = {}) {
+  window.history.replaceState(null, '', `/team.html${search}`);
+  const demo = createDemoConnector();
+  const deps = { db, connectorFor: (connectorFor ?? (async (s: string) => (s === 'demo' ? demo : Promise.reject(new Error('not connected'))))) as never, now: () => now };
+  const client = inProcessClient(db);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const view = render(
+    <BatonDepsContext.Provider value={deps}>
+      <QueryClientProvider client={queryClient}>
+        <AppI18nProvider languages={languages}>
+          <TeamApp client={client} clock={() => now} />
+        </AppI18nProvider>
+      </QueryClientProvider>
+    </BatonDepsContext.Provider>,
+  );
+  return { ...view, client, fakeBrowser };
+}

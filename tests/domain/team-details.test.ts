@@ -1,0 +1,65 @@
+import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
+import { detailPeople, FIRST_TOUCH_BOUNDS, teamDetail, teamPeople } from '../../lib/domain/team-details';
+import { countTeam, judgeTeam } from '../../lib/domain/team-kpis';
+import { makeTeamContexts, TEAM_NOW } from '../../scripts/bench/team-data';
+
+const D = 86_400_000;
+const RANGE = { from: TEAM_NOW - 91 * D, to: TEAM_NOW };
+const contexts = makeTeamContexts(600);
+const team = judgeTeam(contexts, [DEFAULT_DEFINITIONS], TEAM_NOW);
+const kpis = countTeam(team, RANGE);
+const weeks = Array.from({ length: 13 }, (_, i) => ({ from: RANGE.from + i * 7 * D, to: RANGE.from + (i + 1) * 7 * D }));
+
+describe("the team page's detail, read from the same judgement", () => {
+  const detail = teamDetail(team, kpis, weeks);
+
+  it('weekly figures are countTeam of each week, and add up to the period where the figure is additive', () => {
+    expect(detail.weeks).toHaveLength(13);
+    for (const [i, w] of detail.weeks.entries()) {
+      const k = countTeam(team, weeks[i]!);
+      expect(w).toMatchObject({ handedOff: k.sla.handedOff, met: k.sla.met, metRate: k.sla.metRate, good: k.feedback.good, bad: k.feedback.bad });
+    }
+    expect(detail.weeks.reduce((s, w) => s + w.handedOff, 0)).toBe(kpis.sla.handedOff);
+    expect(detail.weeks.reduce((s, w) => s + w.good + w.bad, 0)).toBe(kpis.feedback.good + kpis.feedback.bad);
+  });
+
+  it('first-touch buckets hold every touched handoff once, and drill down to the people counted', () => {
+    const touched = kpis.peopleFor(['sla', 'firstTouchMinutes', 'p50']);
+    expect(touched.length).toBeGreaterThan(0);
+    expect(detail.firstTouch).toHaveLength(FIRST_TOUCH_BOUNDS.length + 1);
+    expect(detail.firstTouch.reduce((s, n) => s + n, 0)).toBe(touched.length);
+    const drilled = detail.firstTouch.flatMap((n, i) => {
+      const keys = detailPeople(team, kpis, ['firstTouch', String(i)]);
+      expect(keys).toHaveLength(n);
+      return keys;
+    });
+    expect(new Set(drilled)).toEqual(new Set(touched));
+  });
+
+  it('open pipeline per campaign counts each open deal once, and drills down to people with an open deal there', () => {
+    expect(detail.pipelineByCampaign.length).toBeGreaterThan(0);
+    const top = detail.pipelineByCampaign[0]!;
+    const people = detailPeople(team, kpis, ['pipeline', top.campaign]);
+    const byKey = new Map(contexts.map((c) => [c.person.key, c]));
+    const deals = new Map<string, number>();
+    for (const key of people) for (const o of byKey.get(key)!.opportunities) if (!o.isClosed) deals.set(o.id, o.amount ?? 0);
+    expect(top.openDeals).toBe(deals.size);
+    expect(top.openAmount).toBe([...deals.values()].reduce((s, a) => s + a, 0));
+  });
+
+  it('narrows with the filter like the figures do', () => {
+    const owner = kpis.byOwner[0]!.key!;
+    const filtered = countTeam(team, RANGE, { owners: [owner] });
+    const d = teamDetail(team, filtered, weeks, { owners: [owner] });
+    expect(d.weeks.reduce((s, w) => s + w.handedOff, 0)).toBe(filtered.sla.handedOff);
+    expect(d.firstTouch.reduce((s, n) => s + n, 0)).toBe(filtered.peopleFor(['sla', 'firstTouchMinutes', 'p50']).length);
+  });
+
+  it('names the people behind a figure with their owner, stage and record links, in the order given', () => {
+    const keys = kpis.peopleFor(['sla', 'met']).slice(0, 3);
+    const people = teamPeople(team, keys);
+    expect(people.map((p) => p.key)).toEqual(keys);
+    const first = contexts.find((c) => c.person.key === keys[0])!;
+    expect(people[0]).toMatchObject({ name: first.person.name, stage: first.person.stage, links: first.person.links.map((l) => expect.objectContaining({ system: l.ref.system, instance: l.ref.instance })) });
+  });
+});
