@@ -1,4 +1,5 @@
 import type { Definitions } from '../domain/definitions/schema';
+import type { CheckId, Diagnostic, SelfAssessment } from '../domain/alignment-diagnostic';
 import type { FigurePath, TeamFilter, TeamRange } from '../domain/team-kpis';
 import TeamKpisWorker from './team-kpis-worker?worker';
 import { teamKpisResponseSchema, type TeamKpisData, type TeamKpisRequest, type TeamKpisTimings } from './team-kpis-protocol';
@@ -6,6 +7,14 @@ import { teamKpisResponseSchema, type TeamKpisData, type TeamKpisRequest, type T
 /** The page's side of the team-KPIs worker: figures for a range and filter, the people behind one, reload. */
 export interface TeamKpisClient {
   compute(request: { range: TeamRange; filter?: TeamFilter; now: number; versions: Definitions[] }): Promise<{ id: number; kpis: TeamKpisData; timings: TeamKpisTimings }>;
+  /** The alignment diagnostic over the snapshot the figures read (same judgement, kept in the worker). */
+  diagnostic(request: {
+    range: TeamRange;
+    now: number;
+    versions: Definitions[];
+    syncedAt: number | null;
+    answers: Partial<Record<CheckId, SelfAssessment>>;
+  }): Promise<Diagnostic>;
   /** Person keys behind a figure of the result `of` (the id compute returned). */
   peopleFor(of: number, path: FigurePath): Promise<string[]>;
   /** The snapshot changed (a sync completed): the worker reads it again before its next answer. */
@@ -60,6 +69,10 @@ export function createTeamKpisClient(worker: WorkerLike = startTeamKpisWorker())
       };
       const response = await ask<{ kpis: TeamKpisData; timings: TeamKpisTimings }>({ type: 'compute', id, range, filter: plainFilter, now, versions });
       return { id, kpis: response.kpis, timings: response.timings };
+    },
+    async diagnostic({ range, now, versions, syncedAt, answers }) {
+      const response = await ask<{ diagnostic: Diagnostic }>({ type: 'diagnostic', id: nextId++, range, now, versions, syncedAt, answers });
+      return response.diagnostic;
     },
     async peopleFor(of, path) {
       const response = await ask<{ keys: string[] }>({ type: 'people', id: nextId++, of, path: [...path] });

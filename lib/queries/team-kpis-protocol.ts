@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { definitionsSchema } from '../domain/definitions/schema';
 import type { TeamKpis } from '../domain/team-kpis';
+import { CHECK_IDS, type Diagnostic } from '../domain/alignment-diagnostic';
 
 /**
  * Messages between a page and the team-KPIs worker (plain postMessage, parsed with zod on arrival on both sides).
@@ -20,6 +21,16 @@ export const teamKpisRequestSchema = z.discriminatedUnion('type', [
     now: epochMs,
     /** Definitions versions; parsed with definitionsSchema by the worker, once per distinct list (see the service). */
     versions: z.array(z.unknown()).max(100),
+  }),
+  /** The alignment diagnostic (lib/domain/alignment-diagnostic.ts) over the same snapshot and judgement. */
+  z.object({
+    type: z.literal('diagnostic'),
+    id: z.number().int(),
+    range: z.object({ from: epochMs, to: epochMs }).refine((r) => r.from <= r.to, { message: 'range.from must not be after range.to' }),
+    now: epochMs,
+    versions: z.array(z.unknown()).max(100),
+    syncedAt: epochMs.nullable(),
+    answers: z.partialRecord(z.enum(CHECK_IDS), z.object({ answer: z.enum(['yes', 'partly', 'no']), note: z.string().max(2_000).optional(), at: epochMs })).default({}),
   }),
   /** People behind a figure of the result of compute request `of`. */
   z.object({ type: z.literal('people'), id: z.number().int(), of: z.number().int(), path: z.array(z.string().nullable()).min(1).max(8) }),
@@ -44,6 +55,11 @@ export const teamKpisResponseSchema = z.discriminatedUnion('type', [
     timings: z.object({ readMs: z.number(), judgeMs: z.number(), countMs: z.number() }),
   }),
   z.object({ type: z.literal('people'), id: z.number().int(), keys: z.array(z.string()) }),
+  z.object({
+    type: z.literal('diagnostic'),
+    id: z.number().int(),
+    diagnostic: z.custom<Diagnostic>((v) => typeof v === 'object' && v !== null && Array.isArray((v as { checks?: unknown }).checks)),
+  }),
   z.object({ type: z.literal('error'), id: z.number().int().nullable(), message: z.string() }),
 ]);
 export type TeamKpisResponse = z.infer<typeof teamKpisResponseSchema>;

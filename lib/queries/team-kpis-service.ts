@@ -1,5 +1,6 @@
 import type { Definitions } from '../domain/definitions/schema';
 import type { LeadContext } from '../domain/model';
+import { assessAlignment } from '../domain/alignment-diagnostic';
 import { countTeam, judgeTeam, type JudgedTeam, type TeamKpis } from '../domain/team-kpis';
 import { definitionsListSchema, teamKpisRequestSchema, type TeamKpisResponse } from './team-kpis-protocol';
 
@@ -18,11 +19,13 @@ const KEPT_RESULTS = 4;
 export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>, clock: () => number = () => performance.now()): TeamKpisService {
   let contexts: Promise<LeadContext[]> | null = null;
   let versions: { key: string; parsed: Definitions[] } | null = null;
-  let judged: { versions: Definitions[]; now: number; team: JudgedTeam } | null = null;
+  let judged: { versions: Definitions[]; now: number; team: JudgedTeam; loading: Promise<LeadContext[]> } | null = null;
   const results = new Map<number, TeamKpis>();
 
-  async function compute(id: number, request: Extract<ReturnType<typeof teamKpisRequestSchema.parse>, { type: 'compute' }>): Promise<TeamKpisResponse> {
-    const started = clock();
+  type Parsed = ReturnType<typeof teamKpisRequestSchema.parse>;
+
+  /** The snapshot (read once) and its judgement for (versions, now), kept while they stay the same. */
+  async function judgedFor(request: { versions: unknown[]; now: number }): Promise<{ loaded: LeadContext[]; team: JudgedTeam; read: number }> {
     const loading = (contexts ??= readContexts());
     let loaded: LeadContext[];
     try {
@@ -36,14 +39,34 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
     const key = JSON.stringify(request.versions);
     // Parsed once per distinct list: the engines cache their tables per definitions object.
     if (versions?.key !== key) versions = { key, parsed: definitionsListSchema.parse(request.versions) };
-    if (!judged || judged.versions !== versions.parsed || judged.now !== request.now || contexts !== loading) {
-      judged = { versions: versions.parsed, now: request.now, team: judgeTeam(loaded, versions.parsed, request.now) };
+    if (!judged || judged.versions !== versions.parsed || judged.now !== request.now || judged.loading !== loading) {
+      judged = { versions: versions.parsed, now: request.now, team: judgeTeam(loaded, versions.parsed, request.now), loading };
     }
+    return { loaded, team: judged.team, read };
+  }
+
+  async function compute(id: number, request: Extract<Parsed, { type: 'compute' }>): Promise<TeamKpisResponse> {
+    const started = clock();
+    const { team, read } = await judgedFor(request);
     const judgedAt = clock();
-    const kpis = countTeam(judged.team, request.range, request.filter);
+    const kpis = countTeam(team, request.range, request.filter);
     results.set(id, kpis);
     for (const old of results.keys()) if (results.size > KEPT_RESULTS) results.delete(old);
     return { type: 'kpis', id, kpis, timings: { readMs: read - started, judgeMs: judgedAt - read, countMs: clock() - judgedAt } };
+  }
+
+  async function diagnostic(id: number, request: Extract<Parsed, { type: 'diagnostic' }>): Promise<TeamKpisResponse> {
+    const { loaded, team } = await judgedFor(request);
+    const result = assessAlignment({
+      contexts: loaded,
+      team,
+      versions: team.versions,
+      range: request.range,
+      now: request.now,
+      syncedAt: request.syncedAt,
+      answers: request.answers,
+    });
+    return { type: 'diagnostic', id, diagnostic: result };
   }
 
   return {
@@ -63,6 +86,8 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
             return null;
           case 'compute':
             return await compute(request.id, request);
+          case 'diagnostic':
+            return await diagnostic(request.id, request);
           case 'people': {
             const result = results.get(request.of);
             if (!result) return { type: 'error', id: request.id, message: `Team KPIs worker: result ${request.of} is gone (the snapshot was reloaded or newer results replaced it); compute again.` };
