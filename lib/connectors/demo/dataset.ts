@@ -90,8 +90,8 @@ export interface DemoWorkspace {
   readonly leads: DemoLead[];
   bySfaId: DemoLeadLookup;
   byMaId: DemoLeadLookup;
-  /** Leads sharing a normalized e-mail with at least one other lead, by that e-mail. */
-  readonly duplicatesByEmail: ReadonlyMap<string, DemoLead[]>;
+  /** Leads sharing a normalized e-mail with at least one other lead, by that e-mail (a group laid when asked for). */
+  duplicatesByEmail: ReadonlyMap<string, DemoLead[]>;
 }
 
 /** Everything that decides one person's data; featured stories fix it, the rest is drawn. */
@@ -512,6 +512,43 @@ class LeadLookup implements DemoLeadLookup {
   }
 }
 
+/** Duplicate groups by e-mail, each group laid when it is first asked for (the panel asks for one person's). */
+class DuplicateGroups implements ReadonlyMap<string, DemoLead[]> {
+  private readonly laid = new Map<string, DemoLead[]>();
+  constructor(
+    private readonly indexes: ReadonlyMap<string, number[]>,
+    private readonly leadAt: (index: number) => DemoLead,
+  ) {}
+  get size(): number {
+    return this.indexes.size;
+  }
+  has(email: string): boolean {
+    return this.indexes.has(email);
+  }
+  get(email: string): DemoLead[] | undefined {
+    const cached = this.laid.get(email);
+    if (cached) return cached;
+    const group = this.indexes.get(email)?.map(this.leadAt);
+    if (group) this.laid.set(email, group);
+    return group;
+  }
+  *keys(): MapIterator<string> {
+    yield* this.indexes.keys();
+  }
+  *values(): MapIterator<DemoLead[]> {
+    for (const email of this.indexes.keys()) yield this.get(email)!;
+  }
+  *entries(): MapIterator<[string, DemoLead[]]> {
+    for (const email of this.indexes.keys()) yield [email, this.get(email)!];
+  }
+  [Symbol.iterator](): MapIterator<[string, DemoLead[]]> {
+    return this.entries();
+  }
+  forEach(callback: (value: DemoLead[], key: string, map: ReadonlyMap<string, DemoLead[]>) => void): void {
+    for (const [email, group] of this.entries()) callback(group, email, this);
+  }
+}
+
 export function generateDemoWorkspace({ seed = DEMO_SEED, anchor }: { seed?: number; anchor: number }): DemoWorkspace {
   const root = createRng(seed);
   const windowStart = anchor - DEMO_WINDOW_DAYS * DAY;
@@ -561,7 +598,7 @@ export function generateDemoWorkspace({ seed = DEMO_SEED, anchor }: { seed?: num
     else byEmail.set(email, [index]);
   });
   let leads: DemoLead[] | undefined;
-  let duplicates: Map<string, DemoLead[]> | undefined;
+  const duplicates = new DuplicateGroups(new Map([...byEmail].filter(([, group]) => group.length > 1)), leadAt);
   return {
     seed,
     anchor,
@@ -573,8 +610,6 @@ export function generateDemoWorkspace({ seed = DEMO_SEED, anchor }: { seed?: num
     },
     bySfaId: new LeadLookup(sfaIndex, leadAt),
     byMaId: new LeadLookup(maIndex, leadAt),
-    get duplicatesByEmail() {
-      return (duplicates ??= new Map([...byEmail].filter(([, group]) => group.length > 1).map(([email, group]) => [email, group.map(leadAt)])));
-    },
+    duplicatesByEmail: duplicates,
   };
 }
