@@ -3,6 +3,7 @@ import { assessLead } from '../../lib/domain/assess-lead';
 import type { Feedback, RecordRef, Verdict } from '../../lib/domain/model';
 import { useBatonDeps } from '../../lib/queries/baton-deps';
 import { useDefinitions } from '../../lib/queries/use-definitions';
+import { useJudgingVersions } from '../../lib/queries/use-judging-versions';
 import { useFeedbackActions, useFeedbackFor } from '../../lib/queries/use-feedback';
 import { isBackgroundPaused, useLeadContext } from '../../lib/queries/use-lead-context';
 import { useSettings } from '../../lib/queries/use-settings';
@@ -30,7 +31,8 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
   const { t } = useI18n();
   const { now: clock } = useBatonDeps();
   const settings = useSettings();
-  const { definitions, versions } = useDefinitions();
+  const { definitions } = useDefinitions();
+  const versions = useJudgingVersions(recordRef.system);
   const lead = useLeadContext(recordRef);
   const feedback = useFeedbackFor(recordRef) ?? [];
   const actions = useFeedbackActions();

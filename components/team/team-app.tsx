@@ -3,6 +3,8 @@ import { useMemo, useState } from 'react';
 import { localDayNumber } from '../../lib/domain/time-zone';
 import { periodRange, previousPeriodRange, weekBuckets } from '../../lib/domain/team-period';
 import type { TeamKpisClient } from '../../lib/queries/team-kpis-client';
+import { TeamKpisClientContext } from '../../lib/queries/use-alignment-diagnostic';
+import { useTeamDefinitions } from '../../lib/queries/team-definitions';
 import { useDefinitions } from '../../lib/queries/use-definitions';
 import { useTeamFigures, useTeamKpisClient, type TeamFiguresRequest } from '../../lib/queries/use-team-kpis';
 import { useTeamSync } from '../../lib/queries/use-team-sync';
@@ -11,7 +13,7 @@ import { LoadingSkeleton } from '../panel/panel-states';
 import { CardBoundary } from '../ui/card-boundary';
 import { Icon } from '../ui/icon';
 import { useNow } from '../ui/use-now';
-import { DiagnosticSlot } from './diagnostic-slot';
+import { DiagnosticSection } from '../diagnostic/diagnostic-section';
 import { DrillContext, type DrillRequest } from './drill';
 import { DrillPanel } from './drill-panel';
 import { FeedbackSection } from './feedback-section';
@@ -37,12 +39,17 @@ const MINUTE = 60_000;
 export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; clock?: () => number }) {
   const { t, date, dateTime } = useI18n();
   const [view, setView] = useTeamView();
-  const { versions, definitions, loaded } = useDefinitions();
+  const { versions: storedVersions, definitions, loaded: definitionsLoaded } = useDefinitions();
   const sync = useTeamSync();
   const client = useTeamKpisClient(injected);
   const tick = useNow(MINUTE, clock);
   // Judged as of the minute: the worker re-judges only when this (or the definitions) changes.
   const now = Math.floor(tick / MINUTE) * MINUTE;
+  // The versions the team figures judge by: the team's own, or the demo's v1 → v2 on the demo snapshot
+  // (readTeamDefinitions, the same rule as the diagnostic's and the panel's).
+  const team = useTeamDefinitions(now);
+  const versions = team?.versions ?? storedVersions;
+  const loaded = definitionsLoaded && team !== undefined;
   const zone = definitions.calendar.timeZone;
   const [drill, setDrill] = useState<DrillRequest | null>(null);
 
@@ -100,10 +107,10 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
           <CardBoundary label={t('teamPage.defs.title')}>
             <TeamDefinitionsSection data={data} />
           </CardBoundary>
-          {/* SLOT for the alignment diagnostic (issue 11, item 5): see diagnostic-slot.tsx. */}
-          <CardBoundary label={t('teamPage.diagnostic.title')}>
-            <DiagnosticSlot />
-          </CardBoundary>
+          {/* The 15-check alignment diagnostic over the last 90 days, from the same worker as the figures. */}
+          <TeamKpisClientContext.Provider value={client}>
+            <DiagnosticSection />
+          </TeamKpisClientContext.Provider>
         </div>
       </>
     );

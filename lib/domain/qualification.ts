@@ -32,7 +32,8 @@ export interface QualifyInput {
   sqlAnswers?: Record<string, boolean>;
 }
 
-function present(v: AttributeValue | undefined): boolean {
+/** Whether an attribute holds a value: the MQL required-fields rule, also the diagnostic's completeness figure. */
+export function present(v: AttributeValue | undefined): boolean {
   return v !== undefined && v !== null && (typeof v !== 'string' || v.trim() !== '');
 }
 

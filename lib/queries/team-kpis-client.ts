@@ -1,4 +1,5 @@
 import type { Definitions } from '../domain/definitions/schema';
+import type { CheckId, Diagnostic, SelfAssessment } from '../domain/alignment-diagnostic';
 import type { ThresholdSuggestion } from '../domain/definitions/suggest-threshold';
 import type { WhatIfResult } from '../domain/definitions/what-if';
 import type { TeamDetail, TeamPerson } from '../domain/team-details';
@@ -13,6 +14,14 @@ export interface TeamKpisClient {
   detail(request: CountingRequest & { weeks: TeamRange[] }): Promise<TeamDetail>;
   /** The people behind a figure (at most `limit` of them, and how many in all), with names and record links. */
   roster(request: CountingRequest & { path: FigurePath; limit: number }): Promise<{ total: number; people: TeamPerson[] }>;
+  /** The alignment diagnostic over the snapshot the figures read (same judgement, kept in the worker). */
+  diagnostic(request: {
+    range: TeamRange;
+    now: number;
+    versions: Definitions[];
+    syncedAt: number | null;
+    answers: Partial<Record<CheckId, SelfAssessment>>;
+  }): Promise<Diagnostic>;
   /** Person keys behind a figure of the result `of` (the id compute returned). */
   peopleFor(of: number, path: FigurePath): Promise<string[]>;
   /** The definitions workshop: the draft against the version in force among `versions`, over `range`. */
@@ -85,6 +94,10 @@ export function createTeamKpisClient(worker: WorkerLike = startTeamKpisWorker())
     async roster({ range, filter, now, versions, path, limit }) {
       const response = await ask<{ total: number; people: TeamPerson[] }>({ type: 'roster', id: nextId++, range, filter: plainFilter(filter), now, versions, path: [...path], limit });
       return { total: response.total, people: response.people };
+    },
+    async diagnostic({ range, now, versions, syncedAt, answers }) {
+      const response = await ask<{ diagnostic: Diagnostic }>({ type: 'diagnostic', id: nextId++, range, now, versions, syncedAt, answers });
+      return response.diagnostic;
     },
     async peopleFor(of, path) {
       const response = await ask<{ keys: string[] }>({ type: 'people', id: nextId++, of, path: [...path] });

@@ -4,6 +4,7 @@ import type { ThresholdSuggestion } from '../domain/definitions/suggest-threshol
 import type { WhatIfResult } from '../domain/definitions/what-if';
 import type { TeamDetail, TeamPerson } from '../domain/team-details';
 import type { TeamKpis } from '../domain/team-kpis';
+import { CHECK_IDS, type Diagnostic } from '../domain/alignment-diagnostic';
 
 /**
  * Messages between a page and the team-KPIs worker (plain postMessage, parsed with zod on arrival on both sides).
@@ -31,6 +32,16 @@ export const teamKpisRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('detail'), ...countingFields, weeks: z.array(rangeSchema).max(120) }),
   /** The people behind a figure (team-details' `detailPeople` paths too), with their names and record links. */
   z.object({ type: z.literal('roster'), ...countingFields, path: z.array(z.string().nullable()).min(1).max(8), limit: z.number().int().positive().max(5000) }),
+  /** The alignment diagnostic (lib/domain/alignment-diagnostic.ts) over the same snapshot and judgement. */
+  z.object({
+    type: z.literal('diagnostic'),
+    id: z.number().int(),
+    range: z.object({ from: epochMs, to: epochMs }).refine((r) => r.from <= r.to, { message: 'range.from must not be after range.to' }),
+    now: epochMs,
+    versions: z.array(z.unknown()).max(100),
+    syncedAt: epochMs.nullable(),
+    answers: z.partialRecord(z.enum(CHECK_IDS), z.object({ answer: z.enum(['yes', 'partly', 'no']), note: z.string().max(2_000).optional(), at: epochMs })).default({}),
+  }),
   /** People behind a figure of the result of compute request `of`. */
   z.object({ type: z.literal('people'), id: z.number().int(), of: z.number().int(), path: z.array(z.string().nullable()).min(1).max(8) }),
   /** The snapshot changed (a sync completed): read it again before the next answer. */
@@ -74,6 +85,11 @@ export const teamKpisResponseSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('detail'), id: z.number().int(), detail: z.custom<TeamDetail>((v) => typeof v === 'object' && v !== null && Array.isArray((v as { weeks?: unknown }).weeks)) }),
   z.object({ type: z.literal('roster'), id: z.number().int(), total: z.number().int(), people: z.array(z.custom<TeamPerson>((v) => typeof v === 'object' && v !== null)) }),
+  z.object({
+    type: z.literal('diagnostic'),
+    id: z.number().int(),
+    diagnostic: z.custom<Diagnostic>((v) => typeof v === 'object' && v !== null && Array.isArray((v as { checks?: unknown }).checks)),
+  }),
   z.object({ type: z.literal('error'), id: z.number().int().nullable(), message: z.string() }),
 ]);
 export type TeamKpisResponse = z.infer<typeof teamKpisResponseSchema>;

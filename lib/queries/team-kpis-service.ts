@@ -2,6 +2,7 @@ import { definitionsSchema, type Definitions } from '../domain/definitions/schem
 import { suggestThreshold } from '../domain/definitions/suggest-threshold';
 import { createWhatIfMemo, whatIfAgainstVersions, type WhatIfMemo } from '../domain/definitions/what-if';
 import type { LeadContext } from '../domain/model';
+import { assessAlignment } from '../domain/alignment-diagnostic';
 import { detailPeople, teamDetail, teamPeople } from '../domain/team-details';
 import { countTeam, judgeTeam, type JudgedTeam, type TeamKpis } from '../domain/team-kpis';
 import { definitionsListSchema, teamKpisRequestSchema, type TeamKpisResponse } from './team-kpis-protocol';
@@ -21,7 +22,7 @@ const KEPT_RESULTS = 4;
 export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>, clock: () => number = () => performance.now()): TeamKpisService {
   let contexts: Promise<LeadContext[]> | null = null;
   let versions: { key: string; parsed: Definitions[] } | null = null;
-  let judged: { versions: Definitions[]; now: number; team: JudgedTeam } | null = null;
+  let judged: { versions: Definitions[]; now: number; team: JudgedTeam; loading: Promise<LeadContext[]> } | null = null;
   const results = new Map<number, TeamKpis>();
   /** The workshop's judged sides, for the contexts loaded (dropped with them on reload). */
   let whatIfMemo: { for: LeadContext[]; memo: WhatIfMemo } | null = null;
@@ -46,7 +47,7 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
   /** The last counts by (range, filter) of the current judgement: the page's roster and detail ask for the figures it just drew. */
   let counted: { team: JudgedTeam; byKey: Map<string, TeamKpis> } | null = null;
 
-  async function judgedFor(request: Counting): Promise<{ team: JudgedTeam; readMs: number; judgeMs: number }> {
+  async function judgedFor(request: { versions: unknown[]; now: number }): Promise<{ team: JudgedTeam; readMs: number; judgeMs: number }> {
     const started = clock();
     const loading = (contexts ??= readContexts());
     let loaded: LeadContext[];
@@ -61,8 +62,8 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
     const key = JSON.stringify(request.versions);
     // Parsed once per distinct list: the engines cache their tables per definitions object.
     if (versions?.key !== key) versions = { key, parsed: definitionsListSchema.parse(request.versions) };
-    if (!judged || judged.versions !== versions.parsed || judged.now !== request.now || contexts !== loading) {
-      judged = { versions: versions.parsed, now: request.now, team: judgeTeam(loaded, versions.parsed, request.now) };
+    if (!judged || judged.versions !== versions.parsed || judged.now !== request.now || judged.loading !== loading) {
+      judged = { versions: versions.parsed, now: request.now, team: judgeTeam(loaded, versions.parsed, request.now), loading };
     }
     return { team: judged.team, readMs: read - started, judgeMs: clock() - read };
   }
@@ -77,6 +78,20 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
       for (const old of counted.byKey.keys()) if (counted.byKey.size > KEPT_RESULTS * 2) counted.byKey.delete(old);
     }
     return kpis;
+  }
+
+  async function diagnostic(id: number, request: Extract<ReturnType<typeof teamKpisRequestSchema.parse>, { type: 'diagnostic' }>): Promise<TeamKpisResponse> {
+    const { team } = await judgedFor(request);
+    const result = assessAlignment({
+      contexts: await loadContexts(),
+      team,
+      versions: team.versions,
+      range: request.range,
+      now: request.now,
+      syncedAt: request.syncedAt,
+      answers: request.answers,
+    });
+    return { type: 'diagnostic', id, diagnostic: result };
   }
 
   async function compute(id: number, request: Counting): Promise<TeamKpisResponse> {
@@ -129,6 +144,8 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
             const keys = detailPeople(team, countOf(team, request), request.path);
             return { type: 'roster', id: request.id, total: keys.length, people: teamPeople(team, keys.slice(0, request.limit)) };
           }
+          case 'diagnostic':
+            return await diagnostic(request.id, request);
           case 'people': {
             const result = results.get(request.of);
             if (!result) return { type: 'error', id: request.id, message: `Team KPIs worker: result ${request.of} is gone (the snapshot was reloaded or newer results replaced it); compute again.` };

@@ -197,6 +197,25 @@ export const SCHEMA_V4 = {
   snapshotPacks: '[scope+seq]',
 } as const;
 
+/**
+ * Version 5: the team's answers to the alignment diagnostic's self-assessed checks (issue 11), one row per answer
+ * given, so the history stays: `[checkId+at]` reads one check's answers in time order. A new table only: the
+ * upgrade moves no row.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  selfAssessments: '++seq, [checkId+at], at',
+} as const;
+
+/** One answer to a self-assessed diagnostic check; validated by the self-assessment repo, not by the table. */
+export interface SelfAssessmentRow {
+  seq?: number;
+  checkId: string;
+  answer: string;
+  note?: string;
+  at: number;
+}
+
 /** Entries per pack: about 3 MB of contexts, read as one IndexedDB value. */
 export const SNAPSHOT_PACK_SIZE = 1_000;
 
@@ -216,6 +235,7 @@ export class BatonDb extends Dexie {
   snapshots!: Table<SnapshotRow, [string, string]>;
   snapshotPacks!: Table<SnapshotPackRow, [string, number]>;
   syncStates!: Table<SyncStateRow, string>;
+  selfAssessments!: Table<SelfAssessmentRow, number>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -253,6 +273,7 @@ export class BatonDb extends Dexie {
         if (packs.length) await tx.table<SnapshotPackRow, [string, number]>('snapshotPacks').bulkAdd(packs);
         await tx.table('snapshots').clear();
       });
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

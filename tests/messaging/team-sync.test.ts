@@ -1,5 +1,6 @@
 import { fakeBrowser } from 'wxt/testing';
 import { createDemoConnector } from '../../lib/connectors/demo/demo-connector';
+import { DEMO_PEOPLE } from '../../lib/connectors/demo/dataset';
 import type { Connector } from '../../lib/connectors/connector';
 import type { SystemId } from '../../lib/domain/model';
 import { createTeamSync, MY_LEADS_ALARM, TEAM_SYNC_ALARM } from '../../lib/messaging/team-sync';
@@ -63,7 +64,7 @@ describe('team sync in the background', () => {
     expect(reply).toEqual({ started: true });
     await vi.waitFor(() => expect(seen.at(-1)?.status).toBe('complete'), { timeout: 15_000 });
     expect(seen[0]).toMatchObject({ status: 'running', scope: demoTeam });
-    expect(await countSnapshot(db, demoTeam)).toBe(320);
+    expect(await countSnapshot(db, demoTeam)).toBe(DEMO_PEOPLE);
   });
 
   it.each([

@@ -32,9 +32,9 @@ describe('schema upgrades', () => {
 
     const db = openBatonDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const countsAfter = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
-    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, snapshotPacks: 0, syncStates: 0 });
+    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, snapshotPacks: 0, syncStates: 0, selfAssessments: 0 });
     // The backfill: last viewed = last fetched, so the new index orders them.
     expect((await db.people.orderBy('lastViewedAt').primaryKeys())).toEqual(['old@example.co.jp', 'new@example.co.jp']);
     expect((await db.records.toArray())[0]?.lastViewedAt).toBe(T0);
@@ -71,9 +71,9 @@ describe('schema upgrades', () => {
 
     const db = openBatonDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const countsAfter = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
-    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, snapshotPacks: 0, syncStates: 0 });
+    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, snapshotPacks: 0, syncStates: 0, selfAssessments: 0 });
     const cached = await readContext(db, ref);
     expect(cached?.context.person.name).toBe('残る 人');
     expect(cached?.context.events).toHaveLength(20);
@@ -108,7 +108,7 @@ describe('schema upgrades', () => {
 
     const db = openBatonDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.snapshots.count()).toBe(0);
     // 1,500 team rows in two packs, the one "mine" row in its own.
     expect(await db.snapshotPacks.count()).toBe(3);

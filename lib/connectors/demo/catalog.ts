@@ -124,6 +124,7 @@ export const SALES_REPS: readonly SalesRep[] = [
   { name: '鈴木 美咲', locale: 'ja' },
   { name: '高橋 大輔', locale: 'ja' },
   { name: '伊藤 由美', locale: 'ja' },
+  { name: '渡辺 翔太', locale: 'ja' },
   { name: 'Emily Carter', locale: 'en' },
   { name: 'James Wilson', locale: 'en' },
   { name: 'Priya Nair', locale: 'en' },
@@ -189,6 +190,12 @@ export const NEWSLETTER: Record<'ja' | 'en', (issue: number) => string> = {
 };
 export const FIRST_NEWSLETTER_ISSUE = 35;
 
+/** The program (campaign) every weekly e-mail is sent from. */
+export const NURTURE_PROGRAM: Record<'ja' | 'en', string> = {
+  ja: 'メールナーチャリング',
+  en: 'E-mail nurture',
+};
+
 export const PROGRAM_EMAILS: Record<'ja' | 'en', readonly string[]> = {
   ja: [
     '【ウェビナー】営業とマーケの連携を数字で回す ご案内',
@@ -214,8 +221,21 @@ export const PROGRAM_EMAILS: Record<'ja' | 'en', readonly string[]> = {
   ],
 };
 
-/** Webinars and events, laid at fixed offsets (days before the anchor). */
+/**
+ * Webinars and events, laid at fixed offsets (days before the anchor), about one webinar a month over the year.
+ * Oldest first: the featured stories read the last one, and a person draws only for those inside their own
+ * engagement window, so the older ones never shift a featured person's draws.
+ */
 export const WEBINARS = [
+  { daysAgo: 355, ja: 'ウェビナー: 年度末に向けたパイプライン点検', en: 'Webinar: Pipeline health check before fiscal year-end' },
+  { daysAgo: 327, ja: 'ウェビナー: 新年度の営業・マーケ計画の立て方', en: 'Webinar: Planning the new fiscal year together' },
+  { daysAgo: 299, ja: 'ウェビナー: インサイドセールス立ち上げ講座', en: 'Webinar: Launching an inside sales team' },
+  { daysAgo: 271, ja: 'ウェビナー: リードスコアリング入門', en: 'Webinar: Lead scoring 101' },
+  { daysAgo: 243, ja: 'ウェビナー: MA のメール施策を受注につなげる', en: 'Webinar: E-mail programs that close deals' },
+  { daysAgo: 215, ja: 'ウェビナー: 商談化率を部門横断で測る', en: 'Webinar: Measuring conversion across teams' },
+  { daysAgo: 187, ja: 'ウェビナー: SFA と MA の重複データ対策', en: 'Webinar: Fixing duplicates between CRM and MA' },
+  { daysAgo: 159, ja: 'ウェビナー: 上期の振り返りと下期のKPI', en: 'Webinar: First-half review and second-half KPIs' },
+  { daysAgo: 131, ja: 'ウェビナー: 製造業の営業DX事例', en: 'Webinar: Sales transformation in manufacturing' },
   { daysAgo: 103, ja: 'ウェビナー: MQLの定義を決める90分', en: 'Webinar: Define your MQL in 90 minutes' },
   { daysAgo: 68, ja: 'ウェビナー: 対応SLAで商談化率を上げる', en: 'Webinar: Lift conversion with a response SLA' },
   { daysAgo: 33, ja: 'ウェビナー: 営業とマーケのKPIをそろえる', en: 'Webinar: One set of KPIs for sales and marketing' },
@@ -223,6 +243,10 @@ export const WEBINARS = [
 ] as const;
 
 export const EVENTS = [
+  { daysAgo: 340, ja: '展示会: マーケティング Week 春', en: 'Expo: Marketing Week Spring' },
+  { daysAgo: 282, ja: 'セミナー: 営業とマーケの合同勉強会 名古屋', en: 'Seminar: Sales and marketing meetup Nagoya' },
+  { daysAgo: 226, ja: '展示会: DX 総合 EXPO 大阪', en: 'Expo: Digital Transformation Expo Osaka' },
+  { daysAgo: 150, ja: 'セミナー: リード管理実践講座 福岡', en: 'Seminar: Lead management workshop Fukuoka' },
   { daysAgo: 84, ja: '展示会: 営業DX EXPO 東京', en: 'Expo: Revenue Ops Summit Tokyo' },
   { daysAgo: 19, ja: 'セミナー: SFA/MA連携 実践講座 大阪', en: 'Seminar: CRM & MA integration workshop' },
 ] as const;

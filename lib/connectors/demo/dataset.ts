@@ -9,6 +9,7 @@ import type {
 import { normalizeEmail, personKeyFor } from '../../domain/model';
 import { demoAtBusinessHour, demoBeforeBusinessMinutes } from './demo-calendar';
 import { SALES_REPS, SITE_PAGES, WEBINARS } from './catalog';
+import { arrivalWeight, closingWeight, seasonalDay } from './seasons';
 import { demoMaId, demoPagePath, demoRef, demoSfaId } from './demo-ids';
 import {
   downloadWhitepaper,
@@ -32,21 +33,28 @@ import { generateLifecycle, type LifecyclePath, type LifecyclePlan } from './lif
 import { createRng, type Rng } from './random';
 
 /**
- * The embedded demo workspace: a deterministic, generated SFA + MA org. Same seed and anchor, same data,
- * byte for byte; the anchor moves once an hour so SLA clocks stay live for a person trying the demo.
+ * The embedded demo workspace: a deterministic, generated SFA + MA org of a year of a realistic team (2,400
+ * people, 8 reps, about 60 campaigns, wins every quarter, the Japanese business year of seasons.ts). Same seed
+ * and anchor, same data, byte for byte; the anchor moves once an hour so SLA clocks stay live for a person
+ * trying the demo.
+ *
+ * Lazy: `generateDemoWorkspace` draws only who everyone is and what happens to them (the plans: cheap); a
+ * person's events, activities and history are laid the first time they are asked for, and kept. The panel
+ * and the demo pages need a handful of people; the team listing asks for all (`leads`).
  */
 export const DEMO_SEED = 20261125;
-export const DEMO_PEOPLE = 320;
-export const DEMO_WINDOW_DAYS = 120;
+export const DEMO_PEOPLE = 2_400;
+/** The year of data behind the anchor. */
+export const DEMO_WINDOW_DAYS = 365;
+/** The featured stories' engagement window, as it was when the demo held 120 days: their data never moves. */
+export const STORY_WINDOW_DAYS = 120;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The instant the workspace is laid relative to: the start of the current UTC hour. */
-export function demoAnchor(now: number): number {
-  return Math.floor(now / HOUR) * HOUR;
-}
+// In its own module so pages that need only the anchor (the team definitions) do not load the generator.
+export { demoAnchor } from './demo-anchor';
 
 export interface DemoLead {
   index: number;
@@ -64,15 +72,25 @@ export interface DemoLead {
   feedback: Feedback[];
 }
 
+/** A person by record id, laid on first use. */
+export interface DemoLeadLookup {
+  get(id: string): DemoLead | undefined;
+  has(id: string): boolean;
+}
+
 export interface DemoWorkspace {
   seed: number;
   anchor: number;
-  /** First day of the engagement window (anchor − 120 days). */
+  /** First day of the engagement window (anchor − 365 days). */
   windowStart: number;
-  leads: DemoLead[];
-  bySfaId: ReadonlyMap<string, DemoLead>;
-  byMaId: ReadonlyMap<string, DemoLead>;
-  /** Leads sharing a normalized e-mail with at least one other lead, by that e-mail. */
+  size: number;
+  /** The person at `index` (0 ≤ index < size), laid on first use. */
+  leadAt(index: number): DemoLead;
+  /** Everyone, in index order (lays the whole workspace on first use). */
+  readonly leads: DemoLead[];
+  bySfaId: DemoLeadLookup;
+  byMaId: DemoLeadLookup;
+  /** Leads sharing a normalized e-mail with at least one other lead, by that e-mail (a group laid when asked for). */
   duplicatesByEmail: ReadonlyMap<string, DemoLead[]>;
 }
 
@@ -90,21 +108,39 @@ interface PersonPlan
   script?: (log: EventLog, rng: Rng) => void;
   drawEngagement: boolean;
   futureEvent?: boolean;
+  /** False: opted out of or bounced from the weekly e-mails. Default true. */
+  mailingList?: boolean;
+  /** When a won deal closes (seasonal); the lifecycle keeps it after the opportunity opens. */
+  closeAt?: number;
 }
 
 function ownerFor(rng: Rng, locale: DemoLocale): string {
   return rng.pick(SALES_REPS.filter((r) => r.locale === locale)).name;
 }
 
+/**
+ * Where each level of engagement ends. Over a year most handed-off people were touched long ago, so few are still
+ * waiting (`pending`: live SLA clocks); about 3% of everyone is won, some 60 deals a year.
+ */
 const PATHS: Record<EngagementLevel, readonly (readonly [LifecyclePath, number])[]> = {
-  blazing: [['pending', 1], ['sal', 1], ['sql', 2], ['opportunity', 3], ['won', 2], ['lost', 2]],
-  hot: [['inquiry', 2], ['pending', 1.5], ['sal', 2], ['recycled', 1], ['sql', 2], ['opportunity', 2], ['won', 1.5], ['lost', 1.5]],
-  warm: [['inquiry', 5], ['pending', 0.6], ['sal', 1], ['recycled', 2], ['disqualified', 1], ['sql', 1], ['opportunity', 0.5], ['lost', 0.5]],
+  blazing: [['pending', 0.25], ['sal', 1], ['sql', 2], ['opportunity', 2], ['won', 3], ['lost', 2]],
+  hot: [['inquiry', 2], ['pending', 0.35], ['sal', 2], ['recycled', 1], ['sql', 2], ['opportunity', 2], ['won', 2.5], ['lost', 1.5]],
+  warm: [['inquiry', 5], ['pending', 0.15], ['sal', 1], ['recycled', 2], ['disqualified', 1], ['sql', 1], ['opportunity', 0.5], ['won', 0.5], ['lost', 0.5]],
   cool: [['inquiry', 8], ['recycled', 2], ['disqualified', 1]],
   cold: [['inquiry', 10], ['disqualified', 1]],
 };
 
-function drawPlan(rng: Rng, anchor: number, windowStart: number): PersonPlan {
+/** Days after creation a person is handed off, by level: engaged people are ready sooner. */
+const HANDOFF_DELAY_DAYS: Record<EngagementLevel, readonly [number, number]> = {
+  blazing: [2, 21],
+  hot: [3, 45],
+  warm: [10, 150],
+  cool: [20, 200],
+  cold: [30, 250],
+};
+
+/** Who a drawn person is: the first draws of their stream, made for everyone up front (duplicates need all e-mails). */
+function drawIdentity(rng: Rng): DemoIdentity {
   const locale: DemoLocale = rng.chance(0.6) ? 'ja' : 'en';
   const kind = rng.weighted<IdentityKind>([
     ['normal', 86],
@@ -113,7 +149,12 @@ function drawPlan(rng: Rng, anchor: number, windowStart: number): PersonPlan {
     ['competitor', 2],
     ['missing', 3.5],
   ]);
-  const identity = locale === 'ja' ? makeJapaneseIdentity(rng, kind) : makeEnglishIdentity(rng, kind);
+  return locale === 'ja' ? makeJapaneseIdentity(rng, kind) : makeEnglishIdentity(rng, kind);
+}
+
+/** What happens to a drawn person: the rest of their stream, drawn when the person is first laid. */
+function drawPlan(rng: Rng, identity: DemoIdentity, anchor: number, windowStart: number): PersonPlan {
+  const { locale, kind } = identity;
   let level = rng.weighted<EngagementLevel>([
     ['blazing', 3],
     ['hot', 8],
@@ -129,10 +170,10 @@ function drawPlan(rng: Rng, anchor: number, windowStart: number): PersonPlan {
     path = rng.chance(0.5) ? 'disqualified' : 'inquiry';
     disqualifyReason = kind === 'competitor' ? 0 : 1;
   }
-  // Two in five were already in the database before the window; the rest arrived during it.
-  const createdAt = rng.chance(0.4)
-    ? anchor - rng.int(DEMO_WINDOW_DAYS + 1, 700) * DAY - rng.int(0, 23) * HOUR
-    : localDaytime(rng, windowStart + rng.int(0, DEMO_WINDOW_DAYS - 3) * DAY, locale);
+  // Three in ten were already in the database before the year; the rest arrived during it, with the seasons.
+  const createdAt = rng.chance(0.3)
+    ? anchor - rng.int(DEMO_WINDOW_DAYS + 1, DEMO_WINDOW_DAYS + 700) * DAY - rng.int(0, 23) * HOUR
+    : localDaytime(rng, seasonalDay(rng, windowStart, anchor - 3 * DAY, arrivalWeight, 1.2), locale);
   const plan: PersonPlan = {
     identity,
     level,
@@ -141,6 +182,8 @@ function drawPlan(rng: Rng, anchor: number, windowStart: number): PersonPlan {
     owner: ownerFor(rng, locale),
     botBurst: rng.chance(0.03),
     drawEngagement: true,
+    // Over a year, many quiet people opt out of the e-mails or bounce.
+    mailingList: !rng.chance(level === 'cold' ? 0.6 : level === 'cool' ? 0.3 : 0.05),
   };
   if (disqualifyReason !== undefined) plan.disqualifyReason = disqualifyReason;
   if (path === 'inquiry') return plan;
@@ -148,14 +191,35 @@ function drawPlan(rng: Rng, anchor: number, windowStart: number): PersonPlan {
   if (path === 'pending') {
     // Handed off in the last few business hours: live SLA clocks, some fine, some late.
     plan.handoffAt = demoBeforeBusinessMinutes(anchor, rng.int(5, 900));
-  } else {
-    const earliest = createdAt + 2 * DAY;
-    const back = path === 'won' || path === 'lost' ? rng.int(55, 110) : rng.int(4, 100);
-    plan.handoffAt = demoAtBusinessHour(Math.max(earliest, anchor - back * DAY), rng.int(9, 17), rng.int(0, 59));
-    // Seven in ten first touches come within the hour; the rest take a day or more.
-    plan.touchDelayMinutes = rng.chance(0.7) ? rng.int(4, 55) : rng.int(300, 1500);
+    if (plan.handoffAt <= createdAt) plan.createdAt = plan.handoffAt - rng.int(2, 30) * DAY;
+    plan.script = handoffTrigger(locale, plan.handoffAt, rng.chance(0.5) ? 'demo' : 'contact');
+    return plan;
   }
-  if (plan.handoffAt <= createdAt) plan.createdAt = plan.handoffAt - rng.int(2, 30) * DAY;
+  // A closed deal needs about two and a half months after its handoff; a recent arrival's has not closed yet.
+  const needs = path === 'won' || path === 'lost' ? 75 : path === 'opportunity' ? 20 : 4;
+  const latest = anchor - needs * DAY;
+  // Deals closing early in the year were handed off before it.
+  const earliest = Math.max(createdAt + 2 * DAY, windowStart - 150 * DAY);
+  let target: number;
+  if (earliest > latest) {
+    if (path === 'won' || path === 'lost') plan.path = 'opportunity';
+    target = Math.max(createdAt + 2 * DAY, anchor - rng.int(4, 20) * DAY);
+  } else if (createdAt < windowStart - 60 * DAY) {
+    // Long-known people: handed off any time, the deals that close in the year's first months well before it.
+    const from = Math.max(createdAt + 2 * DAY, windowStart - (needs === 75 ? 150 : 60) * DAY);
+    target = seasonalDay(rng, from, latest, arrivalWeight, 1.2);
+  } else {
+    const [min, max] = HANDOFF_DELAY_DAYS[level];
+    target = Math.min(latest, createdAt + rng.int(min, max) * DAY);
+  }
+  plan.handoffAt = demoAtBusinessHour(Math.min(target, anchor - DAY), rng.int(9, 17), rng.int(0, 59));
+  // Seven in ten first touches come within the hour; the rest take a day or more.
+  plan.touchDelayMinutes = rng.chance(0.7) ? rng.int(4, 55) : rng.int(300, 1500);
+  if (plan.path === 'won') plan.closeAt = seasonalDay(rng, plan.handoffAt + 30 * DAY, plan.handoffAt + 180 * DAY, closingWeight, 10) + rng.int(10, 17) * HOUR;
+  // What tipped them over, months ago or today: a handoff follows a burst of intent (pricing, demo, a form).
+  const triggered = rng.chance(0.8);
+  if (triggered && plan.handoffAt >= windowStart) plan.script = handoffTrigger(locale, plan.handoffAt, rng.chance(0.5) ? 'demo' : 'contact');
+  if (plan.handoffAt <= plan.createdAt) plan.createdAt = plan.handoffAt - rng.int(2, 30) * DAY;
   return plan;
 }
 
@@ -172,7 +236,7 @@ function handoffTrigger(locale: DemoLocale, handoffAt: number, form: 'demo' | 'c
 }
 
 function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
-  const windowStart = anchor - DEMO_WINDOW_DAYS * DAY;
+  const windowStart = anchor - STORY_WINDOW_DAYS * DAY;
   const ja = (p: Omit<DemoIdentity, 'locale' | 'country' | 'kind'> & { kind?: IdentityKind }): DemoIdentity => ({
     locale: 'ja',
     country: 'JP',
@@ -194,8 +258,8 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
           const w = WEBINARS[WEBINARS.length - 1];
           if (w) {
             const at = demoAtBusinessHour(anchor - w.daysAgo * DAY, 15);
-            log.add('webinar_registered', at - 5 * DAY, { asset: w.ja, campaign: `${w.ja} > Registered` });
-            log.add('webinar_attended', at + 2 * MINUTE, { asset: w.ja, campaign: `${w.ja} > Attended`, interesting: true });
+            log.add('webinar_registered', at - 5 * DAY, { asset: w.ja, campaign: w.ja });
+            log.add('webinar_attended', at + 2 * MINUTE, { asset: w.ja, campaign: w.ja, interesting: true });
           }
           downloadWhitepaper(log, 'ja', anchor - 12 * DAY + 3 * HOUR, 0);
           downloadWhitepaper(log, 'ja', anchor - 3 * DAY + 2 * HOUR, 1);
@@ -340,7 +404,9 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
   }
 }
 
-function buildLead(index: number, plan: PersonPlan, rng: Rng, anchor: number, windowStart: number, story?: FeaturedStory): DemoLead {
+function buildLead(index: number, plan: PersonPlan, rng: Rng, anchor: number, story?: FeaturedStory): DemoLead {
+  const storyStart = anchor - STORY_WINDOW_DAYS * DAY;
+  const windowStart = story ? storyStart : anchor - DEMO_WINDOW_DAYS * DAY;
   const sfaId = demoSfaId(index);
   const maId = demoMaId(index);
   const sfaRef = demoRef('sfa', sfaId);
@@ -350,6 +416,7 @@ function buildLead(index: number, plan: PersonPlan, rng: Rng, anchor: number, wi
   if (plan.drawEngagement) {
     generateEngagement({
       rng: rng.fork('engagement'),
+      emailOrigin: storyStart,
       log,
       locale: identity.locale,
       level: plan.level,
@@ -357,6 +424,7 @@ function buildLead(index: number, plan: PersonPlan, rng: Rng, anchor: number, wi
       windowStart,
       anchor,
       botBurst: plan.botBurst ?? false,
+      ...(plan.mailingList === false ? { mailingList: false } : {}),
     });
   }
   plan.script?.(log, rng.fork('script'));
@@ -385,6 +453,7 @@ function buildLead(index: number, plan: PersonPlan, rng: Rng, anchor: number, wi
     ...(plan.feedback !== undefined ? { feedback: plan.feedback } : {}),
     ...(plan.closeAfterDays !== undefined ? { closeAfterDays: plan.closeAfterDays } : {}),
     ...(plan.amount !== undefined ? { amount: plan.amount } : {}),
+    ...(plan.closeAt !== undefined ? { closeAt: plan.closeAt } : {}),
   });
   const person: Person = {
     key: personKey,
@@ -429,39 +498,118 @@ function buildLead(index: number, plan: PersonPlan, rng: Rng, anchor: number, wi
   return lead;
 }
 
+class LeadLookup implements DemoLeadLookup {
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly leadAt: (index: number) => DemoLead,
+  ) {}
+  get(id: string): DemoLead | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.leadAt(i);
+  }
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+}
+
+/** Duplicate groups by e-mail, each group laid when it is first asked for (the panel asks for one person's). */
+class DuplicateGroups implements ReadonlyMap<string, DemoLead[]> {
+  private readonly laid = new Map<string, DemoLead[]>();
+  constructor(
+    private readonly indexes: ReadonlyMap<string, number[]>,
+    private readonly leadAt: (index: number) => DemoLead,
+  ) {}
+  get size(): number {
+    return this.indexes.size;
+  }
+  has(email: string): boolean {
+    return this.indexes.has(email);
+  }
+  get(email: string): DemoLead[] | undefined {
+    const cached = this.laid.get(email);
+    if (cached) return cached;
+    const group = this.indexes.get(email)?.map(this.leadAt);
+    if (group) this.laid.set(email, group);
+    return group;
+  }
+  *keys(): MapIterator<string> {
+    yield* this.indexes.keys();
+  }
+  *values(): MapIterator<DemoLead[]> {
+    for (const email of this.indexes.keys()) yield this.get(email)!;
+  }
+  *entries(): MapIterator<[string, DemoLead[]]> {
+    for (const email of this.indexes.keys()) yield [email, this.get(email)!];
+  }
+  [Symbol.iterator](): MapIterator<[string, DemoLead[]]> {
+    return this.entries();
+  }
+  forEach(callback: (value: DemoLead[], key: string, map: ReadonlyMap<string, DemoLead[]>) => void): void {
+    for (const [email, group] of this.entries()) callback(group, email, this);
+  }
+}
+
 export function generateDemoWorkspace({ seed = DEMO_SEED, anchor }: { seed?: number; anchor: number }): DemoWorkspace {
   const root = createRng(seed);
   const windowStart = anchor - DEMO_WINDOW_DAYS * DAY;
-  const leads: DemoLead[] = [];
+  /** Per person: the identity, and the stream to draw the rest of the plan from (left where the identity ended). */
+  const people: { identity: DemoIdentity; rng: Rng; story: FeaturedStory | undefined }[] = [];
   for (let index = 0; index < DEMO_PEOPLE; index++) {
     // Each person draws from its own stream, so featured people and the rest never shift one another.
     const rng = root.fork(index);
     const story = featuredStoryAt(index);
-    const plan = story ? featuredPlan(story, anchor) : drawPlan(rng, anchor, windowStart);
-    if (!story) {
-      const previous = leads[index - 1];
-      // About one in a hundred: the same address entered twice (list import + form), for the duplicate warning.
-      if (previous && !previous.story && previous.identity.email && rng.chance(0.012)) {
-        plan.identity = { ...previous.identity, phone: plan.identity.phone, leadSource: plan.identity.leadSource };
-      }
-      // One vendor clock runs ahead.
-      if (index === DEMO_PEOPLE - 7) plan.futureEvent = true;
+    if (story) {
+      people.push({ identity: featuredPlan(story, anchor).identity, rng, story });
+      continue;
     }
-    leads.push(buildLead(index, plan, rng, anchor, windowStart, story));
+    let identity = drawIdentity(rng);
+    const previous = people[index - 1];
+    // About one in a hundred: the same address entered twice (list import + form), for the duplicate warning.
+    if (previous && !previous.story && previous.identity.email && rng.chance(0.012)) {
+      identity = { ...previous.identity, phone: identity.phone, leadSource: identity.leadSource };
+    }
+    people.push({ identity, rng, story });
   }
-  const byEmail = new Map<string, DemoLead[]>();
-  for (const lead of leads) {
-    const email = normalizeEmail(lead.identity.email);
-    if (!email) continue;
-    byEmail.set(email, [...(byEmail.get(email) ?? []), lead]);
-  }
+  const built: (DemoLead | undefined)[] = new Array(DEMO_PEOPLE);
+  const leadAt = (index: number): DemoLead => {
+    const cached = built[index];
+    if (cached) return cached;
+    const person = people[index];
+    if (!person) throw new RangeError(`Demo workspace: no person at ${index} (0–${DEMO_PEOPLE - 1})`);
+    const { identity, rng, story } = person;
+    const plan = story ? featuredPlan(story, anchor) : drawPlan(rng, identity, anchor, windowStart);
+    // One vendor clock runs ahead.
+    if (index === DEMO_PEOPLE - 7) plan.futureEvent = true;
+    // Forks depend on the seed alone, not on what was drawn before, so laying a person later changes nothing.
+    const lead = buildLead(index, plan, rng, anchor, story);
+    built[index] = lead;
+    return lead;
+  };
+  const sfaIndex = new Map<string, number>();
+  const maIndex = new Map<string, number>();
+  const byEmail = new Map<string, number[]>();
+  people.forEach(({ identity }, index) => {
+    sfaIndex.set(demoSfaId(index), index);
+    maIndex.set(demoMaId(index), index);
+    const email = normalizeEmail(identity.email);
+    if (!email) return;
+    const group = byEmail.get(email);
+    if (group) group.push(index);
+    else byEmail.set(email, [index]);
+  });
+  let leads: DemoLead[] | undefined;
+  const duplicates = new DuplicateGroups(new Map([...byEmail].filter(([, group]) => group.length > 1)), leadAt);
   return {
     seed,
     anchor,
     windowStart,
-    leads,
-    bySfaId: new Map(leads.map((l) => [l.sfaId, l])),
-    byMaId: new Map(leads.map((l) => [l.maId, l])),
-    duplicatesByEmail: new Map([...byEmail].filter(([, group]) => group.length > 1)),
+    size: DEMO_PEOPLE,
+    leadAt,
+    get leads() {
+      return (leads ??= people.map((_, index) => leadAt(index)));
+    },
+    bySfaId: new LeadLookup(sfaIndex, leadAt),
+    byMaId: new LeadLookup(maIndex, leadAt),
+    duplicatesByEmail: duplicates,
   };
 }

@@ -5,6 +5,7 @@ import {
   EVENTS,
   FIRST_NEWSLETTER_ISSUE,
   NEWSLETTER,
+  NURTURE_PROGRAM,
   PROGRAM_EMAILS,
   FORMS,
   SITE,
@@ -82,6 +83,8 @@ export class EventLog {
 
 export interface EngagementPlan {
   rng: Rng;
+  /** Where the weekly e-mails are numbered from (see weeklyEmail). */
+  emailOrigin: number;
   log: EventLog;
   locale: DemoLocale;
   level: EngagementLevel;
@@ -91,6 +94,8 @@ export interface EngagementPlan {
   anchor: number;
   /** A mail security scanner follows every link of one e-mail within seconds. */
   botBurst: boolean;
+  /** False: opted out or bounced, so no weekly e-mail reaches them. Default true. */
+  mailingList?: boolean;
 }
 
 /** Probability-ish intensity of a level `daysAgo` before the anchor: hot people are hot lately, cool ones were once. */
@@ -170,36 +175,52 @@ export interface EmailSend {
   campaign: string;
 }
 
-/** The `index`-th weekly e-mail of the window: sent Thursdays-ish at 10:00 JST, to everyone on the list. */
-export function weeklyEmail(locale: DemoLocale, windowStart: number, index: number): EmailSend {
+/**
+ * The `index`-th weekly e-mail counted from `origin` (the featured stories' 120-day window start): sent
+ * Thursdays-ish at 10:00 JST, to everyone on the list. Earlier e-mails of the year have negative indexes, so the
+ * e-mails the featured stories name keep their numbers however long the year behind them is. Every weekly e-mail
+ * belongs to the one nurture program (one campaign, as a Marketo nurture program or a Salesforce e-mail campaign
+ * would hold them): a campaign per send would make 52 campaigns each credited with every deal.
+ */
+export function weeklyEmail(locale: DemoLocale, origin: number, index: number): EmailSend {
   return {
     index,
-    at: demoAtBusinessHour(windowStart + (index * 7 + 3) * DAY, 10),
+    at: demoAtBusinessHour(origin + (index * 7 + 3) * DAY, 10),
     name: emailName(locale, index),
-    campaign: `EM-${101 + index}`,
+    campaign: NURTURE_PROGRAM[locale],
   };
 }
 
-/** Every weekly e-mail sent before the anchor. */
-export function weeklyEmails(locale: DemoLocale, windowStart: number, anchor: number): EmailSend[] {
+const sendsMemo = new Map<string, EmailSend[]>();
+
+/** Every weekly e-mail sent from `from` (inclusive) to the anchor; the same list for every person, so made once. */
+export function weeklyEmails(locale: DemoLocale, origin: number, anchor: number, from: number = origin): EmailSend[] {
+  const key = `${locale}|${origin}|${anchor}|${from}`;
+  const memo = sendsMemo.get(key);
+  if (memo) return memo;
   const sends: EmailSend[] = [];
-  for (let k = 0; ; k++) {
-    const send = weeklyEmail(locale, windowStart, k);
+  for (let k = Math.floor((from - origin) / (7 * DAY)) - 1; ; k++) {
+    const send = weeklyEmail(locale, origin, k);
     if (send.at >= anchor) break;
-    sends.push(send);
+    if (send.at >= from) sends.push(send);
   }
+  // A handful of (origin, anchor, from) per hour; keep the map from growing over a long-lived page.
+  if (sendsMemo.size > 16) sendsMemo.clear();
+  sendsMemo.set(key, sends);
   return sends;
 }
 
+const mod = (n: number, m: number) => ((n % m) + m) % m;
+
 export function emailName(locale: DemoLocale, index: number): string {
-  if (index % 2 === 0) return NEWSLETTER[locale](FIRST_NEWSLETTER_ISSUE + index / 2);
+  if (mod(index, 2) === 0) return NEWSLETTER[locale](FIRST_NEWSLETTER_ISSUE + index / 2);
   const names = PROGRAM_EMAILS[locale];
-  return names[((index - 1) / 2) % names.length] as string;
+  return names[mod((index - 1) / 2, names.length)] as string;
 }
 
 function addEmailProgram(p: EngagementPlan): void {
   const { rng, log, locale, level, anchor } = p;
-  const sends = weeklyEmails(locale, p.windowStart, anchor);
+  const sends = weeklyEmails(locale, p.emailOrigin, anchor, p.windowStart);
   const received = sends.filter((s) => s.at >= p.createdAt);
   const scanned = p.botBurst && received.length > 0 ? rng.pick(received).index : -1;
   for (const send of sends) {
@@ -259,23 +280,26 @@ function addProgramsAndChannels(p: EngagementPlan): void {
   const register = { blazing: 0.9, hot: 0.6, warm: 0.35, cool: 0.15, cold: 0.03 }[level];
   for (const w of WEBINARS) {
     const startsAt = demoAtBusinessHour(anchor - w.daysAgo * DAY, 15);
+    // Before this person's window: nothing drawn, so a longer year never shifts a shorter window's draws.
+    if (startsAt < p.windowStart) continue;
     const registeredAt = startsAt - rng.int(2, 12) * DAY + rng.int(0, 600) * MINUTE;
     if (registeredAt < p.createdAt || registeredAt < p.windowStart || !rng.chance(register)) continue;
-    log.add('webinar_registered', registeredAt, { asset: w[locale], campaign: `${w[locale]} > Registered` });
+    log.add('webinar_registered', registeredAt, { asset: w[locale], campaign: w[locale] });
     if (rng.chance(0.6)) {
       log.add('webinar_attended', startsAt + rng.int(0, 10) * MINUTE, {
-        asset: w[locale], campaign: `${w[locale]} > Attended`, interesting: level !== 'cold',
+        asset: w[locale], campaign: w[locale], interesting: level !== 'cold',
       });
     }
   }
   for (const e of EVENTS) {
     const day = demoAtBusinessHour(anchor - e.daysAgo * DAY, 10);
+    if (day < p.windowStart) continue;
     const registeredAt = day - rng.int(3, 20) * DAY;
     if (registeredAt < p.createdAt || registeredAt < p.windowStart || !rng.chance(register * 0.5)) continue;
-    log.add('event_registered', registeredAt, { asset: e[locale], campaign: `${e[locale]} > Registered` });
+    log.add('event_registered', registeredAt, { asset: e[locale], campaign: e[locale] });
     if (rng.chance(0.55)) {
       log.add('event_attended', day + rng.int(0, 420) * MINUTE, {
-        asset: e[locale], campaign: `${e[locale]} > Attended`, interesting: true,
+        asset: e[locale], campaign: e[locale], interesting: true,
       });
     }
   }
@@ -304,12 +328,12 @@ function addProgramsAndChannels(p: EngagementPlan): void {
   }
 }
 
-/** A person's 120 days of marketing engagement, drawn at random to the person's level. */
+/** A person's marketing engagement over their window (the year; 120 days for a featured story), drawn at random to the person's level. */
 export function generateEngagement(p: EngagementPlan): void {
   if (p.createdAt >= p.windowStart) {
     p.log.add('other', p.createdAt, { asset: p.locale === 'ja' ? '新規リード作成' : 'New lead created' });
   }
-  addEmailProgram(p);
+  if (p.mailingList !== false) addEmailProgram(p);
   addWebSessions(p);
   addProgramsAndChannels(p);
 }

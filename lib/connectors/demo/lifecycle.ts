@@ -70,6 +70,8 @@ export interface LifecyclePlan {
   feedback?: FeedbackPlan | null;
   /** Days from SQL to a won/lost close, when the story needs it exact. */
   closeAfterDays?: number;
+  /** When a won or lost deal closes (the dataset's seasons); kept at least two weeks after the opportunity opens. */
+  closeAt?: number;
   amount?: number;
 }
 
@@ -273,7 +275,10 @@ export function generateLifecycle(plan: LifecyclePlan): Lifecycle {
   activity({ type: 'meeting', occurredAt: atWork(oppAt + rng.int(5, 12) * DAY), subject: text.demo, outcome: locale === 'ja' ? '実施' : 'Held' }, '00U');
   if (plan.path === 'opportunity') return done();
 
-  const closeAt = atWork(oppAt + (plan.closeAfterDays ?? rng.int(20, 60)) * DAY);
+  const closeAt =
+    plan.closeAt !== undefined
+      ? atWork(Math.max(plan.closeAt, oppAt + 14 * DAY))
+      : atWork(oppAt + (plan.closeAfterDays ?? rng.int(20, 60)) * DAY);
   const won = plan.path === 'won';
   if (!change(won ? 'won' : 'lost', closeAt, owner)) return done();
   opp.stageName = won ? WON_STAGE : LOST_STAGE;

@@ -62,14 +62,14 @@ describe('demo workspace dataset', () => {
     }
   });
 
-  it('lays 120 days of engagement of every type, nothing after the anchor but one clock-skewed event', () => {
+  it('lays a year of engagement of every type, nothing after the anchor but one clock-skewed event', () => {
     const events = ws.leads.flatMap((l) => l.events);
     for (const e of events) engagementEventSchema.parse(e);
     const types = new Set(events.map((e) => e.type));
     expect([...types].sort()).toEqual([...ENGAGEMENT_TYPES].sort());
     const first = Math.min(...events.map((e) => e.occurredAt));
-    expect(anchor - first).toBeGreaterThanOrEqual(119 * DAY);
-    expect(anchor - first).toBeLessThanOrEqual(121 * DAY);
+    expect(anchor - first).toBeGreaterThanOrEqual(364 * DAY);
+    expect(anchor - first).toBeLessThanOrEqual(366 * DAY);
     expect(events.filter((e) => e.occurredAt > anchor)).toHaveLength(1);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(events.some((e) => e.type === 'page_view' && e.url?.includes('/pricing'))).toBe(true);
