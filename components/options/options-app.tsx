@@ -5,6 +5,7 @@ import { Card } from '../ui/card';
 import { DefinitionsSection } from './definitions-section';
 import { GeneralSection } from './general-section';
 import { TeamDataSection } from './team-data-section';
+import { WhoAmISection } from './who-am-i-section';
 
 /** The options page: language and role, freshness and cache, the shared definitions, the demo, connections. */
 export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters<typeof DefinitionsSection>[0] }) {
@@ -26,6 +27,7 @@ export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters
         </div>
       </Card>
       <TeamDataSection />
+      <WhoAmISection />
       <ConnectionsSection />
     </main>
   );

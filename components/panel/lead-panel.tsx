@@ -1,7 +1,9 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { assessLead } from '../../lib/domain/assess-lead';
 import type { Feedback, RecordRef, Verdict } from '../../lib/domain/model';
+import { ANONYMOUS_USER, identityFor, isByMe } from '../../lib/domain/identity';
 import { useBatonDeps } from '../../lib/queries/baton-deps';
+import { useIdentities } from '../../lib/queries/use-identities';
 import { useDefinitions } from '../../lib/queries/use-definitions';
 import { useFeedbackActions, useFeedbackFor } from '../../lib/queries/use-feedback';
 import { isBackgroundPaused, useLeadContext } from '../../lib/queries/use-lead-context';
@@ -22,11 +24,11 @@ import { AsOf, ErrorState, FreshnessBanner, LoadingSkeleton, NotConnected } from
 // Not on the first paint: the definitions tab loads its view when opened.
 const DefinitionsView = lazy(async () => ({ default: (await import('../definitions/definitions-view')).DefinitionsView }));
 
-/** Who the outbox records as `by` for clicks made in this browser; shown as "You". */
-export const LOCAL_USER = 'me';
-
 /** One lead: cached context, the engines' verdict, the views, and feedback. Remounted per record. */
-export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: RecordRef; currentUser?: string }) {
+export function LeadPanel({ recordRef, currentUser: given }: { recordRef: RecordRef; currentUser?: string }) {
+  // Feedback names the person as the record's system knows them (domain/identity.ts), "me" until that is known.
+  const identities = useIdentities();
+  const currentUser = given ?? identityFor(recordRef.system, identities ?? {})?.name ?? ANONYMOUS_USER;
   const { t } = useI18n();
   const { now: clock } = useBatonDeps();
   const settings = useSettings();
@@ -48,7 +50,7 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
     [context, versions, minute],
   );
 
-  const undoable = feedback.some((f) => f.by === currentUser && f.state === 'pending' && f.attempts === 0);
+  const undoable = feedback.some((f) => isByMe(f.by, currentUser) && f.state === 'pending' && f.attempts === 0);
   const feedbackNow = useNow(1000, clock, undoable);
 
   if (!context || !assessment) {

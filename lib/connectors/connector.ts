@@ -1,3 +1,4 @@
+import type { UserIdentity } from '../domain/identity';
 import type { Feedback, LeadContext, RecordRef, Stage, SystemId } from '../domain/model';
 import type { ListPage, ListRequest } from './listing';
 
@@ -18,6 +19,11 @@ export interface Connector {
   listContexts?(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void>;
   /** The instance the listing reads, null when not connected (no API call). See `listing.ts`. */
   listingInstance?(): Promise<string | null>;
+  /**
+   * Who the person signed in to this system is (one call at most); null when not connected. Absent where the
+   * system has no seller of its own (Marketo, Account Engagement: the SFA user counts, see domain/identity.ts).
+   */
+  whoAmI?(options: FetchOptions): Promise<UserIdentity | null>;
 }
 
 export interface FetchOptions {

@@ -26,3 +26,11 @@ export function identityFor(system: SystemId, identities: Identities): UserIdent
   if (system === 'marketo' || system === 'pardot') return identities.salesforce ?? identities.hubspot ?? null;
   return identities[system] ?? null;
 }
+
+/** The author of clicks made before "who I am" is known (an older install, a system not yet asked); shown as "You". */
+export const ANONYMOUS_USER = 'me';
+
+/** Whether feedback `by` is the person using this browser: their name in the record's system, or the old "me". */
+export function isByMe(by: string, currentUser: string | undefined): boolean {
+  return by === ANONYMOUS_USER || (currentUser !== undefined && by === currentUser);
+}

@@ -2,6 +2,7 @@ import type { HandoffAssessment } from './assess-lead';
 import { assessHandoff } from './assess-lead';
 import { addBusinessMinutes, businessMinutesBetween, type Calendar } from './business-calendar';
 import type { Band, Definitions } from './definitions/schema';
+import type { Identities } from './identity';
 import type { EngagementType, LeadContext, RecordRef } from './model';
 import { isOpenAfterHandoff } from './open-after-handoff';
 import type { SlaStatus } from './sla';
@@ -95,6 +96,15 @@ export function compareQueueLeads(a: QueueLead, b: QueueLead): number {
   const byDue = ta ? a.handoffAt - b.handoffAt : a.dueAt - b.dueAt;
   if (byDue !== 0) return byDue;
   return a.ref.id < b.ref.id ? -1 : a.ref.id > b.ref.id ? 1 : 0;
+}
+
+/**
+ * Whether a lead of the "mine" snapshot is the person's: a real system's sync lists only the signed-in user's
+ * leads already; the demo lists the whole team's open leads, and its rep (picked at any time) is matched by owner.
+ */
+export function isMyLead(context: LeadContext, identities: Identities, defaultDemoRep: string): boolean {
+  if (context.ref.system !== 'demo') return true;
+  return context.person.owner === (identities.demo?.name ?? defaultDemoRep);
 }
 
 /** Every open handed-off lead of the contexts, sorted for the queue. */

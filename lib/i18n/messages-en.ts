@@ -400,4 +400,15 @@ export const en = {
   'team.status.cancelled': 'Cancelled. The next run continues where this one stopped.',
   'team.status.busy': 'Another sync of this system is already running.',
   'team.resumable': 'Interrupted: the next run continues where it stopped.',
+  // issue 12: who I am, my queue, badge and alerts, amending feedback
+  'me.title': 'Who you are',
+  'me.hint': 'Baton acts as this user in each system: "My queue" lists their open leads, and the feedback you give carries their name.',
+  'me.unknown': 'Not known yet',
+  'me.entry': '{name} (user {id})',
+  'me.check': 'Check',
+  'me.checking': 'Checking…',
+  'me.notConnected': 'Not connected',
+  'me.failed': 'Could not check: {message}',
+  'me.maCounts': 'On Marketo Engage and Account Engagement pages, your SFA user (Salesforce, or HubSpot) counts.',
+  'me.demoRep': 'Demo rep (whose queue the demo shows)',
 } satisfies Record<MessageKey, string>;

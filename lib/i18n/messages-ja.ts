@@ -402,6 +402,17 @@ export const ja = {
   'team.status.cancelled': 'キャンセルしました。次回は止まったところから続けます。',
   'team.status.busy': 'このシステムの同期はすでに実行中です。',
   'team.resumable': '中断されました。次回は止まったところから続けます。',
+  // issue 12: who I am, my queue, badge and alerts, amending feedback
+  'me.title': 'あなたのユーザー',
+  'me.hint': 'Baton は各システムでこのユーザーとして動きます。「自分のキュー」にはこのユーザーの未対応リードが並び、あなたのフィードバックにはこの名前が記録されます。',
+  'me.unknown': 'まだ確認していません',
+  'me.entry': '{name}（ユーザー {id}）',
+  'me.check': '確認',
+  'me.checking': '確認中…',
+  'me.notConnected': '未接続',
+  'me.failed': '確認できませんでした: {message}',
+  'me.maCounts': 'Marketo Engage と Account Engagement のページでは、SFA（Salesforce または HubSpot）のユーザーが使われます。',
+  'me.demoRep': 'デモの担当者（デモのキューに表示する営業担当）',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

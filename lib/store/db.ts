@@ -1,3 +1,4 @@
+import type { UserIdentity } from '../domain/identity';
 import Dexie, { type Table } from 'dexie';
 import type {
   DataQualityWarning,
@@ -76,6 +77,8 @@ export interface SyncRow {
    * to send nothing before this time. Kept here, not in memory, so it outlives a batch and a worker restart.
    */
   holdUntil?: number;
+  /** Rows keyed `identity|<system>` (see `identity-repo.ts`): who the person is in that system. */
+  identity?: UserIdentity;
 }
 
 /**

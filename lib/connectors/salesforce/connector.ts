@@ -9,7 +9,7 @@ import { findSalesforcePeople, type SalesforceLookup } from './find-people';
 import { mapToLeadContext } from './map';
 import { abortableSleep, type Sleep } from './bulk';
 import { BULK_THRESHOLD, listSalesforceContexts } from './list-leads';
-import { currentUserId } from './current-user';
+import { currentUserId, readSalesforceIdentity } from './current-user';
 import { readAuth } from './auth';
 import type { ListPage, ListRequest } from '../listing';
 import { orgFacts } from './org';
@@ -158,6 +158,11 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         feedbackField: s.feedbackField,
         signal: options.signal,
       });
+    },
+
+    async whoAmI(options: FetchOptions) {
+      if (!(await readAuth(deps.storage))) return null;
+      return readSalesforceIdentity({ storage: deps.storage, client }, options.now);
     },
 
     async listingInstance() {
