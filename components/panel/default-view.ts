@@ -1,7 +1,7 @@
 import type { RecordRef, SystemId } from '../../lib/domain/model';
 import type { Settings } from '../../lib/store/settings';
 
-export type PanelView = 'sales' | 'marketing' | 'definitions';
+export type PanelView = 'sales' | 'marketing' | 'definitions' | 'queue';
 
 /** Systems where marketers work; every other system is a sales tool (SFA/CRM). */
 const MA_SYSTEMS: ReadonlySet<SystemId> = new Set(['marketo', 'pardot']);

@@ -12,6 +12,7 @@ import { FeedbackBar } from '../feedback/feedback-bar';
 import { FeedbackList } from '../feedback/feedback-list';
 import { MarketingView } from '../handoff/marketing-view';
 import { useI18n } from '../i18n/i18n-provider';
+import { MyQueue } from '../queue/my-queue';
 import { LeadHeader } from '../lead/lead-header';
 import { SalesView } from '../lead/sales-view';
 import { Card } from '../ui/card';
@@ -123,6 +124,7 @@ export function LeadPanel({ recordRef, currentUser: given }: { recordRef: Record
           { key: 'sales', label: t('tabs.sales') },
           { key: 'marketing', label: t('tabs.marketing') },
           { key: 'definitions', label: t('tabs.definitions') },
+          { key: 'queue', label: t('tabs.queue') },
         ]}
         selected={view}
         onSelect={setSelected}
@@ -143,6 +145,11 @@ export function LeadPanel({ recordRef, currentUser: given }: { recordRef: Record
           <Suspense fallback={<LoadingSkeleton />}>
             <DefinitionsView definitions={definitions} />
           </Suspense>
+        )}
+        {view === 'queue' && (
+          <CardBoundary label={t('queue.heading')}>
+            <MyQueue />
+          </CardBoundary>
         )}
       </Tabs>
     </>

@@ -156,3 +156,23 @@ export function nextQueueChange(leads: readonly QueueClock[], calendar: Calendar
   }
   return Number.isFinite(next) ? next : null;
 }
+
+export interface QueueTick {
+  state: QueueState;
+  /** Business seconds left (negative: overdue); null once touched. */
+  seconds: number | null;
+}
+
+/**
+ * One second of the queue: each lead's state from its two instants and, while untouched, the business time left.
+ * What the panel computes every second, so it stays a flat loop (bench: 500 leads ≤ 2 ms).
+ */
+export function queueTick(leads: readonly QueueLead[], calendar: Calendar, now: number): QueueTick[] {
+  const out = new Array<QueueTick>(leads.length);
+  for (let i = 0; i < leads.length; i++) {
+    const lead = leads[i]!;
+    const state = queueStateAt(lead, now);
+    out[i] = { state, seconds: state === 'met' || state === 'met_late' ? null : queueSecondsLeft(lead, calendar, now) };
+  }
+  return out;
+}

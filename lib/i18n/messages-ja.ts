@@ -413,6 +413,18 @@ export const ja = {
   'me.failed': '確認できませんでした: {message}',
   'me.maCounts': 'Marketo Engage と Account Engagement のページでは、SFA（Salesforce または HubSpot）のユーザーが使われます。',
   'me.demoRep': 'デモの担当者（デモのキューに表示する営業担当）',
+  'tabs.queue': '自分のキュー',
+  'queue.heading': '自分のキュー',
+  'queue.filter': '表示',
+  'queue.filter.urgent': '期限間近・超過（{count}）',
+  'queue.filter.all': 'すべて（{count}）',
+  'queue.notSynced': 'あなたの未対応リードはまだこのブラウザーに同期されていません。',
+  'queue.syncNow': '今すぐ同期',
+  'queue.none': 'あなたを待っている未対応リードはありません。',
+  'queue.noneUrgent': '期限間近・超過のリードはありません。',
+  'queue.open': '{name} を {vendor} で開く',
+  'queue.lastEngagement': '最終エンゲージメント: {what}（{time}）',
+  'queue.noEngagement': 'エンゲージメントの記録なし',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

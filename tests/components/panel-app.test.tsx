@@ -56,9 +56,11 @@ describe('PanelApp', () => {
     // The definitions view loads when its tab is first opened.
     expect(await screen.findByRole('heading', { name: en('def.changelog') })).toBeInTheDocument();
     await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'My queue' })).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Sales' })).toHaveFocus();
     await user.keyboard('{End}');
-    expect(screen.getByRole('tab', { name: 'Definitions' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'My queue' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getAllByRole('tab').filter((t) => t.tabIndex === 0)).toHaveLength(1);
   });
 
