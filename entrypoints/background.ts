@@ -4,6 +4,7 @@ import { connectorFor } from '../lib/connectors/registry';
 import { startCacheBudget } from '../lib/messaging/cache-budget';
 import { startDefinitionsSync } from '../lib/messaging/definitions-sync';
 import { startOutboxDelivery } from '../lib/messaging/outbox-delivery';
+import { startQueueBadge } from '../lib/messaging/queue-badge';
 import { startTabRecords } from '../lib/messaging/tab-records';
 import { startTeamSync } from '../lib/messaging/team-sync';
 import { setupToolbarAction } from '../lib/messaging/toolbar-action';
@@ -19,5 +20,6 @@ export default defineBackground(() => {
   startOutboxDelivery({ db, connectorFor });
   startDefinitionsSync({ db, storage: browser.storage });
   startCacheBudget({ db });
-  startTeamSync({ db, connectorFor });
+  const badge = startQueueBadge({ db });
+  startTeamSync({ db, connectorFor, onMineSynced: () => void badge.refresh().catch(() => undefined) });
 });

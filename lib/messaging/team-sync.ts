@@ -39,6 +39,8 @@ export interface TeamSyncDeps {
   /** `navigator.locks`; absent where the browser has none (the lease still holds). */
   locks?: LockLike;
   broadcast?: (progress: TeamSyncProgress) => void;
+  /** After a run of the "mine" scope ends (the queue's badge and alerts judge it again). */
+  onMineSynced?: () => void;
 }
 
 export interface TeamSync {
@@ -106,6 +108,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     } finally {
       controllers.delete(k);
       progress.delete(k);
+      if (target.kind === 'mine') deps.onMineSynced?.();
     }
   }
 

@@ -4,9 +4,7 @@ import { browser } from 'wxt/browser';
 import { LISTING_SYSTEMS } from '../connectors/listing';
 import type { Calendar } from '../domain/business-calendar';
 import { buildQueue, isMyLead, type QueueLead } from '../domain/my-queue';
-import type { LeadContext } from '../domain/model';
-import type { BatonDb } from '../store/db';
-import { listSyncStates, readSnapshotContexts, type SyncState } from '../store/snapshot-repo';
+import { readMyQueueContexts } from '../store/my-queue-repo';
 import { useBatonDeps } from './baton-deps';
 import { useDefinitions } from './use-definitions';
 import { DEFAULT_DEMO_REP, useIdentities } from './use-identities';
@@ -21,18 +19,6 @@ export interface MyQueueView {
   calendar: Calendar;
   /** The newest complete "mine" sync, for "as of". */
   syncedAt: number | null;
-}
-
-/**
- * The "mine" scopes the queue reads: every real system's, the demo's only when no real system has one (as the
- * team figures do with the team scopes: the demo is a stand-in, never mixed with a real team).
- */
-export async function readMyQueueContexts(db: BatonDb): Promise<{ contexts: LeadContext[]; states: SyncState[] }> {
-  const mine = (await listSyncStates(db)).filter((s) => s.scope.kind === 'mine');
-  const real = mine.filter((s) => s.scope.system !== 'demo');
-  const states = real.length > 0 ? real : mine;
-  const contexts = states.length ? await readSnapshotContexts(db, states.map((s) => s.scope)) : [];
-  return { contexts, states };
 }
 
 /**
