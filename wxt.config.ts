@@ -4,7 +4,8 @@ import { OPTIONAL_HOST_PERMISSIONS } from './lib/sites/hosts';
 import { API_HOST_PERMISSIONS } from './lib/connectors/api-hosts';
 import { SESSION_FALLBACK_PERMISSIONS } from './lib/connectors/salesforce/session-fallback';
 
-const OPTIONAL_PERMISSIONS = SESSION_FALLBACK_PERMISSIONS.permissions;
+// `notifications`: asked when the person turns queue alerts on in options (issue 12), never at install.
+const OPTIONAL_PERMISSIONS = [...SESSION_FALLBACK_PERMISSIONS.permissions, 'notifications'];
 
 // Every size the manifests and the stores ask for; made by scripts/make-icons.ts from a lucide glyph.
 const ICON_SIZES = [16, 32, 48, 96, 128] as const;

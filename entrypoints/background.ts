@@ -4,6 +4,7 @@ import { connectorFor } from '../lib/connectors/registry';
 import { startCacheBudget } from '../lib/messaging/cache-budget';
 import { startDefinitionsSync } from '../lib/messaging/definitions-sync';
 import { startOutboxDelivery } from '../lib/messaging/outbox-delivery';
+import { startQueueAlerts } from '../lib/messaging/queue-alerts';
 import { startQueueBadge } from '../lib/messaging/queue-badge';
 import { startTabRecords } from '../lib/messaging/tab-records';
 import { startTeamSync } from '../lib/messaging/team-sync';
@@ -20,6 +21,7 @@ export default defineBackground(() => {
   startOutboxDelivery({ db, connectorFor });
   startDefinitionsSync({ db, storage: browser.storage });
   startCacheBudget({ db });
-  const badge = startQueueBadge({ db });
+  const alerts = startQueueAlerts({ db });
+  const badge = startQueueBadge({ db, onQueue: alerts.onQueue });
   startTeamSync({ db, connectorFor, onMineSynced: () => void badge.refresh().catch(() => undefined) });
 });

@@ -6,6 +6,7 @@ import { DefinitionsSection } from './definitions-section';
 import { GeneralSection } from './general-section';
 import { TeamDataSection } from './team-data-section';
 import { WhoAmISection } from './who-am-i-section';
+import { AlertsSection } from './alerts-section';
 
 /** The options page: language and role, freshness and cache, the shared definitions, the demo, connections. */
 export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters<typeof DefinitionsSection>[0] }) {
@@ -28,6 +29,7 @@ export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters
       </Card>
       <TeamDataSection />
       <WhoAmISection />
+      <AlertsSection />
       <ConnectionsSection />
     </main>
   );

@@ -425,6 +425,17 @@ export const ja = {
   'queue.open': '{name} を {vendor} で開く',
   'queue.lastEngagement': '最終エンゲージメント: {what}（{time}）',
   'queue.noEngagement': 'エンゲージメントの記録なし',
+  'alert.at_risk.title': 'SLA 期限間近',
+  'alert.at_risk.message': '{name}: 対応期限が迫っています。今すぐ連絡してください。',
+  'alert.breached.title': 'SLA 超過',
+  'alert.breached.message': '{name}: 対応期限を過ぎました。',
+  'alert.hot_handoff.title': 'ホットリードが引き渡されました',
+  'alert.hot_handoff.message': '{name} があなたに引き渡されました。',
+  'opt.alerts': '自分のキューの通知',
+  'opt.alerts.hint': '担当リードが期限間近・超過になったとき、ホットリードが引き渡されたときに通知します。同じ通知は一度だけです。',
+  'opt.alerts.on': '通知する',
+  'opt.alerts.afterHours': '営業時間外も通知する',
+  'opt.alerts.denied': 'ブラウザーが通知を許可しなかったため、通知はオフのままです。',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Calendar } from '../domain/business-calendar';
 import { nextQueueChange, queueAlertCount, type QueueLead } from '../domain/my-queue';
 import type { BatonDb } from '../store/db';
 import { readMyQueue } from '../store/my-queue-repo';
@@ -31,7 +32,7 @@ export interface QueueBadgeDeps {
   action?: BadgeAction;
   alarms?: BadgeAlarms;
   /** Told after every repaint with the queue as judged then (the alerts listen here). */
-  onQueue?: (leads: QueueLead[], now: number) => Promise<void>;
+  onQueue?: (leads: QueueLead[], now: number, calendar: Calendar) => Promise<unknown>;
 }
 
 export interface QueueBadgeState {
@@ -66,7 +67,7 @@ export function createQueueBadge(deps: QueueBadgeDeps) {
     // One alarm: `create` with the same name replaces the previous one.
     if (next === null) await alarms.clear(QUEUE_BADGE_ALARM);
     else await alarms.create(QUEUE_BADGE_ALARM, { when: next });
-    await deps.onQueue?.(leads, t);
+    await deps.onQueue?.(leads, t, calendar);
     return { text, worst, next };
   }
 

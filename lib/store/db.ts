@@ -79,6 +79,8 @@ export interface SyncRow {
   holdUntil?: number;
   /** Rows keyed `identity|<system>` (see `identity-repo.ts`): who the person is in that system. */
   identity?: UserIdentity;
+  /** The row `queue-alerts` (see `queue-alert-store.ts`): alerts already shown, so each fires once across restarts. */
+  firedAlerts?: { key: string; url?: string; at: number }[];
 }
 
 /**

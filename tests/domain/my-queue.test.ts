@@ -4,6 +4,7 @@ import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-defini
 import type { Band } from '../../lib/domain/definitions/schema';
 import { compareQueueLeads, nextQueueChange, queueAlertCount, queueStateAt, type QueueClock, type QueueLead } from '../../lib/domain/my-queue';
 import { computeSla, slaPolicyFor } from '../../lib/domain/sla';
+import { alertKey, queueAlertsAt } from '../../lib/domain/queue-alerts';
 import { jst, NEW_YORK, showJst } from './time-helpers';
 
 const D = DEFAULT_DEFINITIONS;
@@ -107,5 +108,17 @@ describe('queue state and order', () => {
     expect(queueAlertCount([met, fine, risky, breached], now)).toEqual({ count: 2, worst: 'breached' });
     expect(queueAlertCount([fine, risky], now)).toEqual({ count: 1, worst: 'at_risk' });
     expect(queueAlertCount([fine, met], now)).toEqual({ count: 0, worst: null });
+  });
+});
+
+describe('queue alerts due', () => {
+  it('a hot lead handed to me calls for one hot_handoff alert while untouched and in time; at risk and breach for any band', () => {
+    const hot = { ...lead('h', clock(jst('2026-11-25 10:00'), 'hot')), band: 'hot' as const, atRiskAt: jst('2026-11-25 10:45') };
+    const warm = { ...lead('w', clock(jst('2026-11-25 09:00'), 'warm')), band: 'warm' as const, atRiskAt: jst('2026-11-25 12:00') };
+    const kinds = (now: string) => queueAlertsAt([hot, warm], jst(now)).map((a) => `${a.lead.name}:${a.kind}`);
+    expect(kinds('2026-11-25 10:05')).toEqual(['h:hot_handoff']);
+    expect(kinds('2026-11-25 10:50')).toEqual(['h:hot_handoff', 'h:at_risk']);
+    expect(kinds('2026-11-25 12:10')).toEqual(['h:breached', 'w:at_risk']);
+    expect(alertKey(hot, 'at_risk')).not.toBe(alertKey({ ...hot, handoffAt: hot.handoffAt + 1 }, 'at_risk'));
   });
 });
