@@ -75,11 +75,13 @@ export function LeadPanel({ recordRef, currentUser: given }: { recordRef: Record
     await actions.click({ ref: recordRef, personKey: context.person.key, verdict, by: currentUser }, feedback);
   };
   const saveReasons = async (f: Feedback, reasonCodes: string[], comment: string) => {
-    // Reasons ride on the click while it is still in the outbox; once sending started it cannot be changed,
-    // and sending a second click would count the lead twice in the vendor.
+    // Inside the undo window the reasons ride on the click itself; after it, the outbox amends the one Task /
+    // note / activity already delivered (a second click would count the lead twice in the vendor).
     if (await actions.undo(f.id)) {
       setNotice(null);
       await actions.give({ ref: recordRef, personKey: context.person.key, verdict: f.verdict, by: currentUser, reasonCodes, ...(comment ? { comment } : {}) });
+    } else if (await actions.amend(f.id, reasonCodes, comment)) {
+      setNotice(t('fb.amended'));
     } else {
       setNotice(t('fb.reasonsTooLate'));
     }

@@ -15,6 +15,12 @@ export interface Connector {
    * again after a lost response it finds what it created before and returns that instead of creating twice.
    */
   deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt>;
+  /**
+   * Update the vendor record a delivered feedback created (`feedback.vendorId`) with its current reasons and
+   * comment. An update of the same record to the same values: a resend changes nothing more and creates nothing.
+   * Absent where the vendor keeps activities as written (Marketo).
+   */
+  amendFeedback?(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt>;
   /** Every person of a period, paged and resumable (team sync). Absent where the connector cannot list yet. See `listing.ts`. */
   listContexts?(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void>;
   /** The instance the listing reads, null when not connected (no API call). See `listing.ts`. */

@@ -434,4 +434,5 @@ export const en = {
   'opt.alerts.on': 'Show alerts',
   'opt.alerts.afterHours': 'Also outside business hours',
   'opt.alerts.denied': 'The browser did not allow notifications, so alerts stay off.',
+  'fb.amended': 'Reasons added. The feedback already delivered is updated (no second entry).',
 } satisfies Record<MessageKey, string>;

@@ -436,6 +436,7 @@ export const ja = {
   'opt.alerts.on': '通知する',
   'opt.alerts.afterHours': '営業時間外も通知する',
   'opt.alerts.denied': 'ブラウザーが通知を許可しなかったため、通知はオフのままです。',
+  'fb.amended': '理由を追加しました。送信済みのフィードバックを更新します（二重登録はしません）。',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -57,6 +57,11 @@ export interface FeedbackRow extends Feedback {
   /** Consecutive auth failures: the connector refreshes tokens itself, so repeated ones need a person. */
   authFailures: number;
   lastErrorKind?: string;
+  /**
+   * What the outbox does with the item: 'deliver' (absent: older rows) creates the Task / note / activity once;
+   * 'amend' updates the one already delivered (`vendorId`) with reasons and a comment added after the undo window.
+   */
+  op?: 'deliver' | 'amend';
 }
 
 /** Feedback found in the system of record (given elsewhere, or by us earlier). Never evicted. */

@@ -198,6 +198,17 @@ export function createDemoConnector(options: DemoConnectorOptions = {}): Connect
       yield { contexts, deleted: [], cursor: null, progress: { done: contexts.length, total: contexts.length }, calls: 0 };
     },
 
+    /** Reasons added after delivery update the one stored entry (as a vendor's Task is updated in place). */
+    async amendFeedback(feedback: Feedback, fetchOptions: FetchOptions): Promise<DeliveryReceipt> {
+      await wait(latencyMs, fetchOptions.signal);
+      const vendorId = delivered.get(feedback.id);
+      if (!vendorId) throw new ConnectorError({ vendor: 'demo', kind: 'permanent', message: 'Demo workspace: this feedback was not delivered here, so there is nothing to update.' });
+      for (const [lead, list] of deliveredByLead) {
+        deliveredByLead.set(lead, list.map((f) => (f.id === feedback.id ? { ...f, reasonCodes: [...feedback.reasonCodes], ...(feedback.comment ? { comment: feedback.comment } : {}) } : f)));
+      }
+      return { vendorId, alreadyExisted: true };
+    },
+
     async deliverFeedback(feedback: Feedback, fetchOptions: FetchOptions): Promise<DeliveryReceipt> {
       await wait(latencyMs, fetchOptions.signal);
       const parsed = feedbackSchema.safeParse(feedback);

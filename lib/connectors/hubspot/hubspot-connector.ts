@@ -102,6 +102,12 @@ export function createHubSpotConnector(deps: HubSpotListingDeps): HubSpotConnect
     return feedbackDelivery.deliver(feedback, id, options.signal);
   }
 
+  async function amendFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
+    contactIdOf(feedback.ref);
+    await assertSamePortal(feedback.ref);
+    return feedbackDelivery.amend(feedback, options.signal);
+  }
+
   async function findPeople(lookup: HubSpotLookup, options: FetchOptions & { portalId: string }): Promise<Person[]> {
     const found = await client.request({
       method: 'POST',
@@ -140,7 +146,7 @@ export function createHubSpotConnector(deps: HubSpotListingDeps): HubSpotConnect
     return readHubSpotUser(client, options.now, options.signal);
   }
 
-  return { system: 'hubspot', fetchContext, deliverFeedback, findPeople, listContexts, listingInstance, whoAmI };
+  return { system: 'hubspot', fetchContext, deliverFeedback, amendFeedback, findPeople, listContexts, listingInstance, whoAmI };
 }
 
 /** For the options card's "Test connection": one cheap authenticated read. */

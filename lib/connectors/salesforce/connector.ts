@@ -4,7 +4,7 @@ import { fetchVisitorActivities, mapVisitorActivities, prospectIdFromUrl, undate
 import { backgroundPausedError } from './limits';
 import { createSalesforceClient } from './client';
 import { fetchPersonBundle } from './composite';
-import { deliverSalesforceFeedback } from './feedback';
+import { amendSalesforceFeedback, deliverSalesforceFeedback } from './feedback';
 import { findSalesforcePeople, type SalesforceLookup } from './find-people';
 import { mapToLeadContext } from './map';
 import { abortableSleep, type Sleep } from './bulk';
@@ -158,6 +158,15 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         feedbackField: s.feedbackField,
         signal: options.signal,
       });
+    },
+
+    async amendFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
+      objectOf(feedback.ref);
+      const s = await settings();
+      lastInstance = feedback.ref.instance;
+      await assertSameOrg(feedback.ref);
+      const facts = await orgFacts(client, deps.storage, options.now);
+      return amendSalesforceFeedback(client, { feedback, apiVersion: facts.apiVersion, feedbackField: s.feedbackField, signal: options.signal });
     },
 
     async whoAmI(options: FetchOptions) {
