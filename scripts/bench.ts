@@ -10,12 +10,14 @@
  *   6. the team KPIs in Node: computeTeamKpis over 100,000 contexts / 1,000,000 events; the snapshot read back
  *   7. the team KPIs in Chromium (production build): the same, the snapshot from IndexedDB, and the worker
  *   8. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
- * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-chromium|cold runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ *   9. my queue: a 500-lead queue's per-second tick, and the badge's next change time over 500 leads
+ * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-chromium|cold|queue runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
 import { runColdOpenBench } from './bench/cold-open';
 import { runDomainBench } from './bench/domain';
+import { runMyQueueBench } from './bench/my-queue';
 import { runStoreChromiumBench } from './bench/store-chromium';
 import { runStoreFakeBench } from './bench/store-fake';
 import { runHubSpotListingBench } from './bench/hubspot-listing';
@@ -58,4 +60,8 @@ if (wants('team-chromium')) {
 if (wants('cold')) {
   console.log('\n== cold open, Chromium (production build) ==');
   await runColdOpenBench();
+}
+if (wants('queue')) {
+  console.log('\n== my queue ==');
+  await runMyQueueBench();
 }
