@@ -72,3 +72,24 @@ describe('toolbar badge', () => {
     expect(toolbar.painted.at(-1)!.text).not.toBe('');
   });
 });
+
+describe('"queue changed" from pages', () => {
+  it('repaints for the extension’s own pages only, never for a content script', async () => {
+    const { fakeBrowser } = await import('wxt/testing');
+    const { startQueueBadge } = await import('../../lib/messaging/queue-badge');
+    fakeBrowser.reset();
+    const db = freshDb();
+    const toolbar = fakeToolbar();
+    startQueueBadge({ db, now: () => NOW, action: toolbar.action, alarms: toolbar.alarmApi });
+    await vi.waitFor(() => expect(toolbar.painted).toHaveLength(1)); // the start-up paint
+    type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+    const ext = `chrome-extension://${fakeBrowser.runtime.id}`;
+    const content = { id: fakeBrowser.runtime.id, url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q5e00000AbCdEEAV/view', tab: { id: 7 }, frameId: 0 } as Sender;
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'baton/queue-changed' }, content);
+    expect(toolbar.painted).toHaveLength(1);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'baton/queue-changed', extra: 1 }, { id: fakeBrowser.runtime.id, url: `${ext}/options.html` } as Sender);
+    expect(toolbar.painted).toHaveLength(1);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'baton/queue-changed' }, { id: fakeBrowser.runtime.id, url: `${ext}/options.html` } as Sender);
+    expect(toolbar.painted).toHaveLength(2);
+  });
+});
