@@ -12,6 +12,7 @@ import { Icon } from '../ui/icon';
 import { safeHref } from '../ui/safe-link';
 import { useNow } from '../ui/use-now';
 import { ExternalLink } from 'lucide-react';
+import './my-queue.css';
 
 export type QueueFilter = 'urgent' | 'all';
 
@@ -95,7 +96,7 @@ const QueueRow = memo(function QueueRow({ lead, state, label, onOpen }: { lead: 
         <span className={`sla-status sla-${state}`} data-status={state}>
           <Icon icon={SLA_ICONS[state]} /> {t(`sla.status.${state}`)}
         </span>
-        {label !== null && <span className="countdown">{label > 0 ? t('sla.remaining', { duration: countdown(label) }) : t('sla.overdueBy', { duration: countdown(-label) })}</span>}
+        {label !== null && <span className="queue-countdown">{label > 0 ? t('sla.remaining', { duration: countdown(label) }) : t('sla.overdueBy', { duration: countdown(-label) })}</span>}
       </div>
       <div className="small muted">
         {lead.lastEngagement ? t('queue.lastEngagement', { what: t(`event.${lead.lastEngagement.type}`), time: dateTime(lead.lastEngagement.at) }) : t('queue.noEngagement')}
