@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConnectorError, isConnectorError, type Connector, type ConnectorErrorKind } from '../connectors/connector';
+import { isConnectorError, type Connector, type ConnectorErrorKind, type DeliveryReceipt } from '../connectors/connector';
 import {
   feedbackSchema,
   recordKey,
@@ -352,10 +352,13 @@ export async function deliverDue(
   return result;
 }
 
-function amendThrough(connector: Connector, feedback: Feedback, options: { now: number; signal: AbortSignal }) {
-  if (!connector.amendFeedback) {
-    throw new ConnectorError({ vendor: connector.system, kind: 'permanent', code: 'AMEND_UNSUPPORTED', message: 'This system keeps feedback as first written; the added reasons stay in Baton.' });
-  }
+/**
+ * An amend goes through the connector's `amendFeedback`. A system that keeps activities as first written (Marketo's
+ * custom activities cannot be changed) has none: the added reasons stay in Baton and the item is settled as sent
+ * again, without a call, rather than shown as a failure of feedback that did arrive.
+ */
+async function amendThrough(connector: Connector, feedback: Feedback, options: { now: number; signal: AbortSignal }): Promise<DeliveryReceipt> {
+  if (!connector.amendFeedback) return { vendorId: feedback.vendorId ?? '', alreadyExisted: true };
   return connector.amendFeedback(feedback, options);
 }
 

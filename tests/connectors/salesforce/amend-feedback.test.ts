@@ -45,4 +45,23 @@ describe('amending delivered feedback (Salesforce)', () => {
     const fb = await recordFeedback(db, { ref, personKey: 'p', verdict: 'good', by: 'Sato Hanako' }, NOW);
     expect(await amendFeedback(db, fb.id, { reasonCodes: ['GOOD_FIT'] }, NOW + 1)).toBe(false);
   });
+
+  it('a system that keeps activities as written (no amendFeedback) settles the amend as sent, without a call', async () => {
+    const db = freshDb();
+    let calls = 0;
+    const marketoLike = {
+      system: 'marketo' as const,
+      fetchContext: () => Promise.reject(new Error('unused')),
+      deliverFeedback: async () => {
+        calls++;
+        return { vendorId: '9001', alreadyExisted: false };
+      },
+    };
+    const fb = await recordFeedback(db, { ref: { system: 'marketo', instance: '123-ABC-456', object: 'lead', id: '42' }, personKey: 'p', verdict: 'bad', by: 'Sato Hanako' }, NOW);
+    await deliverDue(db, async () => marketoLike, NOW + UNDO_WINDOW_MS);
+    expect(await amendFeedback(db, fb.id, { reasonCodes: ['no-budget'] }, NOW + 60_000)).toBe(true);
+    expect(await deliverDue(db, async () => marketoLike, NOW + 60_000)).toMatchObject({ sent: 1, failed: 0 });
+    expect(calls).toBe(1);
+    expect(await db.feedback.get(fb.id)).toMatchObject({ state: 'sent', vendorId: '9001', reasonCodes: ['no-budget'] });
+  });
 });
