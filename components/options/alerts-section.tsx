@@ -24,6 +24,8 @@ export function AlertsSection({ request = requestNotifications }: { request?: ()
       return;
     }
     await save({ queueAlerts: on });
+    // The worker judges the queue at once: what is due now becomes the starting point, so the next change alerts.
+    browser.runtime.sendMessage({ type: 'baton/queue-changed' }).catch(() => undefined);
   };
 
   return (
