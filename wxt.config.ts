@@ -4,8 +4,9 @@ import { OPTIONAL_HOST_PERMISSIONS } from './lib/sites/hosts';
 import { API_HOST_PERMISSIONS } from './lib/connectors/api-hosts';
 import { SESSION_FALLBACK_PERMISSIONS } from './lib/connectors/salesforce/session-fallback';
 
-// `scripting` only when an admin adds a customer host (lib/messaging/customer-hosts.ts).
-const OPTIONAL_PERMISSIONS = [...SESSION_FALLBACK_PERMISSIONS.permissions, 'scripting'];
+// `scripting` only when an admin adds a customer host (lib/messaging/customer-hosts.ts); `notifications` when the
+// person turns queue alerts on in options (issue 12). Neither is asked at install.
+const OPTIONAL_PERMISSIONS = [...SESSION_FALLBACK_PERMISSIONS.permissions, 'scripting', 'notifications'];
 
 // Every size the manifests and the stores ask for; made by scripts/make-icons.ts from a lucide glyph.
 const ICON_SIZES = [16, 32, 48, 96, 128] as const;

@@ -5,6 +5,8 @@ import { startCacheBudget } from '../lib/messaging/cache-budget';
 import { startCustomerHosts } from '../lib/messaging/customer-hosts';
 import { startDefinitionsSync } from '../lib/messaging/definitions-sync';
 import { startOutboxDelivery } from '../lib/messaging/outbox-delivery';
+import { startQueueAlerts } from '../lib/messaging/queue-alerts';
+import { startQueueBadge } from '../lib/messaging/queue-badge';
 import { startTabRecords } from '../lib/messaging/tab-records';
 import { startTeamSync } from '../lib/messaging/team-sync';
 import { setupTeamPageMenu } from '../lib/messaging/team-page-menu';
@@ -22,6 +24,8 @@ export default defineBackground(() => {
   startOutboxDelivery({ db, connectorFor });
   startDefinitionsSync({ db, storage: browser.storage });
   startCacheBudget({ db });
-  startTeamSync({ db, connectorFor });
+  const alerts = startQueueAlerts({ db });
+  const badge = startQueueBadge({ db, onQueue: alerts.onQueue });
+  startTeamSync({ db, connectorFor, onMineSynced: () => void badge.refresh().catch(() => undefined) });
   startCustomerHosts();
 });

@@ -12,12 +12,14 @@
  *   9. the definitions workshop's what-if over 100,000 leads in Node (scripts/bench/workshop.ts)
  *   8. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
  *   7b. the team page's worker answers in Node: first paint's three, and a filter change p50 / p95 (100,000 people)
- * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-page|team-chromium|cold|workshop runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ *   9. my queue: a 500-lead queue's per-second tick, and the badge's next change time over 500 leads
+ * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-page|team-chromium|cold|workshop|queue runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
 import { runColdOpenBench } from './bench/cold-open';
 import { runDomainBench } from './bench/domain';
+import { runMyQueueBench } from './bench/my-queue';
 import { runStoreChromiumBench } from './bench/store-chromium';
 import { runStoreFakeBench } from './bench/store-fake';
 import { runHubSpotListingBench } from './bench/hubspot-listing';
@@ -70,4 +72,8 @@ if (wants('cold')) {
 if (wants('workshop')) {
   console.log('\n== definitions workshop: what-if, Node ==');
   await runWorkshopBench();
+}
+if (wants('queue')) {
+  console.log('\n== my queue ==');
+  await runMyQueueBench();
 }

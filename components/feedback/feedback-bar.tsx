@@ -1,3 +1,4 @@
+import { isByMe } from '../../lib/domain/identity';
 import { useId, useState } from 'react';
 import type { Definitions } from '../../lib/domain/definitions/schema';
 import type { Feedback, Verdict } from '../../lib/domain/model';
@@ -31,7 +32,7 @@ export interface FeedbackBarProps {
 export function FeedbackBar({ reasons, feedback, currentUser, now, onGive, onSaveReasons, onUndo, onRetry, notice }: FeedbackBarProps) {
   const { t, l } = useI18n();
   const commentId = useId();
-  const mine = [...feedback].filter((f) => f.by === currentUser && f.state !== 'cancelled').sort((a, b) => b.at - a.at)[0];
+  const mine = [...feedback].filter((f) => isByMe(f.by, currentUser) && f.state !== 'cancelled').sort((a, b) => b.at - a.at)[0];
   const [editing, setEditing] = useState(false);
   const [chosen, setChosen] = useState<string[]>([]);
   const [comment, setComment] = useState('');

@@ -1,3 +1,4 @@
+import { isByMe } from '../../lib/domain/identity';
 import type { Definitions } from '../../lib/domain/definitions/schema';
 import type { DeliveryState, Feedback, Verdict } from '../../lib/domain/model';
 import { useI18n } from '../i18n/i18n-provider';
@@ -33,7 +34,7 @@ export function FeedbackList({
           <div>
             <Icon icon={VERDICT_ICONS[f.verdict]} />{' '}
             {t('fb.entry', {
-              by: currentUser !== undefined && f.by === currentUser ? t('fb.you') : f.by,
+              by: isByMe(f.by, currentUser) ? t('fb.you') : f.by,
               verdict: f.verdict === 'good' ? t('fb.good') : t('fb.bad'),
               time: dateTime(f.at),
             })}

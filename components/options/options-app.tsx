@@ -9,6 +9,8 @@ import { DefinitionsSection } from './definitions-section';
 import { GeneralSection } from './general-section';
 import { TeamDataSection } from './team-data-section';
 import { WorkshopSection } from './workshop/workshop-section';
+import { WhoAmISection } from './who-am-i-section';
+import { AlertsSection } from './alerts-section';
 
 /** The options page: language and role, freshness and cache, the shared definitions, the demo, connections. */
 export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters<typeof DefinitionsSection>[0] }) {
@@ -37,6 +39,12 @@ export function OptionsApp({ definitionsProps }: { definitionsProps?: Parameters
         <OpenTeamPageButton className="" />
       </Card>
       <TeamDataSection />
+      <CardBoundary label={t('me.title')}>
+        <WhoAmISection />
+      </CardBoundary>
+      <CardBoundary label={t('opt.alerts')}>
+        <AlertsSection />
+      </CardBoundary>
       <ConnectionsSection />
       <CardBoundary label={t('hosts.title')}>
         <CustomerHostsSection />

@@ -1,7 +1,9 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { assessLead } from '../../lib/domain/assess-lead';
 import type { Feedback, RecordRef, Verdict } from '../../lib/domain/model';
+import { ANONYMOUS_USER, identityFor, isByMe } from '../../lib/domain/identity';
 import { useBatonDeps } from '../../lib/queries/baton-deps';
+import { useIdentities } from '../../lib/queries/use-identities';
 import { useDefinitions } from '../../lib/queries/use-definitions';
 import { useJudgingVersions } from '../../lib/queries/use-judging-versions';
 import { useFeedbackActions, useFeedbackFor } from '../../lib/queries/use-feedback';
@@ -11,6 +13,7 @@ import { FeedbackBar } from '../feedback/feedback-bar';
 import { FeedbackList } from '../feedback/feedback-list';
 import { MarketingView } from '../handoff/marketing-view';
 import { useI18n } from '../i18n/i18n-provider';
+import { MyQueue } from '../queue/my-queue';
 import { LeadHeader } from '../lead/lead-header';
 import { SalesView } from '../lead/sales-view';
 import { Card } from '../ui/card';
@@ -23,11 +26,11 @@ import { AsOf, ErrorState, FreshnessBanner, LoadingSkeleton, NotConnected } from
 // Not on the first paint: the definitions tab loads its view when opened.
 const DefinitionsView = lazy(async () => ({ default: (await import('../definitions/definitions-view')).DefinitionsView }));
 
-/** Who the outbox records as `by` for clicks made in this browser; shown as "You". */
-export const LOCAL_USER = 'me';
-
 /** One lead: cached context, the engines' verdict, the views, and feedback. Remounted per record. */
-export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: RecordRef; currentUser?: string }) {
+export function LeadPanel({ recordRef, currentUser: given }: { recordRef: RecordRef; currentUser?: string }) {
+  // Feedback names the person as the record's system knows them (domain/identity.ts), "me" until that is known.
+  const identities = useIdentities();
+  const currentUser = given ?? identityFor(recordRef.system, identities ?? {})?.name ?? ANONYMOUS_USER;
   const { t } = useI18n();
   const { now: clock } = useBatonDeps();
   const settings = useSettings();
@@ -50,7 +53,7 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
     [context, versions, minute],
   );
 
-  const undoable = feedback.some((f) => f.by === currentUser && f.state === 'pending' && f.attempts === 0);
+  const undoable = feedback.some((f) => isByMe(f.by, currentUser) && f.state === 'pending' && f.attempts === 0);
   const feedbackNow = useNow(1000, clock, undoable);
 
   if (!context || !assessment) {
@@ -74,11 +77,13 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
     await actions.click({ ref: recordRef, personKey: context.person.key, verdict, by: currentUser }, feedback);
   };
   const saveReasons = async (f: Feedback, reasonCodes: string[], comment: string) => {
-    // Reasons ride on the click while it is still in the outbox; once sending started it cannot be changed,
-    // and sending a second click would count the lead twice in the vendor.
+    // Inside the undo window the reasons ride on the click itself; after it, the outbox amends the one Task /
+    // note / activity already delivered (a second click would count the lead twice in the vendor).
     if (await actions.undo(f.id)) {
       setNotice(null);
       await actions.give({ ref: recordRef, personKey: context.person.key, verdict: f.verdict, by: currentUser, reasonCodes, ...(comment ? { comment } : {}) });
+    } else if (await actions.amend(f.id, reasonCodes, comment)) {
+      setNotice(t('fb.amended'));
     } else {
       setNotice(t('fb.reasonsTooLate'));
     }
@@ -123,6 +128,7 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
           { key: 'sales', label: t('tabs.sales') },
           { key: 'marketing', label: t('tabs.marketing') },
           { key: 'definitions', label: t('tabs.definitions') },
+          { key: 'queue', label: t('tabs.queue') },
         ]}
         selected={view}
         onSelect={setSelected}
@@ -143,6 +149,11 @@ export function LeadPanel({ recordRef, currentUser = LOCAL_USER }: { recordRef: 
           <Suspense fallback={<LoadingSkeleton />}>
             <DefinitionsView definitions={definitions} />
           </Suspense>
+        )}
+        {view === 'queue' && (
+          <CardBoundary label={t('queue.heading')}>
+            <MyQueue />
+          </CardBoundary>
         )}
       </Tabs>
     </>

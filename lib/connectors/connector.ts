@@ -1,3 +1,4 @@
+import type { UserIdentity } from '../domain/identity';
 import type { Feedback, LeadContext, RecordRef, Stage, SystemId } from '../domain/model';
 import type { ListPage, ListRequest } from './listing';
 
@@ -14,10 +15,21 @@ export interface Connector {
    * again after a lost response it finds what it created before and returns that instead of creating twice.
    */
   deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt>;
+  /**
+   * Update the vendor record a delivered feedback created (`feedback.vendorId`) with its current reasons and
+   * comment. An update of the same record to the same values: a resend changes nothing more and creates nothing.
+   * Absent where the vendor keeps activities as written (Marketo).
+   */
+  amendFeedback?(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt>;
   /** Every person of a period, paged and resumable (team sync). Absent where the connector cannot list yet. See `listing.ts`. */
   listContexts?(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void>;
   /** The instance the listing reads, null when not connected (no API call). See `listing.ts`. */
   listingInstance?(): Promise<string | null>;
+  /**
+   * Who the person signed in to this system is (one call at most); null when not connected. Absent where the
+   * system has no seller of its own (Marketo, Account Engagement: the SFA user counts, see domain/identity.ts).
+   */
+  whoAmI?(options: FetchOptions): Promise<UserIdentity | null>;
 }
 
 export interface FetchOptions {

@@ -97,3 +97,6 @@ export const teamSyncProgressSchema = z.object({
 });
 export const teamSyncProgressMessageSchema = z.object({ type: z.literal('baton/team-sync-progress'), progress: teamSyncProgressSchema });
 export const teamSyncStatusReplySchema = z.object({ running: z.array(teamSyncProgressSchema) });
+
+/** From an extension page: who I am or the demo rep changed, so the badge (and alerts) judge the queue again. */
+export const queueChangedSchema = z.object({ type: z.literal('baton/queue-changed') }).strict();

@@ -8,6 +8,7 @@ import { definitionsInForce } from '../domain/definitions/version-in-force';
 import type { SystemId } from '../domain/model';
 import type { BatonDb } from '../store/db';
 import { readDefinitions } from '../store/definitions-repo';
+import { ensureIdentity } from '../store/identity-repo';
 import type { SnapshotKind } from '../store/snapshot-repo';
 import { runTeamSync, type TeamSyncProgress } from '../store/team-sync-runner';
 import { teamSyncCancelSchema, teamSyncStartSchema, teamSyncStatusSchema } from './messages';
@@ -38,6 +39,8 @@ export interface TeamSyncDeps {
   /** `navigator.locks`; absent where the browser has none (the lease still holds). */
   locks?: LockLike;
   broadcast?: (progress: TeamSyncProgress) => void;
+  /** After a run of the "mine" scope ends (the queue's badge and alerts judge it again). */
+  onMineSynced?: () => void;
 }
 
 export interface TeamSync {
@@ -74,6 +77,8 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     if (controllers.has(k)) return { ...progress.get(k)!, status: 'busy' };
     const controller = new AbortController();
     controllers.set(k, controller);
+    // Whose queue this is: the badge, the alerts and feedback name the person as this system knows them.
+    if (target.kind === 'mine') await ensureIdentity(deps.db, connector, now(), controller.signal).catch((e: unknown) => console.warn(`Baton: who am I in ${target.system} failed`, e));
     const definitions = await definitionsNow();
     const runId = `${k}:${now()}:${Math.random().toString(36).slice(2, 8)}`;
     const work = () =>
@@ -103,6 +108,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     } finally {
       controllers.delete(k);
       progress.delete(k);
+      if (target.kind === 'mine') deps.onMineSynced?.();
     }
   }
 

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { canUndo, latestOwnClick } from '../domain/feedback-undo';
 import { recordKey, type Feedback, type RecordRef } from '../domain/model';
-import { listFeedback, recordFeedback, retryFeedback, undoFeedback, type FeedbackInput } from '../store/outbox';
+import { amendFeedback, listFeedback, recordFeedback, retryFeedback, undoFeedback, type FeedbackInput } from '../store/outbox';
 import { useBatonDeps } from './baton-deps';
 
 /**
@@ -35,6 +35,8 @@ export interface FeedbackActions {
    */
   click(input: FeedbackInput, shown: readonly Feedback[]): Promise<Feedback>;
   undo(id: string): Promise<boolean>;
+  /** Reasons or a comment after delivery: the outbox updates the one vendor record (false: not delivered yet). */
+  amend(id: string, reasonCodes: string[], comment?: string): Promise<boolean>;
   retry(id: string): Promise<boolean>;
 }
 
@@ -54,6 +56,12 @@ export function useFeedbackActions(): FeedbackActions {
         return give(input);
       },
       undo: (id) => undoFeedback(db, id, now()),
+      async amend(id, reasonCodes, comment) {
+        const at = now();
+        const queued = await amendFeedback(db, id, { reasonCodes, ...(comment ? { comment } : {}) }, at);
+        if (queued) onFeedbackQueued?.(at);
+        return queued;
+      },
       async retry(id) {
         const at = now();
         const queued = await retryFeedback(db, id, at);

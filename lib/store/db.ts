@@ -1,3 +1,4 @@
+import type { UserIdentity } from '../domain/identity';
 import Dexie, { type Table } from 'dexie';
 import type {
   DataQualityWarning,
@@ -56,6 +57,11 @@ export interface FeedbackRow extends Feedback {
   /** Consecutive auth failures: the connector refreshes tokens itself, so repeated ones need a person. */
   authFailures: number;
   lastErrorKind?: string;
+  /**
+   * What the outbox does with the item: 'deliver' (absent: older rows) creates the Task / note / activity once;
+   * 'amend' updates the one already delivered (`vendorId`) with reasons and a comment added after the undo window.
+   */
+  op?: 'deliver' | 'amend';
 }
 
 /** Feedback found in the system of record (given elsewhere, or by us earlier). Never evicted. */
@@ -76,6 +82,10 @@ export interface SyncRow {
    * to send nothing before this time. Kept here, not in memory, so it outlives a batch and a worker restart.
    */
   holdUntil?: number;
+  /** Rows keyed `identity|<system>` (see `identity-repo.ts`): who the person is in that system. */
+  identity?: UserIdentity;
+  /** The row `queue-alerts` (see `queue-alert-store.ts`): alerts already shown, so each fires once across restarts. */
+  firedAlerts?: { key: string; url?: string; at: number }[];
 }
 
 /**

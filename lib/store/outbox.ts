@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isConnectorError, type Connector, type ConnectorErrorKind } from '../connectors/connector';
+import { isConnectorError, type Connector, type ConnectorErrorKind, type DeliveryReceipt } from '../connectors/connector';
 import {
   feedbackSchema,
   recordKey,
@@ -57,7 +57,7 @@ export const feedbackInputSchema = z.object({
 export type FeedbackInput = z.input<typeof feedbackInputSchema>;
 
 function toFeedback(row: FeedbackRow): Feedback {
-  const { recordKey: _r, claimId: _c, authFailures: _a, lastErrorKind: _k, ...feedback } = row;
+  const { recordKey: _r, claimId: _c, authFailures: _a, lastErrorKind: _k, op: _o, ...feedback } = row;
   return feedback;
 }
 
@@ -107,12 +107,41 @@ export async function undoFeedback(db: BatonDb, id: string, now: number): Promis
   });
 }
 
+/**
+ * Reasons or a comment added after the click was delivered: the same item goes back to the outbox as an `amend`,
+ * which updates the one Task / note / activity it created (never a second click: the lead would count twice).
+ * Only a delivered item can be amended (one still sending may not have a vendor id yet). Returns whether queued.
+ */
+export async function amendFeedback(db: BatonDb, id: string, change: { reasonCodes: string[]; comment?: string }, now: number): Promise<boolean> {
+  const reasonCodes = feedbackSchema.shape.reasonCodes.parse(change.reasonCodes);
+  const comment = change.comment ? feedbackSchema.shape.comment.parse(change.comment) : undefined;
+  return db.transaction('rw', db.feedback, async () => {
+    const row = await db.feedback.get(id);
+    const amending = row?.op === 'amend' && (row.state === 'pending' || row.state === 'failed');
+    if (!row || !row.vendorId || (row.state !== 'sent' && !amending)) return false;
+    const { comment: _old, ...rest } = row;
+    await db.feedback.put({
+      ...rest,
+      ...(comment ? { comment } : {}),
+      reasonCodes,
+      op: 'amend',
+      state: 'pending',
+      attempts: 0,
+      authFailures: 0,
+      lastError: undefined,
+      lastErrorKind: undefined,
+      nextAttemptAt: now,
+    });
+    return true;
+  });
+}
+
 /** A person asks to try again now: failed items return to the queue, waiting ones skip their backoff. */
 export async function retryFeedback(db: BatonDb, id: string, now: number): Promise<boolean> {
   return db.transaction('rw', db.feedback, async () => {
     const row = await db.feedback.get(id);
     if (!row || (row.state !== 'failed' && row.state !== 'pending')) return false;
-    if (row.state === 'pending' && row.attempts === 0) return false; // still inside its undo window
+    if (row.state === 'pending' && row.attempts === 0 && row.op !== 'amend') return false; // still inside its undo window
     await db.feedback.update(id, { state: 'pending', nextAttemptAt: now, authFailures: 0 });
     return true;
   });
@@ -285,8 +314,9 @@ export async function deliverDue(
     if (!row) break;
     try {
       const connector = await connectorFor(row.ref.system);
+      const feedback = toFeedback(row);
       const receipt = await withTimeout(
-        (signal) => connector.deliverFeedback(toFeedback(row), { now: clock(), signal }),
+        (signal) => (row.op === 'amend' ? amendThrough(connector, feedback, { now: clock(), signal }) : connector.deliverFeedback(feedback, { now: clock(), signal })),
         attemptTimeoutMs,
         startTimer,
       );
@@ -320,6 +350,16 @@ export async function deliverDue(
     }
   }
   return result;
+}
+
+/**
+ * An amend goes through the connector's `amendFeedback`. A system that keeps activities as first written (Marketo's
+ * custom activities cannot be changed) has none: the added reasons stay in Baton and the item is settled as sent
+ * again, without a call, rather than shown as a failure of feedback that did arrive.
+ */
+async function amendThrough(connector: Connector, feedback: Feedback, options: { now: number; signal: AbortSignal }): Promise<DeliveryReceipt> {
+  if (!connector.amendFeedback) return { vendorId: feedback.vendorId ?? '', alreadyExisted: true };
+  return connector.amendFeedback(feedback, options);
 }
 
 class AttemptTimeout extends Error {

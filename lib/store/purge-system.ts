@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { SystemId } from '../domain/model';
 import type { BatonDb, FeedbackRow } from './db';
+import { identityKey } from './identity-repo';
 import { snapshotPacksWithPrefix } from './snapshot-repo';
 
 /** Feedback a worker may still deliver: kept on disconnect until it is delivered or the person discards it. */
@@ -50,6 +51,8 @@ export async function purgeSystem(db: BatonDb, system: SystemId, options: { disc
 
     await db.records.bulkDelete(recordKeys);
     await db.sync.bulkDelete(recordKeys);
+    // Signed out: who the person was there no longer names their feedback or their queue.
+    await db.sync.delete(identityKey(system));
     await Promise.all([
       db.events.filter((e) => e.source === system).delete(),
       db.activities.filter((a) => a.source === system).delete(),

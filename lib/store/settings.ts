@@ -12,6 +12,10 @@ export const settingsSchema = z.object({
   freshnessMinutes: z.number().int().min(1).max(24 * 60).catch(5),
   /** How much cached vendor data to keep before evicting least recently viewed people (feedback is kept). */
   cacheBudgetMb: z.number().int().min(5).max(10_000).catch(200),
+  /** Notifications for my queue (at risk, breached, hot lead handed to me): off until the person turns them on. */
+  queueAlerts: z.boolean().catch(false),
+  /** Also outside the team calendar's business hours. */
+  queueAlertsAfterHours: z.boolean().catch(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -24,6 +28,8 @@ const settingsPatchSchema = z
     defaultRole: z.enum(['auto', 'sales', 'marketing']),
     freshnessMinutes: z.number().int().min(1).max(24 * 60),
     cacheBudgetMb: z.number().int().min(5).max(10_000),
+    queueAlerts: z.boolean(),
+    queueAlertsAfterHours: z.boolean(),
   })
   .partial()
   .strict();

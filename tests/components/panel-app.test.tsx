@@ -56,9 +56,11 @@ describe('PanelApp', () => {
     // The definitions view loads when its tab is first opened.
     expect(await screen.findByRole('heading', { name: en('def.changelog') })).toBeInTheDocument();
     await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'My queue' })).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Sales' })).toHaveFocus();
     await user.keyboard('{End}');
-    expect(screen.getByRole('tab', { name: 'Definitions' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'My queue' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getAllByRole('tab').filter((t) => t.tabIndex === 0)).toHaveLength(1);
   });
 
@@ -127,6 +129,24 @@ describe('PanelApp', () => {
     await user.click(screen.getByRole('button', { name: en('fb.saveReasons') }));
     expect(await screen.findByText(en('fb.reasonsTooLate'))).toBeInTheDocument();
     expect(await db.feedback.count()).toBe(1);
+  });
+
+  it('reasons added after delivery amend the delivered feedback through the outbox, never a second click', async () => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    const { connectorFor } = fakeConnector(async () => ctx);
+    renderPanel({ db, connectorFor, record: { tabId: 1, ref: SF_REF, page: '' }, languages: ['en'] });
+    await user.click(await screen.findByRole('button', { name: /Bad lead/ }));
+    const reason = DEFAULT_DEFINITIONS.feedbackReasons.find((r) => r.verdict === 'bad')!;
+    await user.click(await screen.findByRole('button', { name: reason.label.en }));
+    // Meanwhile the background worker delivered the click.
+    const [delivered] = await db.feedback.toArray();
+    await db.feedback.update(delivered!.id, { state: 'sent', attempts: 1, vendorId: '00T5g000001AbCdEAA' });
+    await user.click(screen.getByRole('button', { name: en('fb.saveReasons') }));
+    expect(await screen.findByText(en('fb.amended'))).toBeInTheDocument();
+    const rows = await db.feedback.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ op: 'amend', state: 'pending', vendorId: '00T5g000001AbCdEAA', reasonCodes: [reason.code] });
   });
 
   it('undo takes the click back before it is sent', async () => {

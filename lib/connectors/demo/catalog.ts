@@ -114,22 +114,6 @@ export const LEAD_SOURCES = [
   ['Phone Inquiry', 5], ['Purchased List', 5], ['Other', 3],
 ] as const;
 
-export interface SalesRep {
-  name: string;
-  locale: 'ja' | 'en';
-}
-
-export const SALES_REPS: readonly SalesRep[] = [
-  { name: '佐藤 健一', locale: 'ja' },
-  { name: '鈴木 美咲', locale: 'ja' },
-  { name: '高橋 大輔', locale: 'ja' },
-  { name: '伊藤 由美', locale: 'ja' },
-  { name: '渡辺 翔太', locale: 'ja' },
-  { name: 'Emily Carter', locale: 'en' },
-  { name: 'James Wilson', locale: 'en' },
-  { name: 'Priya Nair', locale: 'en' },
-];
-
 /** The marketing operations user who flips leads to MQL (Marketo's sync user in a real org). */
 export const MARKETING_USER = 'Marketo Sync';
 

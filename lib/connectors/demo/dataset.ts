@@ -8,7 +8,8 @@ import type {
 } from '../../domain/model';
 import { normalizeEmail, personKeyFor } from '../../domain/model';
 import { demoAtBusinessHour, demoBeforeBusinessMinutes } from './demo-calendar';
-import { SALES_REPS, SITE_PAGES, WEBINARS } from './catalog';
+import { SITE_PAGES, WEBINARS } from './catalog';
+import { DEMO_REP, SALES_REPS } from './demo-reps';
 import { arrivalWeight, closingWeight, seasonalDay } from './seasons';
 import { demoMaId, demoPagePath, demoRef, demoSfaId } from './demo-ids';
 import {
@@ -252,7 +253,7 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
           company: '株式会社東和精機', website: 'https://www.towa-seiki.co.jp', title: '経営企画部 部長',
           industry: '製造業', employees: 1200, region: '東京都', phone: '03-5210-4410', leadSource: 'Web',
         }),
-        level: 'blazing', path: 'pending', createdAt: anchor - 61 * DAY, owner: '佐藤 健一', handoffAt,
+        level: 'blazing', path: 'pending', createdAt: anchor - 61 * DAY, owner: DEMO_REP, handoffAt,
         drawEngagement: false,
         script: (log, rng) => {
           const w = WEBINARS[WEBINARS.length - 1];
@@ -284,7 +285,7 @@ function featuredPlan(story: FeaturedStory, anchor: number): PersonPlan {
           company: '青葉商事株式会社', website: 'https://www.aoba-shoji.co.jp', title: 'マーケティング課長',
           industry: '卸売業・小売業', employees: 120, region: '大阪府', phone: '06-6203-7781', leadSource: 'Trade Show',
         }),
-        level: 'warm', path: 'pending', createdAt: anchor - 40 * DAY, owner: '鈴木 美咲', handoffAt,
+        level: 'warm', path: 'pending', createdAt: anchor - 40 * DAY, owner: DEMO_REP, handoffAt,
         drawEngagement: false,
         script: (log) => {
           const mail = weeklyEmail('ja', windowStart, 14);

@@ -6,6 +6,7 @@ import type { DataQualityWarning, Feedback, LeadContext, RecordRef, StageChange 
 import { isOpenAfterHandoff } from '../../domain/open-after-handoff';
 import { feedbackSchema, normalizeEmail, recordRefSchema } from '../../domain/model';
 import { generateDemoWorkspace, demoAnchor, type DemoLead, type DemoWorkspace } from './dataset';
+import { DEMO_REP } from './demo-reps';
 import { demoRef, salesforceIdSuffix, type DemoInstance } from './demo-ids';
 import { DEMO_STATUS_FIELD } from './vendor-values';
 
@@ -174,11 +175,17 @@ export function createDemoConnector(options: DemoConnectorOptions = {}): Connect
 
     /**
      * The whole workspace in one page: every lead as the SFA-like page's panel shows it (the SFA is the system
-     * of record of the demo, as Salesforce is of a real team). 'mine' keeps the open leads after handoff: the
-     * demo has no signed-in owner, so the work queue shows the whole team's.
+     * of record of the demo, as Salesforce is of a real team). 'mine' keeps the whole team's open leads after
+     * handoff: the demo rep is picked in the panel at any time, so the queue filters by owner as it reads
+     * (domain/my-queue.ts `isMyLead`) rather than waiting for the next sync.
      */
     async listingInstance() {
       return 'sfa';
+    },
+
+    /** The demo signs in as its default rep until the person picks another (stored like any identity). */
+    async whoAmI(fetchOptions: FetchOptions) {
+      return { system: 'demo' as const, userId: DEMO_REP, name: DEMO_REP, checkedAt: fetchOptions.now };
     },
 
     async *listContexts(request: ListRequest, fetchOptions: FetchOptions): AsyncGenerator<ListPage, void, void> {
@@ -189,6 +196,17 @@ export function createDemoConnector(options: DemoConnectorOptions = {}): Connect
         .map((lead) => contextOf(ws, lead, demoRef('sfa', lead.sfaId), fetchOptions, now))
         .filter((c) => request.scope === 'team' || isOpenAfterHandoff(c.person));
       yield { contexts, deleted: [], cursor: null, progress: { done: contexts.length, total: contexts.length }, calls: 0 };
+    },
+
+    /** Reasons added after delivery update the one stored entry (as a vendor's Task is updated in place). */
+    async amendFeedback(feedback: Feedback, fetchOptions: FetchOptions): Promise<DeliveryReceipt> {
+      await wait(latencyMs, fetchOptions.signal);
+      const vendorId = delivered.get(feedback.id);
+      if (!vendorId) throw new ConnectorError({ vendor: 'demo', kind: 'permanent', message: 'Demo workspace: this feedback was not delivered here, so there is nothing to update.' });
+      for (const [lead, list] of deliveredByLead) {
+        deliveredByLead.set(lead, list.map((f) => (f.id === feedback.id ? { ...f, reasonCodes: [...feedback.reasonCodes], ...(feedback.comment ? { comment: feedback.comment } : {}) } : f)));
+      }
+      return { vendorId, alreadyExisted: true };
     },
 
     async deliverFeedback(feedback: Feedback, fetchOptions: FetchOptions): Promise<DeliveryReceipt> {

@@ -14,7 +14,7 @@ export interface HubSpotDeps {
 }
 
 export interface HubSpotRequest<T> {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   path: string;
   query?: Record<string, string | string[]>;
   body?: unknown;

@@ -144,5 +144,25 @@ export function createFeedbackDelivery(deps: FeedbackDeliveryDeps) {
     }
   }
 
-  return { deliver, notesCarrying };
+  /**
+   * Reasons added after delivery: the one note is updated in place (PATCH of its `hs_note_body`, the same body a
+   * resend writes again), never a second note. https://developers.hubspot.com/docs/api-reference/crm-notes-v3/basic/patch-crm-v3-objects-notes-noteId
+   * (guide: https://developers.hubspot.com/docs/api/crm/notes, "Update notes").
+   */
+  async function amend(feedback: Feedback, signal?: AbortSignal): Promise<DeliveryReceipt> {
+    if (!feedback.vendorId || !/^\d+$/.test(feedback.vendorId)) {
+      throw new ConnectorError({ vendor: 'hubspot', kind: 'permanent', code: 'NO_NOTE', message: 'HubSpot: this feedback has no note to update.' });
+    }
+    const updated = await client.request({
+      method: 'PATCH',
+      path: `/crm/v3/objects/notes/${feedback.vendorId}`,
+      body: { properties: { hs_note_body: feedbackNoteBody(feedback) } },
+      schema: simpleObjectSchema,
+      signal,
+      doing: 'updating the feedback note',
+    });
+    return { vendorId: updated.id, alreadyExisted: true };
+  }
+
+  return { deliver, notesCarrying, amend };
 }

@@ -7,6 +7,7 @@ import { createHubSpotClient, type HubSpotDeps } from './client';
 import { hubspotPortalId } from '../cross-system/hubspot-portal';
 import { createFeedbackDelivery } from './feedback-delivery';
 import { listHubSpotContexts, type HubSpotListingDeps } from './list-contacts';
+import { readHubSpotUser } from './identity';
 import { readHubSpotSettings } from './settings';
 import { CONTACT_PROPERTIES, HISTORY_PROPERTIES, mapContactToPerson, mapHubSpotContext } from './map-contact';
 import { contactSchema, contactSearchResponseSchema, emailEventsPageSchema, engagementsPageSchema, searchResponseSchema } from './schemas';
@@ -101,6 +102,12 @@ export function createHubSpotConnector(deps: HubSpotListingDeps): HubSpotConnect
     return feedbackDelivery.deliver(feedback, id, options.signal);
   }
 
+  async function amendFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
+    contactIdOf(feedback.ref);
+    await assertSamePortal(feedback.ref);
+    return feedbackDelivery.amend(feedback, options.signal);
+  }
+
   async function findPeople(lookup: HubSpotLookup, options: FetchOptions & { portalId: string }): Promise<Person[]> {
     const found = await client.request({
       method: 'POST',
@@ -133,7 +140,13 @@ export function createHubSpotConnector(deps: HubSpotListingDeps): HubSpotConnect
     return connectedPortal();
   }
 
-  return { system: 'hubspot', fetchContext, deliverFeedback, findPeople, listContexts, listingInstance };
+  /** Who I am: the owner matching the token's user (identity.ts). */
+  async function whoAmI(options: FetchOptions) {
+    if (!(await readHubSpotSettings(deps.storage))) return null;
+    return readHubSpotUser(client, options.now, options.signal);
+  }
+
+  return { system: 'hubspot', fetchContext, deliverFeedback, amendFeedback, findPeople, listContexts, listingInstance, whoAmI };
 }
 
 /** For the options card's "Test connection": one cheap authenticated read. */

@@ -1,3 +1,4 @@
+import type { UserIdentity } from '../../domain/identity';
 import { ConnectorError } from '../connector';
 import type { HubSpotClient } from './client';
 import { accessTokenInfoSchema, ownerSchema } from './list-schemas';
@@ -31,6 +32,18 @@ export async function readIdentity(client: HubSpotClient, signal?: AbortSignal):
 }
 
 export async function readOwnerId(client: HubSpotClient, userId: string, signal?: AbortSignal): Promise<string> {
+  return (await readOwner(client, userId, signal)).id;
+}
+
+/** "Who I am" in HubSpot: the owner record of the token's user (two calls), named as HubSpot's owners list names it. */
+export async function readHubSpotUser(client: HubSpotClient, now: number, signal?: AbortSignal): Promise<UserIdentity> {
+  const { userId } = await readIdentity(client, signal);
+  const owner = await readOwner(client, userId, signal);
+  const name = [owner.firstName, owner.lastName].filter(Boolean).join(' ') || owner.email || `HubSpot user ${userId}`;
+  return { system: 'hubspot', userId: owner.id, name: name.slice(0, 200), ...(owner.email ? { email: owner.email.slice(0, 254) } : {}), checkedAt: now };
+}
+
+async function readOwner(client: HubSpotClient, userId: string, signal?: AbortSignal) {
   try {
     const owner = await client.request({
       path: `/crm/v3/owners/${encodeURIComponent(userId)}`,
@@ -39,7 +52,7 @@ export async function readOwnerId(client: HubSpotClient, userId: string, signal?
       signal,
       doing: "reading the signed-in user's owner record",
     });
-    return owner.id;
+    return owner;
   } catch (error) {
     if (error instanceof ConnectorError && error.code === 'MISSING_SCOPES') {
       throw new ConnectorError({

@@ -4,12 +4,12 @@ import { fetchVisitorActivities, mapVisitorActivities, prospectIdFromUrl, undate
 import { backgroundPausedError } from './limits';
 import { createSalesforceClient } from './client';
 import { fetchPersonBundle } from './composite';
-import { deliverSalesforceFeedback } from './feedback';
+import { amendSalesforceFeedback, deliverSalesforceFeedback } from './feedback';
 import { findSalesforcePeople, type SalesforceLookup } from './find-people';
 import { mapToLeadContext } from './map';
 import { abortableSleep, type Sleep } from './bulk';
 import { BULK_THRESHOLD, listSalesforceContexts } from './list-leads';
-import { currentUserId } from './current-user';
+import { currentUserId, readSalesforceIdentity } from './current-user';
 import { readAuth } from './auth';
 import type { ListPage, ListRequest } from '../listing';
 import { orgFacts } from './org';
@@ -158,6 +158,20 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         feedbackField: s.feedbackField,
         signal: options.signal,
       });
+    },
+
+    async amendFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
+      objectOf(feedback.ref);
+      const s = await settings();
+      lastInstance = feedback.ref.instance;
+      await assertSameOrg(feedback.ref);
+      const facts = await orgFacts(client, deps.storage, options.now);
+      return amendSalesforceFeedback(client, { feedback, apiVersion: facts.apiVersion, feedbackField: s.feedbackField, signal: options.signal });
+    },
+
+    async whoAmI(options: FetchOptions) {
+      if (!(await readAuth(deps.storage))) return null;
+      return readSalesforceIdentity({ storage: deps.storage, client }, options.now);
     },
 
     async listingInstance() {

@@ -81,3 +81,32 @@ async function removeDuplicates(client: SalesforceClient, apiVersion: string, id
   const query = `ids=${ids.map((id) => assertSalesforceId(id)).join(',')}&allOrNone=false`;
   await client.request(`/services/data/v${apiVersion}/composite/sobjects?${query}`, { method: 'DELETE', signal }).catch(() => undefined);
 }
+
+/**
+ * Reasons added after delivery: the one Task is updated in place (Update a Record: PATCH
+ * /sobjects/Task/{id}, 204 No Content), with the same Subject and Description a resend writes again, so a
+ * retried amend changes nothing more and never creates a Task.
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_update_fields.htm
+ */
+export async function amendSalesforceFeedback(
+  client: SalesforceClient,
+  input: { feedback: Feedback; apiVersion: string; feedbackField?: string; signal?: AbortSignal },
+): Promise<DeliveryReceipt> {
+  const { feedback, apiVersion, signal } = input;
+  const object = personObjectOf(feedback.ref.object);
+  if (feedback.ref.system !== 'salesforce' || !object || !feedback.vendorId) {
+    throw new ConnectorError({ vendor: 'salesforce', kind: 'permanent', code: 'NO_TASK', message: 'Salesforce: this feedback has no Task to update.' });
+  }
+  const taskId = assertSalesforceId(feedback.vendorId);
+  const v = `/services/data/v${apiVersion}`;
+  await client.request(`${v}/sobjects/Task/${taskId}`, {
+    method: 'PATCH',
+    signal,
+    body: { Subject: feedbackSubject(feedback), Description: feedbackDescription(feedback) },
+  });
+  if (input.feedbackField) {
+    const value = `${feedback.verdict}${feedback.reasonCodes.length ? `: ${feedback.reasonCodes.join(', ')}` : ''}`.slice(0, 255);
+    await client.request(`${v}/sobjects/${object}/${assertSalesforceId(feedback.ref.id)}`, { method: 'PATCH', signal, body: { [input.feedbackField]: value } });
+  }
+  return { vendorId: taskId, alreadyExisted: true };
+}

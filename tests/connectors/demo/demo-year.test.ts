@@ -2,7 +2,7 @@ import { createDemoConnector } from '../../../lib/connectors/demo/demo-connector
 import { DEMO_PEOPLE, generateDemoWorkspace, type DemoWorkspace } from '../../../lib/connectors/demo/dataset';
 import { demoDefinitionsVersions } from '../../../lib/connectors/demo/demo-definitions';
 import { DEMO_FEATURED, FEATURED_STORIES } from '../../../lib/connectors/demo/featured';
-import { SALES_REPS } from '../../../lib/connectors/demo/catalog';
+import { SALES_REPS } from '../../../lib/connectors/demo/demo-reps';
 import { assessHandoff, assessLead } from '../../../lib/domain/assess-lead';
 import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-definitions';
 import { definitionsSchema } from '../../../lib/domain/definitions/schema';

@@ -318,6 +318,19 @@ describe('HubSpot connector: errors and limits', () => {
 });
 
 describe('HubSpot connector: feedback notes', () => {
+  it('amends the one delivered note in place: a resend updates it again and creates none', async () => {
+    const fake = hubspotFake();
+    server.use(...fake.handlers);
+    const connector = createHubSpotConnector({ storage: await connectedStore() });
+    const receipt = await connector.deliverFeedback(feedback(), { now: NOW });
+    const amended = feedback({ vendorId: receipt.vendorId, reasonCodes: ['no-budget'], comment: 'Budget next year' });
+    expect(await connector.amendFeedback!(amended, { now: NOW + 60_000 })).toEqual({ vendorId: receipt.vendorId, alreadyExisted: true });
+    await connector.amendFeedback!(amended, { now: NOW + 120_000 });
+    expect(fake.notes).toHaveLength(1);
+    expect(fake.notes[0]!.body).toContain('Budget next year');
+    expect(fake.requests.filter((r) => r.method === 'POST' && r.path === '/crm/v3/objects/notes')).toHaveLength(1);
+  });
+
   it('creates one note on the contact, with the comment escaped', async () => {
     const fake = hubspotFake();
     server.use(...fake.handlers);

@@ -90,6 +90,15 @@ export function hubspotFake() {
       notes.push(note);
       return HttpResponse.json(noteJson(note), { status: 201 });
     }),
+    // https://developers.hubspot.com/docs/api-reference/crm-notes-v3/basic/patch-crm-v3-objects-notes-noteId: the updated note.
+    http.patch(`${API}/crm/v3/objects/notes/:id`, async ({ request, params }) => {
+      log(request);
+      const note = notes.find((n) => n.id === params.id && !n.archived);
+      if (!note) return HttpResponse.json({ status: 'error', message: 'Object not found', category: 'OBJECT_NOT_FOUND' }, { status: 404 });
+      const body = (await request.json()) as { properties: { hs_note_body: string } };
+      note.body = body.properties.hs_note_body;
+      return HttpResponse.json(noteJson(note));
+    }),
     // https://developers.hubspot.com/docs/api-reference/crm-notes-v3/batch/post-crm-v3-objects-notes-batch-archive: 204, no body.
     http.post(`${API}/crm/v3/objects/notes/batch/archive`, async ({ request }) => {
       log(request);

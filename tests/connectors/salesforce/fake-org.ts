@@ -28,6 +28,8 @@ export function createFakeOrg() {
     compositeError: null as null | [number, unknown],
     tasks: [] as { Id: string; WhoId: string; Subject: string; Description: string; Status: string }[],
     dropTaskResponses: 0,
+    /** Task updates applied whose answer the client never hears (the Task is updated all the same). */
+    dropPatchResponses: 0,
     /** The browser resent a POST whose connection closed: Salesforce received (and created) it twice. */
     resendNextTask: false,
     queryPages: new Map<string, unknown>(),
@@ -98,7 +100,20 @@ export function createFakeOrg() {
       });
       return json(results);
     }),
-    http.patch(`${INSTANCE}/services/data/:v/sobjects/:object/:id`, ({ request }) => (authorized(request) ? new HttpResponse(null, { status: 204 }) : invalidSession())),
+    // Update a Record: 204 No Content. https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_update_fields.htm
+    http.patch(`${INSTANCE}/services/data/:v/sobjects/:object/:id`, async ({ request, params }) => {
+      if (!authorized(request)) return invalidSession();
+      if (params.object === 'Task') {
+        const task = state.tasks.find((t) => t.Id === params.id);
+        if (!task) return json([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }], 404);
+        Object.assign(task, (await request.json()) as object);
+        if (state.dropPatchResponses > 0) {
+          state.dropPatchResponses--;
+          return HttpResponse.error();
+        }
+      }
+      return new HttpResponse(null, { status: 204 });
+    }),
     http.get('https://login.salesforce.com/id/:org/:user', ({ request }) => (authorized(request) ? json(identity) : invalidSession())),
     http.post('https://login.salesforce.com/services/oauth2/token', async ({ request }) => {
       const form = new URLSearchParams(await request.text());

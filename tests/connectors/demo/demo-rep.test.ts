@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { createDemoConnector } from '../../../lib/connectors/demo/demo-connector';
+import { DEMO_REP } from '../../../lib/connectors/demo/demo-reps';
+import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-definitions';
+import { mapVendorStage } from '../../../lib/domain/definitions/stage-mapping';
+import type { SystemId } from '../../../lib/domain/model';
+import { buildQueue, isMyLead, queueStateAt } from '../../../lib/domain/my-queue';
+
+const stageOf = (s: SystemId, f: string, v: string) => mapVendorStage(DEFAULT_DEFINITIONS, s, f, v);
+
+describe('the demo rep’s queue', () => {
+  // Working hours, lunch, a night, a weekend: the featured stories are laid relative to the hour.
+  it.each(['2026-11-25T01:00:00Z', '2026-11-25T03:30:00Z', '2026-11-25T13:00:00Z', '2026-11-28T03:00:00Z'])('has a lead in every state at %s', async (iso) => {
+    const now = Date.parse(iso);
+    const connector = createDemoConnector({ now: () => now });
+    const contexts = [];
+    for await (const page of connector.listContexts!({ from: 0, to: now, scope: 'mine' }, { now, stageOf })) contexts.push(...page.contexts);
+    const me = await connector.whoAmI!({ now });
+    expect(me?.name).toBe(DEMO_REP);
+    const queue = buildQueue(contexts.filter((c) => isMyLead(c, {}, DEMO_REP)), [DEFAULT_DEFINITIONS], now);
+    expect(queue.every((l) => l.owner === DEMO_REP)).toBe(true);
+    expect(new Set(queue.map((l) => queueStateAt(l, now)))).toEqual(new Set(['on_track', 'at_risk', 'breached', 'met', 'met_late']));
+  });
+});
