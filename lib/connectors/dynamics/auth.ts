@@ -4,6 +4,7 @@ import type { KeyValueStore } from '../local-store';
 import { ENTRA_LOGIN_BASE, isDynamicsEnvironmentHost } from './api-hosts';
 import { entraErrorSchema, entraTokenSchema } from './schemas';
 import { DYNAMICS_AUTH_KEY, type DynamicsSettings } from './settings';
+import { createPkcePair, randomState } from '../pkce';
 
 /**
  * Microsoft Entra ID sign-in for Dataverse: the authorization code flow with PKCE for a public client, run in the
@@ -52,19 +53,6 @@ export interface DynamicsAuthDeps {
 
 /** A token is renewed this long before Entra says it expires (clock skew, a slow call). */
 const EARLY_MS = 2 * 60_000;
-
-function base64Url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** RFC 7636: verifier of 64 characters and its S256 challenge. */
-export async function createPkcePair(): Promise<{ verifier: string; challenge: string }> {
-  const verifier = base64Url(crypto.getRandomValues(new Uint8Array(48)));
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return { verifier, challenge: base64Url(new Uint8Array(digest)) };
-}
 
 /** Delegated access to one environment's Web API, and a refresh token (`offline_access`). */
 export function scopeFor(host: string): string {
@@ -155,7 +143,7 @@ export async function signInToDynamics(deps: DynamicsAuthDeps & { settings: Dyna
   const now = deps.now ?? Date.now;
   const redirectUri = deps.identity.getRedirectURL(DYNAMICS_REDIRECT_PATH);
   const { verifier, challenge } = await createPkcePair();
-  const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
+  const state = randomState();
   let redirected: string | undefined;
   try {
     redirected = await deps.identity.launchWebAuthFlow({ url: buildAuthorizeUrl({ settings: deps.settings, redirectUri, challenge, state }), interactive: true });

@@ -6,6 +6,7 @@ import { loginBaseUrl, type SalesforceSettings } from './settings';
 import { type KeyValueStore } from '../local-store';
 import { trustedSalesforceUrl } from './api-hosts';
 import { STORAGE_KEYS } from './storage';
+import { createPkcePair, randomState } from '../pkce';
 
 /**
  * OAuth 2.0 web server flow with PKCE, run through the browser's identity web-auth window, for an External
@@ -37,19 +38,6 @@ export interface IdentityApi {
 }
 
 export const SALESFORCE_REDIRECT_PATH = 'salesforce';
-
-function base64Url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** RFC 7636: a 43–128 character verifier and its S256 challenge. */
-export async function createPkcePair(): Promise<{ verifier: string; challenge: string }> {
-  const verifier = base64Url(crypto.getRandomValues(new Uint8Array(48)));
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return { verifier, challenge: base64Url(new Uint8Array(digest)) };
-}
 
 /** Scopes: `api` for REST, `refresh_token` to stay signed in, `pardot_api` for Account Engagement v5. */
 export function scopesFor(settings: Pick<SalesforceSettings, 'businessUnitId'>): string {
@@ -140,7 +128,7 @@ export async function signIn(deps: {
   const fetchImpl = deps.fetchImpl ?? fetch;
   const redirectUri = deps.identity.getRedirectURL(SALESFORCE_REDIRECT_PATH);
   const { verifier, challenge } = await createPkcePair();
-  const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
+  const state = randomState();
   const authorizeUrl = buildAuthorizeUrl({ settings: deps.settings, redirectUri, challenge, state });
 
   let redirected: string | undefined;

@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { buildAuthorizeUrl, createPkcePair, refreshAccessToken, signIn, signOut, type IdentityApi } from '../../../lib/connectors/salesforce/auth';
+import { buildAuthorizeUrl, refreshAccessToken, signIn, signOut, type IdentityApi } from '../../../lib/connectors/salesforce/auth';
+import { createPkcePair } from '../../../lib/connectors/pkce';
 import { memoryStore } from '../../../lib/connectors/local-store';
 import { salesforceSettingsSchema, loginBaseUrl } from '../../../lib/connectors/salesforce/settings';
 import { myDomainFor, sessionAuth } from '../../../lib/connectors/salesforce/session-fallback';
