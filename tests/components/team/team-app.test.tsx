@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing';
+import { demoAnchor } from '../../../lib/connectors/demo/demo-anchor';
+import { demoDefinitionsVersions } from '../../../lib/connectors/demo/demo-definitions';
 import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-definitions';
 import { computeTeamKpis, countTeam, judgeTeam } from '../../../lib/domain/team-kpis';
 import { periodRange } from '../../../lib/domain/team-period';
@@ -12,6 +14,8 @@ import { renderTeamPage, syncDemo } from './team-harness';
 
 const NOW = Date.UTC(2026, 10, 25, 5, 0);
 const ZONE = DEFAULT_DEFINITIONS.calendar.timeZone;
+/** On the demo snapshot the page judges by the demo team's v1 → v2 (readTeamDefinitions), as the panel does. */
+const demoVersions = () => demoDefinitionsVersions(demoAnchor(NOW));
 const STAGES = ['mql', 'sql', 'opportunity', 'won'] as const;
 
 /** The funnel table's "This period" cell of a stage. */
@@ -35,7 +39,7 @@ describe('Team page', () => {
   it('shows the figures computeTeamKpis gives for the demo workspace, and a number lists the same people', async () => {
     const contexts = await syncDemo(db, NOW);
     const range = periodRange({ kind: 'quarter' }, NOW, ZONE);
-    const expected = computeTeamKpis(contexts, [DEFAULT_DEFINITIONS], range, NOW);
+    const expected = computeTeamKpis(contexts, demoVersions(), range, NOW);
     expect(expected.funnel.reached.mql).toBeGreaterThan(0);
     const user = userEvent.setup();
     renderTeamPage(db, NOW, { search: '?period=quarter' });
@@ -63,7 +67,7 @@ describe('Team page', () => {
     renderTeamPage(db, NOW, { languages: ['ja-JP'] });
     await screen.findByRole('table', { name: ja('teamPage.funnel.table') }, { timeout: 15_000 });
     expect(location.search).toBe('');
-    const team = judgeTeam(contexts, [DEFAULT_DEFINITIONS], NOW);
+    const team = judgeTeam(contexts, demoVersions(), NOW);
     const owner = countTeam(team, periodRange({ kind: '4weeks' }, NOW, ZONE)).byOwner.find((o) => o.key !== null)!.key!;
     await user.selectOptions(screen.getByLabelText(ja('teamPage.period')), 'quarter');
     await waitFor(() => expect(screen.getByLabelText(ja('teamPage.filter.owner'))).toContainHTML(owner));
