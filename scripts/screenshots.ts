@@ -1,11 +1,15 @@
 /**
  * `npm run screenshots`: the README's pictures, from the production build in Chromium on the demo workspace.
  * Both views (sales on the SFA-like page, marketing on the MA-like page), in Japanese and in English, plus the
- * panel beside the demo record.
+ * panel beside the demo record; the team dashboard and its review pack, my queue, and the definitions workshop with
+ * its what-if, each after the demo's team sync.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEMO_DEFAULT_LEAD } from '../lib/connectors/demo/featured';
+import { DEFAULT_DEFINITIONS } from '../lib/domain/definitions/default-definitions';
+import { en } from '../lib/i18n/messages-en';
+import { ja } from '../lib/i18n/messages-ja';
 import { launchWithExtension, openPanelAsTab, tabIdShowing } from '../tests/e2e/support/browser';
 
 const OUT = 'docs/screenshots';
@@ -53,7 +57,71 @@ async function shoot(locale: 'en' | 'ja'): Promise<void> {
   }
 }
 
+/** The team layer on the demo: the dashboard (and its review pack), my queue, the workshop's what-if. */
+async function shootTeam(locale: 'en' | 'ja'): Promise<void> {
+  const words = locale === 'ja' ? ja : en;
+  const ext = await launchWithExtension({ locale: locale === 'ja' ? 'ja-JP' : 'en-US' });
+  try {
+    const team = await ext.context.newPage();
+    await team.setViewportSize({ width: 1200, height: 1700 });
+    await team.goto(ext.url('team.html?period=quarter'));
+    await team.getByText(words['teamPage.state.noData']).waitFor({ timeout: 30_000 });
+    await team.getByRole('button', { name: words['team.syncNow'] }).click();
+    await team.getByRole('table', { name: words['teamPage.funnel.table'] }).waitFor({ timeout: 180_000 });
+    await settle(team);
+    await team.screenshot({ path: `${OUT}/team-page-${locale}.png` });
+    if (locale === 'en') {
+      const pack = await ext.context.newPage();
+      await pack.setViewportSize({ width: 900, height: 1300 });
+      await pack.goto(ext.url('team.html?period=quarter&print=1'));
+      await pack.getByRole('table', { name: words['teamPage.funnel.table'] }).waitFor({ timeout: 60_000 });
+      await settle(pack);
+      await pack.emulateMedia({ media: 'print' });
+      await pack.screenshot({ path: `${OUT}/review-pack-${locale}.png` });
+      await pack.close();
+    }
+
+    // My queue: a panel whose tab shows no record, for the demo rep.
+    const panel = await ext.context.newPage();
+    await panel.setViewportSize({ width: PANEL.width, height: 900 });
+    await panel.goto(ext.url('sidepanel.html'));
+    const list = panel.getByRole('list', { name: words['queue.heading'] });
+    const syncNow = panel.getByRole('button', { name: words['queue.syncNow'] });
+    await Promise.race([syncNow.waitFor({ timeout: 30_000 }).then(() => syncNow.click()), list.waitFor({ timeout: 30_000 })]);
+    await list.waitFor({ timeout: 60_000 });
+    await settle(panel);
+    await panel.screenshot({ path: `${OUT}/my-queue-${locale}.png` });
+    await panel.close();
+
+    // The workshop: the MQL threshold raised by 20, the what-if beside it.
+    const options = await ext.context.newPage();
+    await options.setViewportSize({ width: 1280, height: 1200 });
+    await options.goto(ext.url('options.html'));
+    const mqlRow = options.getByRole('row', { name: new RegExp(`^${words['ws.whatIf.mql']}`) });
+    await mqlRow.waitFor({ timeout: 60_000 });
+    await options.getByLabel(words['ws.minScore'], { exact: true }).fill(String(DEFAULT_DEFINITIONS.qualification.mql.minScore + 20));
+    const before = await mqlRow.getByRole('cell').nth(0).textContent();
+    await options.waitForFunction(
+      ([name, first]) => {
+        const row = [...document.querySelectorAll('tr')].find((r) => r.textContent?.startsWith(name ?? ''));
+        const cells = row?.querySelectorAll('td');
+        return cells && cells.length > 1 && cells[1]!.textContent !== first;
+      },
+      [words['ws.whatIf.mql'], before] as const,
+      { timeout: 120_000 },
+    );
+    await settle(options);
+    const workshop = options.getByRole('region', { name: words['ws.title'] });
+    await workshop.screenshot({ path: `${OUT}/workshop-${locale}.png` });
+    await options.close();
+  } finally {
+    await ext.close();
+  }
+}
+
 mkdirSync(OUT, { recursive: true });
 await shoot('en');
 await shoot('ja');
+await shootTeam('en');
+await shootTeam('ja');
 console.log(`screenshots written to ${OUT}/`);
