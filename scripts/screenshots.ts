@@ -67,7 +67,10 @@ async function shootTeam(locale: 'en' | 'ja'): Promise<void> {
     await team.goto(ext.url('team.html?period=quarter'));
     await team.getByText(words['teamPage.state.noData']).waitFor({ timeout: 30_000 });
     await team.getByRole('button', { name: words['team.syncNow'] }).click();
-    await team.getByRole('table', { name: words['teamPage.funnel.table'] }).waitFor({ timeout: 180_000 });
+    // Done when the page says what its data is as of (the sync completed), as the e2e test waits.
+    const asOf = new RegExp(words['teamPage.asOf'].split('{date}').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+'));
+    await team.getByText(asOf).first().waitFor({ timeout: 180_000 });
+    await team.getByRole('table', { name: words['teamPage.funnel.table'] }).waitFor({ timeout: 60_000 });
     await settle(team);
     await team.screenshot({ path: `${OUT}/team-page-${locale}.png` });
     if (locale === 'en') {

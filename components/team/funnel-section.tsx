@@ -78,7 +78,8 @@ export function FunnelSection({ data }: { data: TeamData }) {
     () => ({
       marginLeft: 90,
       height: 170,
-      x: { label: t('teamPage.people'), grid: true },
+      // At least 0–1: with no one in the period, Plot's scale over [0, 0] would draw every bar full width.
+      x: { label: t('teamPage.people'), grid: true, nice: true, domain: [0, Math.max(1, ...stageRows.map((r) => Math.max(r.now, r.before ?? 0)))] },
       y: { label: null, domain: FUNNEL_STAGES.map((s) => t(`stage.${s}`)) },
       marks: [
         Plot.barX(stageRows, { y: (r: StageRow) => t(`stage.${r.stage}`), x: 'now', fill: COLORS.current }),

@@ -35,7 +35,7 @@ export function RevenueSection({ data }: { data: TeamData }) {
     () => ({
       marginLeft: 150,
       height: 50 + 44 * Math.max(1, top.length),
-      x: { label: t('teamPage.revenue.amount'), grid: true, tickFormat: (n: number) => number(n, 0) },
+      x: { label: t('teamPage.revenue.amount'), grid: true, nice: true, domain: [0, Math.max(1, ...chartRows.map((d) => d.amount))], tickFormat: (n: number) => number(n, 0) },
       fy: { label: null, domain: top.map((r) => r.campaign) },
       y: { label: null, axis: null },
       marks: [

@@ -63,7 +63,8 @@ export function SlaSection({ data }: { data: TeamData }) {
       height: 180,
       marginBottom: 40,
       x: { label: null, domain: buckets.map((b) => b.label) },
-      y: { label: t('teamPage.people'), grid: true },
+      // At least 0–1, so a period with no touched lead draws empty bars, not full ones.
+      y: { label: t('teamPage.people'), grid: true, nice: true, domain: [0, Math.max(1, ...buckets.map((b) => b.count))] },
       marks: [Plot.barY(buckets, { x: 'label', y: 'count', fill: COLORS.current }), Plot.text(buckets, { x: 'label', y: 'count', text: (b) => number(b.count), dy: -6 }), Plot.ruleY([0])],
     }),
     [detail, t, number], // eslint-disable-line react-hooks/exhaustive-deps -- buckets derive from detail

@@ -604,7 +604,7 @@ export const en = {
   'ws.suggest.summary': 'Suggestion: MQL score threshold {threshold} (precision {precision}, recall {recall}), from {total} leads with a known outcome ({good} good, {bad} bad).',
   'ws.suggest.criterion': 'Criterion: the threshold of the highest F1 (harmonic mean of precision and recall), the higher one on a tie. Good = reached SQL or good feedback; bad = bad feedback without reaching SQL.',
   'ws.suggest.use': 'Use {threshold} in the draft',
-  'ws.suggest.caption': 'Precision and recall at each threshold (table in place of a chart)',
+  'ws.suggest.caption': 'Precision and recall at each threshold (table)',
   'ws.suggest.threshold': 'Threshold',
   'ws.suggest.mql': 'Leads that would be MQL',
   'ws.suggest.precision': 'Precision',

@@ -606,7 +606,7 @@ export const ja = {
   'ws.suggest.summary': '提案: MQL スコアしきい値 {threshold}（適合率 {precision}・再現率 {recall}）。結果の分かっている {total} 件（良い {good}・悪い {bad}）にもとづく提案です。',
   'ws.suggest.criterion': '基準: F1（適合率と再現率の調和平均）が最大のしきい値。同点なら高い方。良い結果 = SQL 到達または良いフィードバック、悪い結果 = SQL 未到達で悪いフィードバック。',
   'ws.suggest.use': '下書きに {threshold} を使う',
-  'ws.suggest.caption': 'しきい値ごとの適合率と再現率（グラフの代わりの表）',
+  'ws.suggest.caption': 'しきい値ごとの適合率と再現率（表）',
   'ws.suggest.threshold': 'しきい値',
   'ws.suggest.mql': 'MQL になるリード',
   'ws.suggest.precision': '適合率',

@@ -124,7 +124,10 @@ describe('options: the definitions workshop', () => {
     if (!expected.ok) throw new Error('the fixture should have enough outcomes');
     const use = await screen.findByRole('button', { name: en('ws.suggest.use', { threshold: expected.threshold }) });
     expect(screen.getByRole('row', { current: true })).toHaveTextContent(`${expected.threshold} (${en('ws.suggest.marked')})`);
-    expect(screen.getByText(en('ws.suggest.summary', { threshold: expected.threshold, precision: rate(expected.point.precision), recall: rate(expected.point.recall), total: 36, good: expected.outcomes.good, bad: expected.outcomes.bad }))).toBeInTheDocument();
+    const summary = en('ws.suggest.summary', { threshold: expected.threshold, precision: rate(expected.point.precision), recall: rate(expected.point.recall), total: 36, good: expected.outcomes.good, bad: expected.outcomes.bad });
+    expect(screen.getAllByText(summary)[0]).toBeInTheDocument();
+    // The curve is drawn (loaded on demand), one image named by the same sentence.
+    expect(await screen.findByRole('img', { name: summary })).toBeInTheDocument();
     await user.click(use);
     expect(field(en('ws.minScore')).input).toHaveValue(String(expected.threshold));
   });

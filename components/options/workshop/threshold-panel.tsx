@@ -1,12 +1,15 @@
+import { lazy, Suspense } from 'react';
 import type { Definitions } from '../../../lib/domain/definitions/schema';
 import { useSuggestedThreshold } from '../../../lib/queries/use-workshop';
 import { useI18n } from '../../i18n/i18n-provider';
 import { rate } from './what-if-panel';
 
+const ThresholdChart = lazy(() => import('./threshold-chart'));
+
 /**
- * The suggested MQL threshold from results (suggest-threshold.ts). No chart library is in the project yet, so the
- * precision/recall curve is a table (which a chart would need beside it for screen readers anyway) with the
- * suggested row marked, and a sentence that says it.
+ * The suggested MQL threshold from results (suggest-threshold.ts): a sentence that says it, the precision/recall
+ * curve with the suggestion marked (Observable Plot, loaded on demand), and under it, folded, the table of every
+ * threshold with the suggested row marked.
  */
 export function ThresholdPanel({ versions, now, current, onUse }: { versions: Definitions[]; now: number; current: unknown; onUse: (threshold: number) => void }) {
   const { t } = useI18n();
@@ -40,32 +43,49 @@ export function ThresholdPanel({ versions, now, current, onUse }: { versions: De
           <button type="button" disabled={current === s.threshold} onClick={() => onUse(s.threshold)}>
             {t('ws.suggest.use', { threshold: s.threshold })}
           </button>
-          <table className="ws-table">
-            <caption className="small muted">{t('ws.suggest.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ws.suggest.threshold')}</th>
-                <th scope="col">{t('ws.suggest.mql')}</th>
-                <th scope="col">{t('ws.suggest.precision')}</th>
-                <th scope="col">{t('ws.suggest.recall')}</th>
-                <th scope="col">F1</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.curve.map((p) => (
-                <tr key={p.threshold} aria-current={p.threshold === s.threshold ? 'true' : undefined} className={p.threshold === s.threshold ? 'ws-suggested' : undefined}>
-                  <th scope="row">
-                    {p.threshold}
-                    {p.threshold === s.threshold ? ` (${t('ws.suggest.marked')})` : ''}
-                  </th>
-                  <td>{p.mql}</td>
-                  <td>{rate(p.precision)}</td>
-                  <td>{rate(p.recall)}</td>
-                  <td>{p.f1 === null ? '—' : p.f1.toFixed(2)}</td>
+          <Suspense fallback={null}>
+            <ThresholdChart
+              curve={s.curve}
+              threshold={s.threshold}
+              summary={t('ws.suggest.summary', {
+                threshold: s.threshold,
+                precision: rate(s.point.precision),
+                recall: rate(s.point.recall),
+                total: s.outcomes.total,
+                good: s.outcomes.good,
+                bad: s.outcomes.bad,
+              })}
+            />
+          </Suspense>
+          <details>
+            <summary className="small">{t('ws.suggest.caption')}</summary>
+            <table className="ws-table">
+              <caption className="small muted">{t('ws.suggest.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('ws.suggest.threshold')}</th>
+                  <th scope="col">{t('ws.suggest.mql')}</th>
+                  <th scope="col">{t('ws.suggest.precision')}</th>
+                  <th scope="col">{t('ws.suggest.recall')}</th>
+                  <th scope="col">F1</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.curve.map((p) => (
+                  <tr key={p.threshold} aria-current={p.threshold === s.threshold ? 'true' : undefined} className={p.threshold === s.threshold ? 'ws-suggested' : undefined}>
+                    <th scope="row">
+                      {p.threshold}
+                      {p.threshold === s.threshold ? ` (${t('ws.suggest.marked')})` : ''}
+                    </th>
+                    <td>{p.mql}</td>
+                    <td>{rate(p.precision)}</td>
+                    <td>{rate(p.recall)}</td>
+                    <td>{p.f1 === null ? '—' : p.f1.toFixed(2)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
         </>
       )}
     </section>
