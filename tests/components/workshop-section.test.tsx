@@ -115,6 +115,8 @@ describe('options: the definitions workshop', () => {
     await vi.waitFor(() => expect(draftCell('mql')).toBe(String(expected.draft.mql)));
     expect(draftCell('mqlToSql')).toBe(`${Math.round(expected.draft.mqlToSql! * 1000) / 10}%`);
     expect(draftCell('slaMet')).toBe(`${Math.round(expected.draft.slaMetRate! * 1000) / 10}%`);
+    // The change in words shows while the change note is still unwritten.
+    expect(await screen.findByText(`MQL score threshold ${inForce.qualification.mql.minScore} → 60`)).toBeInTheDocument();
   });
 
   it('suggests the threshold that separates good and bad results, and puts it in the draft on request', async () => {

@@ -114,7 +114,12 @@ export function WorkshopSection() {
     const result = parseDefinitions({ ...doc, name: inForce.name, approvedBy: inForce.approvedBy, changeLog: inForce.changeLog, effectiveFrom: inForce.effectiveFrom });
     return result.ok ? result.definitions : null;
   }, [doc, inForce]);
-  const changes = useMemo(() => (valid ? diffDefinitions(inForce, valid) : []), [valid, inForce]);
+  // The changes in words follow the draft as it is typed: before the change note is written they come from the
+  // judgeable part, so the meeting sees "MQL score threshold 60 → 80" at once, not "no changes".
+  const changes = useMemo(() => {
+    const draft = valid ?? judgeable;
+    return draft ? diffDefinitions(inForce, draft) : [];
+  }, [valid, judgeable, inForce]);
 
   if (!doc) {
     return (
