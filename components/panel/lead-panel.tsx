@@ -13,7 +13,7 @@ import { FeedbackBar } from '../feedback/feedback-bar';
 import { FeedbackList } from '../feedback/feedback-list';
 import { MarketingView } from '../handoff/marketing-view';
 import { useI18n } from '../i18n/i18n-provider';
-import { MyQueue } from '../queue/my-queue';
+import { LazyMyQueue } from '../queue/lazy-my-queue';
 import { LeadHeader } from '../lead/lead-header';
 import { SalesView } from '../lead/sales-view';
 import { Card } from '../ui/card';
@@ -152,7 +152,7 @@ export function LeadPanel({ recordRef, currentUser: given }: { recordRef: Record
         )}
         {view === 'queue' && (
           <CardBoundary label={t('queue.heading')}>
-            <MyQueue />
+            <LazyMyQueue />
           </CardBoundary>
         )}
       </Tabs>

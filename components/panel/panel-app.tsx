@@ -3,7 +3,7 @@ import type { subscribeActiveTabRecord } from '../../lib/messaging/active-tab-re
 import { describeUnsupportedPage } from '../../lib/sites/describe-page';
 import { OpenTeamPageButton } from '../team/open-team-page-button';
 import { useI18n } from '../i18n/i18n-provider';
-import { MyQueue } from '../queue/my-queue';
+import { LazyMyQueue } from '../queue/lazy-my-queue';
 import { CardBoundary } from '../ui/card-boundary';
 import { LeadPanel } from './lead-panel';
 import { RecordLine } from './record-line';
@@ -22,7 +22,7 @@ export function PanelApp({ subscribe, search }: { subscribe?: typeof subscribeAc
     body = (
       <>
         <CardBoundary label={t('queue.heading')}>
-          <MyQueue />
+          <LazyMyQueue />
         </CardBoundary>
         <UnsupportedPageState code={code} />
       </>
