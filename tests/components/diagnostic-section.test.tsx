@@ -8,13 +8,12 @@ import { demoDefinitionsVersions } from '../../lib/connectors/demo/demo-definiti
 import { assessAlignment } from '../../lib/domain/alignment-diagnostic';
 import type { LeadContext } from '../../lib/domain/model';
 import { BatonDepsContext } from '../../lib/queries/baton-deps';
-import { createTeamKpisClient, type TeamKpisClient, type WorkerLike } from '../../lib/queries/team-kpis-client';
-import { createTeamKpisService } from '../../lib/queries/team-kpis-service';
 import { TeamKpisClientContext } from '../../lib/queries/use-alignment-diagnostic';
 import type { BatonDb } from '../../lib/store/db';
-import { readTeamSnapshot, writeSnapshotPage, writeSyncState, type SnapshotScope } from '../../lib/store/snapshot-repo';
+import { writeSnapshotPage, writeSyncState, type SnapshotScope } from '../../lib/store/snapshot-repo';
 import { en, ja } from './render-with-i18n';
 import { freshDb } from './panel-harness';
+import { inProcessClient } from './team/team-harness';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 25, 5, 17);
@@ -27,25 +26,6 @@ beforeAll(async () => {
   contexts = [];
   for await (const page of connector.listContexts!({ scope: 'team', from: 0, to: NOW + 1 }, { now: NOW })) contexts.push(...page.contexts);
 });
-
-/** The worker's service behind structured-clone messages, as the Worker runs it. */
-function inProcessClient(db: BatonDb): TeamKpisClient {
-  const service = createTeamKpisService(() => readTeamSnapshot(db));
-  const listeners: ((event: MessageEvent) => void)[] = [];
-  const worker: WorkerLike = {
-    postMessage(message) {
-      void service.handle(structuredClone(message)).then((response) => {
-        if (!response) return;
-        const event = new MessageEvent('message', { data: structuredClone(response) });
-        for (const listener of listeners) listener(event);
-      });
-    },
-    addEventListener(_type, listener) {
-      listeners.push(listener);
-    },
-  };
-  return createTeamKpisClient(worker);
-}
 
 async function demoSnapshot(db: BatonDb) {
   await writeSnapshotPage(db, DEMO, { contexts, deleted: [] });

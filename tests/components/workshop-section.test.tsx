@@ -13,7 +13,7 @@ import type { BatonDb } from '../../lib/store/db';
 import { readDefinitionsDraft } from '../../lib/store/definitions-draft-repo';
 import { saveDefinitions } from '../../lib/store/definitions-repo';
 import { DAY, lead, NOW, tenPerForm } from '../domain/workshop-fixtures';
-import { inProcessWorker } from '../queries/workshop-worker-fixture';
+import { inProcessWorker } from '../queries/in-process-worker';
 import { freshDb } from './panel-harness';
 import { en, renderIn } from './render-with-i18n';
 

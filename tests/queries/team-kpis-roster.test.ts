@@ -1,24 +1,15 @@
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import { teamDetail } from '../../lib/domain/team-details';
 import { computeTeamKpis, countTeam, judgeTeam } from '../../lib/domain/team-kpis';
-import { createTeamKpisClient, type WorkerLike } from '../../lib/queries/team-kpis-client';
-import { createTeamKpisService } from '../../lib/queries/team-kpis-service';
+import { createTeamKpisClient } from '../../lib/queries/team-kpis-client';
 import { makeTeamContexts, TEAM_NOW } from '../../scripts/bench/team-data';
+import { inProcessWorker } from './in-process-worker';
 
 const D = 86_400_000;
 const RANGE = { from: TEAM_NOW - 60 * D, to: TEAM_NOW };
 
 function clientOver(contexts: ReturnType<typeof makeTeamContexts>) {
-  const service = createTeamKpisService(async () => contexts);
-  const listeners: ((event: MessageEvent) => void)[] = [];
-  const worker: WorkerLike = {
-    postMessage: (message) =>
-      void service.handle(structuredClone(message)).then((response) => {
-        if (response) for (const l of listeners) l(new MessageEvent('message', { data: structuredClone(response) }));
-      }),
-    addEventListener: (_type, listener) => void listeners.push(listener),
-  };
-  return createTeamKpisClient(worker);
+  return createTeamKpisClient(inProcessWorker(contexts));
 }
 
 describe('team KPIs worker: the page detail and the people behind a figure', () => {

@@ -1,37 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import { computeTeamKpis } from '../../lib/domain/team-kpis';
-import { createTeamKpisClient, type TeamKpisClient, type WorkerLike } from '../../lib/queries/team-kpis-client';
-import { createTeamKpisService } from '../../lib/queries/team-kpis-service';
+import { createTeamKpisClient, type TeamKpisClient } from '../../lib/queries/team-kpis-client';
 import type { BatonDb } from '../../lib/store/db';
 import { readSnapshotContexts, writeSnapshotPage, type SnapshotScope } from '../../lib/store/snapshot-repo';
 import { makeTeamContexts, TEAM_NOW } from '../../scripts/bench/team-data';
 import { freshDb } from '../store/lead-context-fixture';
+import { inProcessWorker } from './in-process-worker';
 
 const SCOPE: SnapshotScope = { system: 'salesforce', instance: 'acme.my.salesforce.com', kind: 'team' };
 const RANGE = { from: TEAM_NOW - 90 * 86_400_000, to: TEAM_NOW };
-
-/** The worker's service behind a structured-clone message pair, as a Worker would be. */
-function inProcessWorker(db: BatonDb, reads: { count: number }): WorkerLike {
-  const service = createTeamKpisService(async () => {
-    reads.count++;
-    return readSnapshotContexts(db);
-  });
-  const listeners: ((event: MessageEvent) => void)[] = [];
-  return {
-    postMessage(message) {
-      const copy = structuredClone(message);
-      void service.handle(copy).then((response) => {
-        if (!response) return;
-        const event = new MessageEvent('message', { data: structuredClone(response) });
-        for (const listener of listeners) listener(event);
-      });
-    },
-    addEventListener(_type, listener) {
-      listeners.push(listener);
-    },
-  };
-}
 
 describe('team KPIs worker', () => {
   let db: BatonDb;
@@ -40,7 +18,12 @@ describe('team KPIs worker', () => {
   beforeEach(() => {
     db = freshDb();
     reads.count = 0;
-    client = createTeamKpisClient(inProcessWorker(db, reads));
+    client = createTeamKpisClient(
+      inProcessWorker(async () => {
+        reads.count++;
+        return readSnapshotContexts(db);
+      }),
+    );
   });
   afterEach(async () => {
     client.close();

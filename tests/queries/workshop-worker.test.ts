@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { suggestThreshold } from '../../lib/domain/definitions/suggest-threshold';
 import { whatIfAgainstVersions } from '../../lib/domain/definitions/what-if';
 import { createTeamKpisClient } from '../../lib/queries/team-kpis-client';
-import { inProcessWorker } from './workshop-worker-fixture';
+import { inProcessWorker } from './in-process-worker';
 import { DAY, lead, NOW, tenPerForm } from '../domain/workshop-fixtures';
 
 const contexts = Array.from({ length: 40 }, (_, i) => {

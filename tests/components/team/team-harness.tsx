@@ -9,10 +9,10 @@ import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-def
 import { mapVendorStage } from '../../../lib/domain/definitions/stage-mapping';
 import type { LeadContext } from '../../../lib/domain/model';
 import { BatonDepsContext } from '../../../lib/queries/baton-deps';
-import { createTeamKpisClient, type TeamKpisClient, type WorkerLike } from '../../../lib/queries/team-kpis-client';
-import { createTeamKpisService } from '../../../lib/queries/team-kpis-service';
+import { createTeamKpisClient, type TeamKpisClient } from '../../../lib/queries/team-kpis-client';
 import type { BatonDb } from '../../../lib/store/db';
 import { readTeamSnapshot, writeSnapshotPage, writeSyncState } from '../../../lib/store/snapshot-repo';
+import { inProcessWorker } from '../../queries/in-process-worker';
 
 /** The demo workspace's year, as one complete team sync of the demo at `now` leaves it in the snapshot. */
 export async function syncDemo(db: BatonDb, now: number, { lastCompleteAt = now }: { lastCompleteAt?: number } = {}): Promise<LeadContext[]> {
@@ -30,21 +30,7 @@ export async function syncDemo(db: BatonDb, now: number, { lastCompleteAt = now 
 
 /** The worker's service behind structured-clone messages, reading the same snapshot a Worker would. */
 export function inProcessClient(db: BatonDb): TeamKpisClient {
-  const service = createTeamKpisService(() => readTeamSnapshot(db));
-  const listeners: ((event: MessageEvent) => void)[] = [];
-  const worker: WorkerLike = {
-    postMessage(message) {
-      void service.handle(structuredClone(message)).then((response) => {
-        if (!response) return;
-        const event = new MessageEvent('message', { data: structuredClone(response) });
-        for (const listener of listeners) listener(event);
-      });
-    },
-    addEventListener(_type, listener) {
-      listeners.push(listener);
-    },
-  };
-  return createTeamKpisClient(worker);
+  return createTeamKpisClient(inProcessWorker(() => readTeamSnapshot(db)));
 }
 
 export function renderTeamPage(db: BatonDb, now: number, { search = '', languages = ['en-US'], connectorFor }: { search?: string; languages?: string[]; connectorFor?: (s: string) => Promise<Connector> } = {}) {

@@ -2,9 +2,13 @@ import type { LeadContext } from '../../lib/domain/model';
 import type { WorkerLike } from '../../lib/queries/team-kpis-client';
 import { createTeamKpisService } from '../../lib/queries/team-kpis-service';
 
-/** The worker's service behind structured clones, as a Worker would be. */
-export function inProcessWorker(contexts: LeadContext[]): WorkerLike {
-  const service = createTeamKpisService(async () => contexts);
+/**
+ * The team-KPIs worker's service behind structured clones, as a Worker runs it: every message and answer is
+ * copied on the way, so nothing passes by reference that a real Worker could not pass. `read` is the snapshot
+ * read the worker does (a list, or the Dexie snapshot of a test database).
+ */
+export function inProcessWorker(read: LeadContext[] | (() => Promise<LeadContext[]>)): WorkerLike {
+  const service = createTeamKpisService(typeof read === 'function' ? read : async () => read);
   const listeners: ((event: MessageEvent) => void)[] = [];
   return {
     postMessage(message) {
@@ -19,4 +23,3 @@ export function inProcessWorker(contexts: LeadContext[]): WorkerLike {
     },
   };
 }
-
