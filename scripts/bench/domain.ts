@@ -5,23 +5,12 @@ import { ENGAGEMENT_TYPES, type EngagementEvent } from '../../lib/domain/model';
 import { qualify } from '../../lib/domain/qualification';
 import { computeSla } from '../../lib/domain/sla';
 import { computeTemperature } from '../../lib/domain/temperature';
+import { mulberry32 } from '../../lib/connectors/demo/random';
 
 /**
  * Figures for the domain engines (prints, asserts nothing on time). Targets on the 2-core CI machine:
  * temperature ≤ 2 ms per 10,000 events; SLA ≤ 5 µs per lead, amortized.
  */
-
-/** Small deterministic PRNG so every run measures the same data. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fmt = new Intl.NumberFormat('en-US');
 const NOW = Date.parse('2026-11-25T12:00:00+09:00');
@@ -73,7 +62,7 @@ export async function runDomainBench(): Promise<void> {
   console.log(
     `domain bench: load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores; reference (10,000 Map inserts): ${refSamples[0]!.toFixed(2)} ms min, ${refSamples[25]!.toFixed(2)} ms median`,
   );
-  const random = prng(42);
+  const random = mulberry32(42);
   const attributes = { title: '営業部長', employees: 1200, industry: 'Manufacturing', country: 'JP', email: 'a@example.co.jp', company: 'Example' };
 
   // Temperature over 10,000 events.

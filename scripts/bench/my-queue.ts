@@ -2,6 +2,7 @@ import { addBusinessMinutes } from '../../lib/domain/business-calendar';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { Band } from '../../lib/domain/definitions/schema';
 import { compareQueueLeads, nextQueueChange, queueTick, type QueueLead } from '../../lib/domain/my-queue';
+import { mulberry32 } from '../../lib/connectors/demo/random';
 
 /**
  * My queue (issue 12), prints only. Targets on the 2-core CI machine: a 500-lead queue's per-second tick (state and
@@ -15,19 +16,8 @@ const NOW = Date.parse('2026-11-25T10:30:00+09:00');
 const BUDGET: Record<Band, number> = { hot: 60, warm: 240, cool: 960, cold: 960 };
 const BANDS: Band[] = ['hot', 'warm', 'cool', 'cold'];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function makeQueue(n: number): QueueLead[] {
-  const random = prng(12);
+  const random = mulberry32(12);
   const leads: QueueLead[] = [];
   for (let i = 0; i < n; i++) {
     const band = BANDS[Math.floor(random() * BANDS.length)]!;

@@ -1,4 +1,5 @@
 import type { EngagementEvent, EngagementType, Feedback, LeadContext, Opportunity, RecordRef, SalesActivity, StageChange } from '../../lib/domain/model';
+import { mulberry32 } from '../../lib/connectors/demo/random';
 
 /**
  * A team's period as the snapshot holds it, for the team-KPIs benchmark (Node and the Chromium bench page):
@@ -20,19 +21,8 @@ const URLS = ['https://www.example.co.jp/pricing', 'https://www.example.co.jp/bl
 const REASONS_GOOD = ['GOOD_FIT', 'READY_TO_BUY'];
 const REASONS_BAD = ['NO_BUDGET', 'WRONG_CONTACT', 'NOT_INTERESTED'];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function makeTeamContexts(people: number, eventsPerPerson = 10, seed = 7, now = TEAM_NOW): LeadContext[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const out: LeadContext[] = [];
   for (let i = 0; i < people; i++) {
