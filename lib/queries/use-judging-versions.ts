@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { demoAnchor } from '../connectors/demo/demo-anchor';
-import { demoDefinitionsVersions } from '../connectors/demo/demo-definitions';
 import type { Definitions } from '../domain/definitions/schema';
 import type { SystemId } from '../domain/model';
 import { useBatonDeps } from './baton-deps';
+import { judgingVersions } from './team-definitions';
 import { useDefinitions } from './use-definitions';
 
 /**
@@ -14,7 +14,7 @@ import { useDefinitions } from './use-definitions';
 export function useJudgingVersions(system: SystemId): Definitions[] {
   const { versions, current } = useDefinitions();
   const { now } = useBatonDeps();
-  const own = current !== undefined && current.source !== 'default';
-  const hour = system === 'demo' && !own ? demoAnchor(now()) : null;
-  return useMemo(() => (hour === null ? versions : demoDefinitionsVersions(hour)), [hour, versions]);
+  // The demo's versions are laid relative to the hour: recomputed when it turns, not on every render.
+  const hour = demoAnchor(now());
+  return useMemo(() => judgingVersions({ current, versions }, system === 'demo', hour).versions, [current, versions, system, hour]);
 }
