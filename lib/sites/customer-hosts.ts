@@ -70,8 +70,9 @@ export function parseCustomerHosts(value: unknown): CustomerHost[] {
 
 let current: readonly CustomerHost[] = [];
 
-/** What the detectors accept beyond the vendor families: set by the content script on a customer host, and by
- * the extension's pages from the same storage. */
+/** What the detectors accept beyond the vendor families: set by the content script on a customer host
+ * (lib/messaging/customer-hosts-page.ts). The extension's own pages leave it empty: they take the record from the
+ * content script's message, so a non-record page of a customer host reads to the panel as an unknown site. */
 export function setCustomerHosts(hosts: readonly CustomerHost[]): void {
   current = hosts;
 }
