@@ -77,6 +77,8 @@ export function FunnelSection({ data }: { data: TeamData }) {
   const stageOptions = useMemo<Plot.PlotOptions>(
     () => ({
       marginLeft: 90,
+      // Room for the count printed after the longest bar.
+      marginRight: 44,
       height: 170,
       // At least 0–1: with no one in the period, Plot's scale over [0, 0] would draw every bar full width.
       x: { label: t('teamPage.people'), grid: true, nice: true, domain: [0, Math.max(1, ...stageRows.map((r) => Math.max(r.now, r.before ?? 0)))] },
