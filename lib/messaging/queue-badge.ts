@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Calendar } from '../domain/business-calendar';
 import { nextQueueChange, queueAlertCount, type QueueLead } from '../domain/my-queue';
 import type { BatonDb } from '../store/db';
+import { watchDefinitions } from '../store/definitions-watch';
 import { readMyQueue } from '../store/my-queue-repo';
 import { queueChangedSchema } from './messages';
 import { isFromExtensionPage, type MessageSender } from './senders';
@@ -10,7 +11,8 @@ import { isFromExtensionPage, type MessageSender } from './senders';
  * The toolbar badge: how many of my leads are at risk or breached, red when any is breached, amber otherwise.
  * It changes only when a lead changes state, and that instant is known in advance from the business calendar
  * (`nextQueueChange`), so one alarm is set for exactly then instead of waking the worker every minute. A sync
- * of my leads, a new rep or definitions, and the worker's start also repaint it.
+ * of my leads, a new rep, the worker's start and a change of the shared definitions (SLA table, calendar: saved
+ * by the options page or fetched by the worker) also repaint it, re-judging every lead and re-setting the alarm.
  * https://developer.chrome.com/docs/extensions/reference/api/action#method-setBadgeText
  * https://developer.chrome.com/docs/extensions/reference/api/alarms#method-create (`when`)
  */
@@ -48,7 +50,9 @@ function browserAction(): BadgeAction | undefined {
 }
 
 export function createQueueBadge(deps: QueueBadgeDeps) {
-  const now = deps.now ?? Date.now;
+  // The clock is read at each repaint (not a reference to Date.now kept from the worker's start), so whatever
+  // clock the worker runs on decides the state at the instant the alarm fires.
+  const now = deps.now ?? (() => Date.now());
   const action = deps.action ?? browserAction();
   const alarms: BadgeAlarms = deps.alarms ?? browser.alarms;
   let running: Promise<QueueBadgeState> | null = null;
@@ -108,6 +112,7 @@ export function startQueueBadge(deps: QueueBadgeDeps): QueueBadge {
     if (!isFromExtensionPage(sender) || !queueChangedSchema.safeParse(message).success) return undefined;
     return badge.refresh().then(() => ({ ok: true }));
   });
+  watchDefinitions(deps.db, () => void badge.refresh().catch((e: unknown) => console.warn('Baton: badge repaint failed', e)));
   void badge.refresh().catch((e: unknown) => console.warn('Baton: badge repaint failed', e));
   return badge;
 }

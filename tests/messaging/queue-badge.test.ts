@@ -93,3 +93,36 @@ describe('"queue changed" from pages', () => {
     expect(toolbar.painted).toHaveLength(2);
   });
 });
+
+describe('a change of the shared definitions', () => {
+  it('repaints the badge and moves the alarm at once, not at the next sync', async () => {
+    const { fakeBrowser } = await import('wxt/testing');
+    const { startQueueBadge } = await import('../../lib/messaging/queue-badge');
+    const { saveDefinitions } = await import('../../lib/store/definitions-repo');
+    const { DEFAULT_DEFINITIONS } = await import('../../lib/domain/definitions/default-definitions');
+    fakeBrowser.reset();
+    const db = freshDb();
+    const clock = { now: NOW };
+    await syncDemo(db, clock);
+    const toolbar = fakeToolbar();
+    startQueueBadge({ db, now: () => clock.now, action: toolbar.action, alarms: toolbar.alarmApi });
+    await vi.waitFor(() => expect(toolbar.painted).toHaveLength(1)); // the start-up paint
+    const count = Number(toolbar.painted[0]!.text);
+    expect(toolbar.alarms.get(QUEUE_BADGE_ALARM)).toBe(NOW + 5 * MIN);
+
+    // The team corrects its SLA table (same effective date, next version): "at risk" from half the budget on.
+    // The hot lead handed off at 09:50 (1 business hour) is then at risk since 10:20, and breaches at 10:50.
+    await saveDefinitions(db, {
+      definitions: {
+        ...DEFAULT_DEFINITIONS,
+        version: 2,
+        changeLog: [...DEFAULT_DEFINITIONS.changeLog, { version: 2, date: '2026-11-25', summary: { ja: '警告を半分で', en: 'Warn at half' } }],
+        sla: { ...DEFAULT_DEFINITIONS.sla, warnAtFraction: 0.5 },
+      },
+      source: 'file',
+      fetchedAt: NOW,
+    });
+    await vi.waitFor(() => expect(toolbar.painted.at(-1)!.text).toBe(String(count + 1)));
+    expect(toolbar.alarms.get(QUEUE_BADGE_ALARM)).toBe(NOW + 20 * MIN);
+  });
+});

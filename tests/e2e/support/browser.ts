@@ -36,11 +36,12 @@ export interface LaunchedExtension {
 }
 
 export async function launchWithExtension(
-  options: { fakePort?: number; headless?: boolean; locale?: string; extraArgs?: string[] } = {},
+  options: { fakePort?: number; headless?: boolean; locale?: string; extraArgs?: string[]; extensionDir?: string; env?: Record<string, string> } = {},
 ): Promise<LaunchedExtension> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No production build in ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
   }
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = mkdtempSync(join(tmpdir(), 'baton-chromium-'));
   // Chromium's sandbox cannot run as root (CI and these machines); a normal user keeps it. --test-type hides the
   // "unsupported command-line flag" bar that --no-sandbox would otherwise put over the demo.
@@ -54,8 +55,8 @@ export async function launchWithExtension(
     '--disable-sync',
     '--no-first-run',
     '--no-default-browser-check',
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
     // Loopback only. Playwright does not list the docked side panel as a page of a persistent context, but a
     // second connection over CDP does (see openRealSidePanel).
     '--remote-debugging-port=0',
@@ -75,6 +76,7 @@ export async function launchWithExtension(
     ignoreHTTPSErrors: true,
     locale: options.locale ?? 'en-US',
     viewport: { width: 1280, height: 800 },
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
