@@ -60,6 +60,8 @@ export function createSalesforceFakeOrg(options = {}) {
     requests: [],
     /** Tasks created through the API: `{ Id, WhoId, Subject, Description, Status }`. */
     tasks: [],
+    /** Records updated through the API, in order: `{ object, id, fields }`. */
+    updates: [],
     dropTaskResponses: options.dropFirstTaskResponse ? 1 : 0,
     limitHeader: options.limitHeader ?? 'api-usage=25/15000',
     composite: (options.untouched ? untouched : (c) => c)(shiftDates(fixture('lead-composite.json'), delta)),
@@ -134,7 +136,20 @@ export function createSalesforceFakeOrg(options = {}) {
           return at >= 0 ? { id, success: true, errors: [] } : { id, success: false, errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }] };
         }));
       }
-      if (/^\/services\/data\/v[\d.]+\/sobjects\/\w+\/\w+$/.test(path) && req.method === 'PATCH') return send(res, 204);
+      const update = /^\/services\/data\/v[\d.]+\/sobjects\/(\w+)\/(\w+)$/.exec(path);
+      if (update && req.method === 'PATCH') {
+        // Update a Record: 204 No Content; an id the org does not have is 404 NOT_FOUND.
+        // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_update_fields.htm
+        const [, object, id] = update;
+        const fields = JSON.parse(body || '{}');
+        state.updates.push({ object, id, fields });
+        if (object === 'Task') {
+          const task = state.tasks.find((t) => t.Id === id);
+          if (!task) return send(res, 404, [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
+          Object.assign(task, fields);
+        }
+        return send(res, 204);
+      }
       if (path === '/api/v5/objects/visitor-activities') return send(res, 200, shiftDates(fixture('visitor-activities-v5.json'), 0));
       return send(res, 404, [{ message: `The requested resource does not exist: ${path}`, errorCode: 'NOT_FOUND' }]);
     })();

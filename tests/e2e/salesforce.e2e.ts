@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 // @ts-expect-error -- a plain-JS fake shared with node scripts; its shape is checked by these assertions.
 import { createSalesforceFakeOrg, FAKE_CONSUMER_KEY, FAKE_LEAD_ID } from './salesforce-fake-org.mjs';
+import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import { en } from '../../lib/i18n/messages-en';
 import { launchWithExtension, openPanelAsTab, tabIdShowing, type LaunchedExtension } from './support/browser';
 import { startFakeHosts } from './support/fake-hosts';
@@ -9,7 +10,11 @@ import { vendorPageHandler } from './fixtures/vendor-pages';
 
 interface FakeOrg {
   handle(req: unknown, res: unknown): boolean;
-  state: { requests: { method: string; host: string; path: string }[]; tasks: { Subject: string; WhoId: string }[] };
+  state: {
+    requests: { method: string; host: string; path: string }[];
+    tasks: { Id: string; Subject: string; WhoId: string; Description: string }[];
+    updates: { object: string; id: string; fields: Record<string, string> }[];
+  };
   storageSeed(): Record<string, unknown>;
   leadUrl: string;
 }
@@ -68,6 +73,45 @@ describe('Salesforce, end to end against a fake org', () => {
     await panel.reload();
     await panel.locator('.temperature [data-band]').first().waitFor({ timeout: 10_000 });
     expect(apiCalls().slice(before).filter((r) => r.path.endsWith('/composite'))).toHaveLength(0);
+    await panel.close();
+    await crm.close();
+  });
+  it('adds reasons to a delivered "not a good lead" by updating its one Task, and creates none', async () => {
+    const crm = await ext.context.newPage();
+    await crm.goto(org.leadUrl);
+    const panel = await openPanelAsTab(ext, await tabIdShowing(ext, FAKE_LEAD_ID));
+    const tasksBefore = org.state.tasks.length;
+    const status = panel.locator('.feedback [role="status"]');
+    await panel.getByRole('button', { name: en['fb.bad'] }).click();
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain(en['fb.state.pending']);
+    // Past the undo window and delivered: what the person sees, and the org has the one new Task.
+    await expect.poll(() => status.textContent(), { timeout: 60_000, interval: 500 }).toContain(en['fb.state.sent']);
+    expect(org.state.tasks).toHaveLength(tasksBefore + 1);
+    const task = org.state.tasks.at(-1)!;
+    const marker = /\[baton:[\w-]+\]/.exec(task.Subject)![0];
+    const postsBefore = org.state.requests.filter((r) => r.method === 'POST' && /\/sobjects\/Task$/.test(r.path)).length;
+
+    // Then the reasons: one chip and a comment, saved after delivery.
+    const reason = DEFAULT_DEFINITIONS.feedbackReasons.find((r) => r.verdict === 'bad')!;
+    const comment = 'Student project, no budget';
+    await panel.getByRole('button', { name: reason.label.en }).click();
+    await panel.getByLabel(en['fb.comment']).fill(comment);
+    await panel.getByRole('button', { name: en['fb.saveReasons'] }).click();
+    await panel.getByText(en['fb.amended']).waitFor({ timeout: 10_000 });
+    // The list shows the comment as soon as the amendment is queued, and "Delivered" again once it went out.
+    const mine = panel.locator('.feedback-list li').filter({ hasText: `“${comment}”` });
+    await expect
+      .poll(async () => (await mine.count()) > 0 && ((await status.textContent()) ?? '').includes(en['fb.state.sent']), { timeout: 60_000, interval: 500 })
+      .toBe(true);
+    expect(await mine.first().textContent()).toContain(reason.label.en);
+
+    // The same Task, updated in place, once; no Task created.
+    expect(org.state.updates.filter((u) => u.object === 'Task')).toEqual([{ object: 'Task', id: task.Id, fields: expect.any(Object) }]);
+    expect(org.state.tasks).toHaveLength(tasksBefore + 1);
+    expect(org.state.tasks.filter((t) => t.Subject.includes(marker))).toHaveLength(1);
+    expect(org.state.requests.filter((r) => r.method === 'POST' && /\/sobjects\/Task$/.test(r.path))).toHaveLength(postsBefore);
+    expect(task.Subject).toContain(reason.code);
+    expect(task.Description).toContain(comment);
     await panel.close();
     await crm.close();
   });
