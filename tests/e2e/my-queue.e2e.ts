@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import { en } from '../../lib/i18n/messages-en';
 import { launchWithExtension, type LaunchedExtension } from './support/browser';
+
+const badgeText = () =>
+  ext.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
 
 // The demo rep's queue in the production build: synced by the worker, painted by the panel, counted on the badge.
 let ext: LaunchedExtension;
@@ -42,5 +46,27 @@ describe('my queue (demo rep)', () => {
     const opened = ext.context.waitForEvent('page');
     await list.getByRole('button', { name: /^Open .* in Demo/ }).first().click();
     expect((await opened).url()).toMatch(/demo-sfa\.html/);
+  });
+  it('repaints the badge as soon as new definitions are imported in options, not at the next sync', async () => {
+    const before = Number(await badgeText());
+    expect(before).toBeGreaterThan(0);
+    // The team's corrected SLA table (same effective date, next version): budgets a hundred times longer and "at
+    // risk" only at 90% of them, so none of the rep's leads is at risk or breached any more.
+    const corrected = {
+      ...DEFAULT_DEFINITIONS,
+      version: 2,
+      changeLog: [...DEFAULT_DEFINITIONS.changeLog, { version: 2, date: '2026-11-25', summary: { ja: '期限を延長', en: 'Longer budgets' } }],
+      sla: {
+        ...DEFAULT_DEFINITIONS.sla,
+        warnAtFraction: 0.9,
+        policies: DEFAULT_DEFINITIONS.sla.policies.map((p) => ({ ...p, budgetMinutes: p.budgetMinutes * 100 })),
+      },
+    };
+    const options = await ext.context.newPage();
+    await options.goto(ext.url('options.html'));
+    await options.getByLabel(en['opt.import']).setInputFiles({ name: 'team-definitions.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corrected)) });
+    await options.getByText(en['opt.importOk'].replace('{version}', '2')).waitFor({ timeout: 10_000 });
+    // Saved by the options page; the worker hears it (Dexie's cross-context live query) and repaints.
+    await expect.poll(() => badgeText(), { timeout: 15_000 }).toBe('');
   });
 });

@@ -18,8 +18,9 @@ import { startDesktopNotifications, type DesktopNotification, type DesktopNotifi
  *   `notifications` among the granted permissions instead of the optional ones: the state the person's "Allow"
  *   leaves. Nothing else differs; the production build in .output/ is untouched, and the options page's real
  *   toggle still calls permissions.request (which resolves at once for a permission already granted).
- * - The clock. The worker judges the queue with Date.now() when its badge alarm fires. The test moves the
- *   worker's Date.now to the instant the worker itself scheduled that alarm for (the next state change it
+ * - The clock. The worker judges the queue with Date.now() when its badge alarm fires. The test turns alerts on
+ *   with the worker's clock a day back, then moves the worker's Date.now to each instant the worker itself
+ *   scheduled that alarm for (the next state change it
  *   computed from the business calendar) and has Chromium fire the same alarm now; everything after that
  *   (reading the queue, the badge, claiming the alert in IndexedDB, notifications.create) is the product's.
  * - The click. Chromium on Linux shows notifications through the freedesktop notification service on D-Bus; the
@@ -57,7 +58,7 @@ afterAll(async () => {
 type ChromeInWorker = {
   chrome: {
     alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined>; create(n: string, i: { when: number }): Promise<void> };
-    action: { getBadgeText(d: object): Promise<string> };
+    action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> };
   };
   batonRealNow?: () => number;
 };
@@ -68,18 +69,20 @@ const BADGE_ALARM = 'baton-queue-badge';
 const nextChange = (worker: Worker) =>
   worker.evaluate(async (name) => (await (globalThis as unknown as ChromeInWorker).chrome.alarms.get(name))?.scheduledTime ?? null, BADGE_ALARM);
 
+/** Sets the worker's clock (Date.now) to `at`, running on from there; returns the real time the alarm API uses. */
+const moveWorkerClockTo = (worker: Worker, at: number) =>
+  worker.evaluate((at) => {
+    const g = globalThis as unknown as ChromeInWorker;
+    const real = (g.batonRealNow ??= Date.now.bind(Date));
+    const offset = at - real();
+    Date.now = () => real() + offset;
+    return real();
+  }, at);
+
 /** Moves the worker's clock to `at` and has Chromium fire the badge alarm now (by the real clock). */
 async function passInstantInWorker(worker: Worker, at: number): Promise<void> {
-  await worker.evaluate(
-    async ({ at, name }) => {
-      const g = globalThis as unknown as ChromeInWorker;
-      const real = (g.batonRealNow ??= Date.now.bind(Date));
-      const offset = at - real();
-      Date.now = () => real() + offset;
-      await g.chrome.alarms.create(name, { when: real() });
-    },
-    { at, name: BADGE_ALARM },
-  );
+  const realNow = await moveWorkerClockTo(worker, at);
+  await worker.evaluate(({ name, when }) => (globalThis as unknown as ChromeInWorker).chrome.alarms.create(name, { when }), { name: BADGE_ALARM, when: realNow });
 }
 
 /** Asks the worker to judge the queue again and waits until it has (its reply comes after the repaint and alerts). */
@@ -95,14 +98,16 @@ describe('queue alerts (demo rep)', () => {
     // The demo rep's queue, synced by the worker (as in my-queue.e2e.ts).
     const panel = await ext.context.newPage();
     await panel.goto(ext.url('sidepanel.html'));
-    const syncNow = panel.getByRole('button', { name: en['queue.syncNow'] });
-    const list = panel.getByRole('list', { name: en['queue.heading'] });
-    await Promise.race([syncNow.waitFor({ timeout: 15_000 }).then(() => syncNow.click()), list.waitFor({ timeout: 15_000 })]);
-    await list.waitFor({ timeout: 20_000 });
-    const alreadyDue = await list.locator('li').count();
-    expect(alreadyDue).toBeGreaterThan(0);
+    await panel.setViewportSize({ width: 420, height: 1000 });
+    await panel.getByRole('button', { name: en['queue.syncNow'] }).click({ timeout: 15_000 });
+    // The count of all my open leads appears once the sync has landed (the urgent ones may be none at this hour).
+    // (A person waits for it; on a loaded machine the demo's sync of 38 leads takes a while.)
+    await panel.getByRole('radio', { name: /\([1-9]\d*\)/ }).last().waitFor({ timeout: 60_000 });
 
-    // Alerts on, in options: what is already at risk or breached is the starting point, not news.
+    // Alerts on, in options, with the worker's clock a day back (the demo's leads are placed around the real hour,
+    // so some are at risk or breached by now; a day back, the recent ones were not yet handed off). What is
+    // already due then is the starting point, not news.
+    await moveWorkerClockTo(ext.worker, Date.now() - 24 * 3_600_000);
     options = await ext.context.newPage();
     await options.goto(ext.url('options.html'));
     const toggle = options.getByLabel(en['opt.alerts.on']);
@@ -119,7 +124,7 @@ describe('queue alerts (demo rep)', () => {
     const walked = (title: string) => desktop.shown.filter((n) => n.title === title);
     const leadThroughBoth = () =>
       walked(en['alert.at_risk.title']).map(nameIn).find((name) => walked(en['alert.breached.title']).some((n) => nameIn(n) === name));
-    for (let step = 0; step < 40 && at !== null && !leadThroughBoth(); step++) {
+    for (let step = 0; step < 60 && at !== null && !leadThroughBoth(); step++) {
       const before = desktop.shown.length;
       await passInstantInWorker(ext.worker, at);
       const passed = at;
@@ -144,9 +149,13 @@ describe('queue alerts (demo rep)', () => {
     // No alert shown twice, for any lead.
     const shownTexts = desktop.shown.map((n) => `${n.title}|${n.body}`);
     expect(new Set(shownTexts).size).toBe(shownTexts.length);
-    // The badge counts that lead too (red: something is breached).
-    const badge = Number(await ext.worker.evaluate(() => (globalThis as unknown as ChromeInWorker).chrome.action.getBadgeText({})));
-    expect(badge).toBeGreaterThan(alreadyDue);
+    // The badge counts that lead, in red (something is breached).
+    const badge = await ext.worker.evaluate(async () => {
+      const action = (globalThis as unknown as ChromeInWorker).chrome.action;
+      return { text: await action.getBadgeText({}), color: await action.getBadgeBackgroundColor({}) };
+    });
+    expect(Number(badge.text)).toBeGreaterThanOrEqual(1);
+    expect(badge.color).toEqual([0xc5, 0x22, 0x1f, 255]);
 
     // The worker stops (as Chromium stops an idle one) and starts again: at the same instant, nothing is shown again.
     const count = desktop.shown.length;
@@ -176,5 +185,5 @@ describe('queue alerts (demo rep)', () => {
     const follower = await openPanelAsTab(ext, await tabIdShowing(ext, leadId));
     const person = lead!.replace(/ \(.*\)$/, '');
     await follower.getByText(person).first().waitFor({ timeout: 15_000 });
-  });
+  }, 240_000);
 });
