@@ -164,6 +164,7 @@ export const en = {
   'warn.unpaired_instance': 'Baton cannot tell this page is of the connected Marketo instance (set your Marketo app address in Options)',
   'warn.unreadable_date': 'Left out activity with an unreadable date',
   'warn.partner_unavailable': 'A connected system could not be asked',
+  'warn.marketing_interactions_unavailable': 'Customer Insights – Journeys interactions (e-mails, clicks, event registrations) could not be read in this Dynamics 365 environment',
 
   'handoff.heading': 'Handoff',
   'handoff.at': 'Handed off',

@@ -166,6 +166,7 @@ export const ja = {
   'warn.unpaired_instance': '接続中の Marketo インスタンスのページか確認できません（オプションで Marketo のアプリのアドレスを設定してください）',
   'warn.unreadable_date': '日時を読めない活動を除外しました',
   'warn.partner_unavailable': '連携先のシステムに問い合わせできませんでした',
+  'warn.marketing_interactions_unavailable': 'この Dynamics 365 環境では Customer Insights – Journeys のインタラクション（メール・クリック・イベント登録）を読み取れませんでした',
 
   'handoff.heading': '引き渡し',
   'handoff.at': '引き渡し日時',

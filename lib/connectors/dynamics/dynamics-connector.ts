@@ -13,6 +13,7 @@ import { mapContactContext, mapContactToPerson, mapLeadContext, mapLeadToPerson 
 import { assertGuid, contactQuery, leadQuery, odataString } from './queries';
 import { contactSchema, leadSchema, pageSchema } from './schemas';
 import { readDynamicsSettings } from './settings';
+import { absentWarning, journeyPaths, journeyTablesToAsk, mapJourneyParts, rememberAbsentTables } from './journeys';
 
 export interface DynamicsDeps {
   storage: KeyValueStore;
@@ -26,9 +27,11 @@ export interface DynamicsConnector extends Connector {
 }
 
 /**
- * Dynamics 365 Sales through the Dataverse Web API v9.2. Call budget of an uncached view: 1 — the lead (or
+ * Dynamics 365 Sales through the Dataverse Web API v9.2. Call budget of an uncached view: 2 — the lead (or
  * contact) with its activities and, for a lead, the opportunities it originated, all in one GET with `$expand`
- * (queries.ts). Within the freshness window the panel reads its cache and calls nothing.
+ * (queries.ts), and beside it one `$batch` for the Customer Insights – Journeys interactions (journeys.ts; no
+ * call once the environment is known to lack those tables). Within the freshness window the panel reads its cache
+ * and calls nothing.
  *
  * The handoff comes from status-change records, not the audit log: Dataverse keeps no status history of its own,
  * audit is off by default per table and column, reading it needs the prvReadRecordAuditHistory privilege most
@@ -38,8 +41,8 @@ export interface DynamicsConnector extends Connector {
  * The records used instead carry their own time: the lead's creation (New), the originated opportunity's
  * creation (Qualified), the lead's last modification for other status reasons (map-record.ts).
  *
- * Marketing interactions of Customer Insights – Journeys are not read yet; campaign responses and web-captured
- * leads are (map-record.ts), and a connected Marketo or HubSpot adds its engagement across systems.
+ * Marketing: campaign responses and web-captured leads (map-record.ts), Customer Insights – Journeys
+ * interactions where their tables exist (journeys.ts), and a connected Marketo or HubSpot across systems.
  */
 export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
   const client = createDataverseClient(deps);
@@ -57,12 +60,39 @@ export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
 
   async function fetchContext(ref: RecordRef, options: FetchOptions): Promise<LeadContext> {
     const { host, table, id } = check(ref);
-    if (table === 'lead') {
-      const lead = await client.request({ host, path: `leads(${id})`, query: leadQuery(), schema: leadSchema, signal: options.signal, doing: 'reading the lead' });
-      return mapLeadContext(ref, lead, options);
+    // The record (call 1), then its Customer Insights – Journeys interactions (call 2, a $batch): in this order so
+    // a missing record, a 429 or a sign-in problem spends no second call.
+    const context =
+      table === 'lead'
+        ? mapLeadContext(ref, await client.request({ host, path: `leads(${id})`, query: leadQuery(), schema: leadSchema, signal: options.signal, doing: 'reading the lead' }), options)
+        : mapContactContext(ref, await client.request({ host, path: `contacts(${id})`, query: contactQuery(), schema: contactSchema, signal: options.signal, doing: 'reading the contact' }), options);
+    const journeys = await readJourneys(ref, host, table, id, options);
+    if (!journeys.events.length && !journeys.warnings.length) return context;
+    return {
+      ...context,
+      events: [...context.events, ...journeys.events].sort((a, b) => a.occurredAt - b.occurredAt),
+      warnings: [...context.warnings, ...journeys.warnings],
+    };
+  }
+
+  /**
+   * Journeys interactions in one `$batch`, or no call at all when this environment is known to lack every table
+   * (journeys.ts). Never fails the view: a failed batch is a warning, the record still shows.
+   */
+  async function readJourneys(ref: RecordRef, host: string, table: 'lead' | 'contact', id: string, options: FetchOptions) {
+    const now = options.now;
+    const { ask, knownAbsent } = await journeyTablesToAsk(deps.storage, host, table, now);
+    if (!ask.length) return { events: [], warnings: absentWarning(knownAbsent) };
+    try {
+      const parts = await client.batch({ host, paths: journeyPaths(ask, id), signal: options.signal, doing: 'reading Customer Insights – Journeys interactions' });
+      const read = mapJourneyParts(ask, parts, ref);
+      if (read.absent.length) await rememberAbsentTables(deps.storage, host, read.absent, now);
+      return { events: read.events, warnings: [...absentWarning([...knownAbsent, ...read.absent]), ...read.warnings] };
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      return { events: [], warnings: [...absentWarning(knownAbsent), { code: 'marketing_interactions_unavailable' as const, detail: message }] };
     }
-    const contact = await client.request({ host, path: `contacts(${id})`, query: contactQuery(), schema: contactSchema, signal: options.signal, doing: 'reading the contact' });
-    return mapContactContext(ref, contact, options);
   }
 
   async function deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {

@@ -33,7 +33,28 @@ function containsLiteral(filter: string): string | null {
  * for feedback, every request logged. `resendNextCreate` makes the next POST create two tasks, as a POST resent
  * below fetch does.
  */
-export function dataverseFake(options: { leads?: Json[]; pageSize?: number } = {}) {
+/**
+ * A `$batch` of GETs answered as the batch doc shows: one application/http part per request, a part whose
+ * entity set is not in `tables` answered 404 `0x80060888` (the environment has no such table).
+ * https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/execute-batch-operations-using-web-api
+ */
+export function batchAnswer(requestBody: string, tables: Record<string, Json[]> | undefined): HttpResponse<string> {
+  const boundary = 'batchresponse_3f2a9c1e-5d7b-4e8a-9c0d-1a2b3c4d5e6f';
+  const gets = [...requestBody.matchAll(/^GET (\S+) HTTP\/1\.1/gm)].map((m) => m[1]!);
+  const parts = gets.map((target) => {
+    const url = new URL(target, 'https://x');
+    const set = url.pathname.replace('/api/data/v9.2/', '');
+    const rows = tables?.[set];
+    const filter = url.searchParams.get('$filter') ?? '';
+    const answer = rows
+      ? { status: '200 OK', body: { value: rows.filter((r) => filter.includes(String(r.msdynmkt_profileid ?? '')) || set === 'msevtmgt_eventregistrations') } }
+      : { status: '404 Not Found', body: { error: { code: '0x80060888', message: `Resource not found for the segment '${set}'.` } } };
+    return `--${boundary}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP/1.1 ${answer.status}\r\nContent-Type: application/json; odata.metadata=minimal\r\nOData-Version: 4.0\r\n\r\n${JSON.stringify(answer.body)}\r\n`;
+  });
+  return new HttpResponse(`${parts.join('')}--${boundary}--\r\n`, { status: 200, headers: { 'Content-Type': `multipart/mixed; boundary=${boundary}`, 'OData-Version': '4.0' } });
+}
+
+export function dataverseFake(options: { leads?: Json[]; pageSize?: number; journeys?: Record<string, Json[]> } = {}) {
   const requests: { method: string; url: URL; body: string; auth: string | null; prefer: string | null }[] = [];
   const tokenForms: URLSearchParams[] = [];
   const tasks: FakeTask[] = [];
@@ -93,6 +114,7 @@ export function dataverseFake(options: { leads?: Json[]; pageSize?: number } = {
       const path = decodeURIComponent(url.pathname.replace('/api/data/v9.2/', ''));
       const filter = url.searchParams.get('$filter') ?? '';
       if (request.method === 'GET' && path === 'WhoAmI') return HttpResponse.json(whoami);
+      if (request.method === 'POST' && path === '$batch') return batchAnswer(body, options.journeys);
       let m = /^leads\(([^)]+)\)$/.exec(path);
       if (request.method === 'GET' && m) {
         const found = leads.find((l) => l.leadid === m![1]);

@@ -57,12 +57,12 @@ async function errorOf(p: Promise<unknown>): Promise<ConnectorError> {
 }
 
 describe('Dynamics 365: the lead a salesperson opens', () => {
-  it('reads the lead, its activities and the opportunities it originated in one call', async () => {
+  it('reads the lead, its activities and the opportunities it originated in one call (a second asks for journeys interactions)', async () => {
     const fake = setup();
     const connector = createDynamicsConnector({ storage: await signedIn(), now: () => NOW });
     const context = await connector.fetchContext(ref, { now: NOW, stageOf });
 
-    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
     const [call] = fake.requests;
     expect(call!.url.pathname).toBe(`/api/data/v9.2/leads(${LEAD_ID})`);
     expect(call!.url.searchParams.get('$expand')).toContain('Lead_ActivityPointers(');
