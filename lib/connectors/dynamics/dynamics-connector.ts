@@ -8,7 +8,7 @@ import { isDynamicsEnvironmentHost } from './api-hosts';
 import { readDynamicsAuth } from './auth';
 import { createDataverseClient } from './client';
 import { createDynamicsFeedbackDelivery } from './feedback-delivery';
-import { listDynamicsLeads } from './list-leads';
+import { listDynamicsPeople } from './list-leads';
 import { mapContactContext, mapContactToPerson, mapLeadContext, mapLeadToPerson } from './map-record';
 import { assertGuid, contactQuery, leadQuery, odataString } from './queries';
 import { contactSchema, leadSchema, pageSchema } from './schemas';
@@ -128,7 +128,7 @@ export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
   async function* listContexts(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void> {
     const host = await listingInstance();
     if (!host) throw new ConnectorError({ vendor: 'dynamics', kind: 'not-connected', message: 'Dynamics 365 is not signed in.' });
-    yield* listDynamicsLeads(client, host, request, options);
+    yield* listDynamicsPeople(client, deps.storage, host, request, options);
   }
 
   /** The environment the team snapshot is kept under: the configured one, once signed in (no call). */

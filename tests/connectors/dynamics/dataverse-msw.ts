@@ -67,7 +67,14 @@ export function dataverseFake(options: { leads?: Json[]; pageSize?: number; jour
     tokenFailure: null as null | { status: number; body: Json },
     validTokens: new Set<string>([token.access_token]),
     leadOverride: null as Json | null,
+    /** Records deleted since the last delta token, reported as $deletedEntity rows (change tracking). */
+    deleted: { leads: [] as string[], contacts: [] as string[] },
+    /** A table whose change tracking is off: Dataverse refuses odata.track-changes on it. */
+    untracked: new Set<string>(),
+    /** Contacts the contacts listing holds (default: the fixture contact). */
+    contacts: [contact] as Json[],
   };
+  let deltaVersion = 1000;
   const leads = options.leads ?? [lead];
   const pageSize = options.pageSize ?? 2;
 
@@ -125,6 +132,24 @@ export function dataverseFake(options: { leads?: Json[]; pageSize?: number; jour
       }
       m = /^contacts\(([^)]+)\)$/.exec(path);
       if (request.method === 'GET' && m) return m[1] === contact.contactid ? HttpResponse.json(contact) : HttpResponse.json({ error: { code: '0x80040217', message: 'contact Does Not Exist' } }, { status: 404 });
+      const prefer = request.headers.get('Prefer') ?? '';
+      if (request.method === 'GET' && (path === 'leads' || path === 'contacts') && prefer.includes('odata.track-changes')) {
+        // https://learn.microsoft.com/en-us/power-apps/developer/data-platform/use-change-tracking-synchronize-data-external-systems
+        if (state.untracked.has(path)) return HttpResponse.json({ error: { code: '0x80044150', message: `Change tracking is not enabled for ${path}.` } }, { status: 400 });
+        const key = path === 'leads' ? 'leadid' : 'contactid';
+        deltaVersion += 1;
+        const deltaLink = `${BASE}${path}?$select=${key}&$deltatoken=${deltaVersion}%2111%2f25%2f2026%2003%3a00%3a00`;
+        if (!url.searchParams.get('$deltatoken')) {
+          const rows = (path === 'leads' ? leads : state.contacts).map((r: Json) => ({ '@odata.etag': 'W/"1"', [key]: r[key] }));
+          return HttpResponse.json({ '@odata.context': `${BASE}$metadata#${path}(${key})`, '@odata.deltaLink': deltaLink, value: rows });
+        }
+        const gone = state.deleted[path].splice(0);
+        return HttpResponse.json({
+          '@odata.context': `${BASE}$metadata#${path}(${key})/$delta`,
+          '@odata.deltaLink': deltaLink,
+          value: gone.map((id) => ({ '@odata.context': `${BASE}$metadata#${path}/$deletedEntity`, id, reason: 'deleted' })),
+        });
+      }
       if (request.method === 'GET' && path === 'leads') {
         const email = /emailaddress1 eq '([^']*)'/.exec(filter)?.[1];
         if (email !== undefined) return HttpResponse.json({ value: leads.filter((l) => String(l.emailaddress1).toLowerCase() === email) });
@@ -135,7 +160,9 @@ export function dataverseFake(options: { leads?: Json[]; pageSize?: number; jour
       }
       if (request.method === 'GET' && path === 'contacts') {
         const email = /emailaddress1 eq '([^']*)'/.exec(filter)?.[1];
-        return HttpResponse.json({ value: String(contact.emailaddress1).toLowerCase() === email ? [contact] : [] });
+        if (email !== undefined) return HttpResponse.json({ value: String(contact.emailaddress1).toLowerCase() === email ? [contact] : [] });
+        const direct = filter.includes('_originatingleadid_value eq null') ? state.contacts.filter((c) => !c._originatingleadid_value) : state.contacts;
+        return HttpResponse.json({ value: direct });
       }
       if (request.method === 'GET' && path === 'tasks') {
         const regarding = /_regardingobjectid_value eq ([0-9a-f-]+)/.exec(filter)?.[1];
