@@ -5,6 +5,7 @@ import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/mode
 import { normalizeEmail } from '../../domain/model';
 import type { KeyValueStore } from '../local-store';
 import { isDynamicsEnvironmentHost } from './api-hosts';
+import { customerHostsFor } from '../customer-hosts';
 import { readDynamicsAuth } from './auth';
 import { createDataverseClient } from './client';
 import { createDynamicsFeedbackDelivery } from './feedback-delivery';
@@ -48,8 +49,8 @@ export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
   const client = createDataverseClient(deps);
   const delivery = createDynamicsFeedbackDelivery(client);
 
-  function check(ref: RecordRef): { host: string; table: 'lead' | 'contact'; id: string } {
-    if (ref.system !== 'dynamics' || !isDynamicsEnvironmentHost(ref.instance)) {
+  async function check(ref: RecordRef): Promise<{ host: string; table: 'lead' | 'contact'; id: string }> {
+    if (ref.system !== 'dynamics' || !isDynamicsEnvironmentHost(ref.instance, await customerHostsFor(deps.storage, 'dynamics'))) {
       throw new ConnectorError({ vendor: 'dynamics', kind: 'permanent', code: 'UNTRUSTED_HOST', message: `${ref.instance} is not a Dynamics 365 environment Baton can read.` });
     }
     if (ref.object !== 'lead' && ref.object !== 'contact') {
@@ -59,7 +60,7 @@ export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
   }
 
   async function fetchContext(ref: RecordRef, options: FetchOptions): Promise<LeadContext> {
-    const { host, table, id } = check(ref);
+    const { host, table, id } = await check(ref);
     // The record (call 1), then its Customer Insights – Journeys interactions (call 2, a $batch): in this order so
     // a missing record, a 429 or a sign-in problem spends no second call.
     const context =
@@ -96,7 +97,7 @@ export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
   }
 
   async function deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
-    check(feedback.ref);
+    await check(feedback.ref);
     return delivery.deliver(feedback, options.signal);
   }
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { stageSchema, salesActivityTypeSchema } from '../../domain/model';
 import type { KeyValueStore } from '../local-store';
 import { kintoneObject } from '../../sites/kintone';
-import { kintoneDomainOf } from './api-hosts';
+import { isKintoneHost, kintoneDomainOf } from './api-hosts';
+import { customerHostsFor } from '../customer-hosts';
 
 /**
  * kintone connection settings under `baton.kintone.*`: the settings with the API tokens in the extension's
@@ -101,6 +102,9 @@ export async function readKintoneSettings(store: KeyValueStore): Promise<Kintone
 export async function saveKintoneSettings(store: KeyValueStore, input: unknown): Promise<KintoneSettings> {
   const parsed = kintoneSettingsSchema.safeParse(input);
   if (!parsed.success) throw firstIssue(parsed.error, 'kintone settings');
+  if (!isKintoneHost(parsed.data.domain, await customerHostsFor(store, 'kintone'))) {
+    throw new Error(`kintone settings, field "domain": ${parsed.data.domain} is not a kintone address. A custom domain must be added first in Options › Customer hosts, as kintone.`);
+  }
   await store.set(KINTONE_SETTINGS_KEY, parsed.data);
   return parsed.data;
 }
