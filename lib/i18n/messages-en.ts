@@ -410,6 +410,8 @@ export const en = {
   'connections.kintone.guestSpace': "Guest space id (only for an app in a guest space)",
   'connections.kintone.token': "API token of the app",
   'connections.kintone.activityToken': "API token of the activity app (optional)",
+  'connections.kintone.loginName': 'Your kintone login name (for My queue)',
+  'connections.kintone.loginNameHint': 'An API token names no user: enter your login name (or, if the owner field is a text field, the name it holds) so My queue lists the records you own.',
   'connections.kintone.secretWarning': "Generate the token in App settings › API token with only “View records” and “Add comments”, then update the app. Whoever holds it can do that in this app until an admin removes it. It is stored only in this browser’s extension storage.",
   'connections.kintone.save': "Save",
   'connections.kintone.test': "Test connection",

@@ -412,6 +412,8 @@ export const ja = {
   'connections.kintone.guestSpace': "ゲストスペース ID（ゲストスペースのアプリのみ）",
   'connections.kintone.token': "アプリの API トークン",
   'connections.kintone.activityToken': "活動履歴アプリの API トークン（任意）",
+  'connections.kintone.loginName': 'あなたの kintone ログイン名（マイキュー用）',
+  'connections.kintone.loginNameHint': 'API トークンにはユーザーがありません。担当者フィールドがユーザー選択ならログイン名を、文字列ならそこに入る名前を入力すると、マイキューに自分の担当レコードが並びます。',
   'connections.kintone.secretWarning': "トークンは「アプリの設定 › API トークン」で「レコード閲覧」と「コメント書き込み」だけを許可して生成し、アプリを更新してください。持っている人は管理者が削除するまでこのアプリでそれらの操作ができます。この拡張機能の保存領域にだけ保存されます。",
   'connections.kintone.save': "保存",
   'connections.kintone.test': "接続をテスト",

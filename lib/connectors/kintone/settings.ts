@@ -40,6 +40,11 @@ export const kintoneSettingsSchema = z.object({
   token: tokenSchema,
   /** The related activity app's token (活動履歴), when one is mapped. */
   activityToken: tokenSchema.optional(),
+  /**
+   * Who the person is in kintone: their login name (for a user-selection owner field) or the name the owner field
+   * holds (a text field). An API token names no user, so without it "My queue" cannot list anyone for kintone.
+   */
+  loginName: z.string().trim().min(1).max(128).optional(),
   /** DATE fields carry no time zone: a handoff date is read as that day's start in this zone. */
   timeZone: z.string().min(1).default('Asia/Tokyo'),
 });
