@@ -15,12 +15,13 @@ import './vendor-connection.css';
 export function KintoneConnection({ storage, fetchImpl, now = Date.now }: KeyConnectionProps) {
   const { t } = useI18n();
   const forget = useForgetKey('kintone', storage);
-  const ids = { domain: useId(), app: useId(), guest: useId(), token: useId(), actToken: useId(), warn: useId(), hint: useId() };
+  const ids = { domain: useId(), app: useId(), guest: useId(), token: useId(), actToken: useId(), login: useId(), loginHint: useId(), warn: useId(), hint: useId() };
   const [domain, setDomain] = useState('');
   const [appId, setAppId] = useState('');
   const [guestSpaceId, setGuestSpaceId] = useState('');
   const [token, setToken] = useState('');
   const [activityToken, setActivityToken] = useState('');
+  const [loginName, setLoginName] = useState('');
   const [connected, setConnected] = useState(false);
   const [mapping, setMapping] = useState<SavedMapping | null>(null);
   const connection = useKintoneConnection({ storage, fetchImpl, now });
@@ -33,6 +34,7 @@ export function KintoneConnection({ storage, fetchImpl, now = Date.now }: KeyCon
       setDomain(read.settings.domain);
       setAppId(read.settings.appId);
       setGuestSpaceId(read.settings.guestSpaceId);
+      setLoginName(read.settings.loginName);
     }
   }, [connection]);
 
@@ -44,7 +46,7 @@ export function KintoneConnection({ storage, fetchImpl, now = Date.now }: KeyCon
   function onSave(e: FormEvent) {
     e.preventDefault();
     void run(async () => {
-      await connection.save({ domain, appId, guestSpaceId, token, activityToken });
+      await connection.save({ domain, appId, guestSpaceId, token, activityToken, loginName });
       setToken('');
       setActivityToken('');
       return { tone: 'ok', text: t('connections.kintone.saved') };
@@ -75,6 +77,9 @@ export function KintoneConnection({ storage, fetchImpl, now = Date.now }: KeyCon
         <input id={ids.token} type="password" autoComplete="off" spellCheck={false} value={token} placeholder={connected ? '••••••••' : ''} aria-describedby={ids.warn} onChange={(e) => setToken(e.target.value)} />
         <label htmlFor={ids.actToken}>{t('connections.kintone.activityToken')}</label>
         <input id={ids.actToken} type="password" autoComplete="off" spellCheck={false} value={activityToken} onChange={(e) => setActivityToken(e.target.value)} />
+        <label htmlFor={ids.login}>{t('connections.kintone.loginName')}</label>
+        <input id={ids.login} autoComplete="off" spellCheck={false} value={loginName} aria-describedby={ids.loginHint} onChange={(e) => setLoginName(e.target.value)} />
+        <p className="vendor-conn-hint" id={ids.loginHint}>{t('connections.kintone.loginNameHint')}</p>
         <p className="vendor-conn-warn" id={ids.warn} role="note">{t('connections.kintone.secretWarning')}</p>
         <div className="vendor-conn-actions">
           <button type="submit" disabled={busy}>{t('connections.kintone.save')}</button>

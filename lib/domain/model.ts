@@ -195,6 +195,8 @@ export const dataQualityWarningSchema = z.object({
     'partner_unavailable',
     /** A Marketo page whose app host Baton is not paired with: the record may be another instance's. `detail`: the host. */
     'unpaired_instance',
+    /** Dynamics 365: Customer Insights – Journeys interaction tables missing or unreadable here; `detail` names them. */
+    'marketing_interactions_unavailable',
   ]),
   /** Free detail for the message: the field, the other record, the vendor value. */
   detail: z.string().optional(),

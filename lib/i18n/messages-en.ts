@@ -164,6 +164,7 @@ export const en = {
   'warn.unpaired_instance': 'Baton cannot tell this page is of the connected Marketo instance (set your Marketo app address in Options)',
   'warn.unreadable_date': 'Left out activity with an unreadable date',
   'warn.partner_unavailable': 'A connected system could not be asked',
+  'warn.marketing_interactions_unavailable': 'Customer Insights – Journeys interactions (e-mails, clicks, event registrations) could not be read in this Dynamics 365 environment',
 
   'handoff.heading': 'Handoff',
   'handoff.at': 'Handed off',
@@ -409,6 +410,8 @@ export const en = {
   'connections.kintone.guestSpace': "Guest space id (only for an app in a guest space)",
   'connections.kintone.token': "API token of the app",
   'connections.kintone.activityToken': "API token of the activity app (optional)",
+  'connections.kintone.loginName': 'Your kintone login name (for My queue)',
+  'connections.kintone.loginNameHint': 'An API token names no user: enter your login name (or, if the owner field is a text field, the name it holds) so My queue lists the records you own.',
   'connections.kintone.secretWarning': "Generate the token in App settings › API token with only “View records” and “Add comments”, then update the app. Whoever holds it can do that in this app until an admin removes it. It is stored only in this browser’s extension storage.",
   'connections.kintone.save': "Save",
   'connections.kintone.test': "Test connection",

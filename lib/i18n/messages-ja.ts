@@ -166,6 +166,7 @@ export const ja = {
   'warn.unpaired_instance': '接続中の Marketo インスタンスのページか確認できません（オプションで Marketo のアプリのアドレスを設定してください）',
   'warn.unreadable_date': '日時を読めない活動を除外しました',
   'warn.partner_unavailable': '連携先のシステムに問い合わせできませんでした',
+  'warn.marketing_interactions_unavailable': 'この Dynamics 365 環境では Customer Insights – Journeys のインタラクション（メール・クリック・イベント登録）を読み取れませんでした',
 
   'handoff.heading': '引き渡し',
   'handoff.at': '引き渡し日時',
@@ -411,6 +412,8 @@ export const ja = {
   'connections.kintone.guestSpace': "ゲストスペース ID（ゲストスペースのアプリのみ）",
   'connections.kintone.token': "アプリの API トークン",
   'connections.kintone.activityToken': "活動履歴アプリの API トークン（任意）",
+  'connections.kintone.loginName': 'あなたの kintone ログイン名（マイキュー用）',
+  'connections.kintone.loginNameHint': 'API トークンにはユーザーがありません。担当者フィールドがユーザー選択ならログイン名を、文字列ならそこに入る名前を入力すると、マイキューに自分の担当レコードが並びます。',
   'connections.kintone.secretWarning': "トークンは「アプリの設定 › API トークン」で「レコード閲覧」と「コメント書き込み」だけを許可して生成し、アプリを更新してください。持っている人は管理者が削除するまでこのアプリでそれらの操作ができます。この拡張機能の保存領域にだけ保存されます。",
   'connections.kintone.save': "保存",
   'connections.kintone.test': "接続をテスト",

@@ -11,6 +11,8 @@ export interface KintoneConnectionInput {
   guestSpaceId: string;
   token: string;
   activityToken: string;
+  /** Who the person is in kintone, for My queue (empty: nobody). */
+  loginName?: string;
 }
 
 /** A form field as the mapping screen lists it. */
@@ -41,7 +43,7 @@ export function useKintoneConnection({ storage, fetchImpl, now = Date.now }: Key
         const s = await readKintoneSettings(storage);
         const mapping = s ? await readKintoneMapping(storage, s.appId, s.guestSpaceId) : null;
         return {
-          settings: s ? { domain: s.domain, appId: s.appId, guestSpaceId: s.guestSpaceId ?? '', hasActivityToken: !!s.activityToken } : undefined,
+          settings: s ? { domain: s.domain, appId: s.appId, guestSpaceId: s.guestSpaceId ?? '', hasActivityToken: !!s.activityToken, loginName: s.loginName ?? '' } : undefined,
           mapping,
         };
       },
@@ -54,6 +56,7 @@ export function useKintoneConnection({ storage, fetchImpl, now = Date.now }: Key
           ...(input.guestSpaceId.trim() ? { guestSpaceId: input.guestSpaceId.trim() } : {}),
           token: input.token.trim() || saved?.token || '',
           ...(activityToken ? { activityToken } : {}),
+          ...(input.loginName?.trim() ? { loginName: input.loginName.trim() } : {}),
           timeZone: saved?.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Tokyo'),
         });
       },

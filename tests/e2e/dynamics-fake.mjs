@@ -93,6 +93,15 @@ export function createDynamicsFake(options = {}) {
         const tasks = state.tasks.map((t) => ({ ...taskJson(t), activitytypecode: 'task', actualend: t.actualend ?? null, scheduledstart: null, _ownerid_value: null }));
         return send(res, 200, { ...state.lead, Lead_ActivityPointers: [...state.lead.Lead_ActivityPointers, ...tasks] });
       }
+      if (rest === '$batch' && req.method === 'POST') {
+        // Most environments have no Customer Insights – Journeys interaction tables: every GET part is answered
+        // 404 0x80060888, as Dataverse answers an unknown entity set (execute-batch-operations-using-web-api).
+        const boundary = 'batchresponse_e2e';
+        const parts = [...body.matchAll(/^GET \/api\/data\/v9\.2\/([^?\s]+)/gm)].map((m) =>
+          `--${boundary}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP/1.1 404 Not Found\r\nContent-Type: application/json; odata.metadata=minimal\r\n\r\n${JSON.stringify({ error: { code: '0x80060888', message: `Resource not found for the segment '${m[1]}'.` } })}\r\n`);
+        res.writeHead(200, { 'Content-Type': `multipart/mixed; boundary=${boundary}`, 'OData-Version': '4.0' });
+        return res.end(`${parts.join('')}--${boundary}--\r\n`);
+      }
       if (rest === 'tasks' && req.method === 'GET') {
         const regarding = /_regardingobjectid_value eq ([0-9a-f-]+)/.exec(filter)?.[1];
         const marker = containsLiteral(filter);

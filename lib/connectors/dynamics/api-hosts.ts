@@ -13,8 +13,9 @@ export const DYNAMICS_API_HOST_PATTERNS: string[] = [...DYNAMICS_REGIONS.map((r)
 /** An environment host Baton sends a token to: one org label, a known regional CRM domain, nothing else. */
 const ENVIRONMENT_HOST = new RegExp(`^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.(?:${DYNAMICS_REGIONS.join('|')})\\.dynamics\\.com$`);
 
-export function isDynamicsEnvironmentHost(host: string): boolean {
-  return ENVIRONMENT_HOST.test(host);
+/** `customerHosts`: Dynamics custom domains added in Options › Customer hosts (lib/connectors/customer-hosts.ts). */
+export function isDynamicsEnvironmentHost(host: string, customerHosts: readonly string[] = []): boolean {
+  return ENVIRONMENT_HOST.test(host) || customerHosts.includes(host);
 }
 
 /** The Web API base of an environment. https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/overview */

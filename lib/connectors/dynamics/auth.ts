@@ -5,6 +5,7 @@ import { ENTRA_LOGIN_BASE, isDynamicsEnvironmentHost } from './api-hosts';
 import { entraErrorSchema, entraTokenSchema } from './schemas';
 import { DYNAMICS_AUTH_KEY, type DynamicsSettings } from './settings';
 import { createPkcePair, randomState } from '../pkce';
+import { customerHostsFor } from '../customer-hosts';
 
 /**
  * Microsoft Entra ID sign-in for Dataverse: the authorization code flow with PKCE for a public client, run in the
@@ -189,7 +190,7 @@ export async function signInToDynamics(deps: DynamicsAuthDeps & { settings: Dyna
  * signs the user out (tokens removed) and asks for a new sign-in.
  */
 export async function dynamicsAccessToken(deps: DynamicsAuthDeps, host: string, force = false): Promise<string> {
-  if (!isDynamicsEnvironmentHost(host)) {
+  if (!isDynamicsEnvironmentHost(host, await customerHostsFor(deps.storage, 'dynamics'))) {
     throw new ConnectorError({ vendor: 'dynamics', kind: 'permanent', code: 'UNTRUSTED_HOST', message: `${host} is not a Dynamics 365 environment host; Baton sends it no token.` });
   }
   const now = deps.now ?? Date.now;

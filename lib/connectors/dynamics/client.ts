@@ -1,8 +1,9 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ConnectorError } from '../connector';
 import { dynamicsAccessToken, type DynamicsAuthDeps } from './auth';
 import { webApiBase } from './api-hosts';
 import { dataverseErrorSchema } from './schemas';
+import { batchRequestBody, boundaryOf, parseBatchResponse, type BatchPart } from './batch';
 import { DYNAMICS_STATUS_KEY } from './settings';
 
 export interface DataverseRequest<T> {
@@ -142,6 +143,47 @@ export function createDataverseClient(deps: DynamicsAuthDeps) {
     return parsed.data;
   }
 
-  return { request, callCount: () => calls };
+  /**
+   * GETs in one `$batch` call (one request against the budget and the service protection limits). Parts are
+   * returned as Dataverse answered them, failures included (`odata.continue-on-error`): the caller decides
+   * what a failing part means. A failure of the whole call is a ConnectorError like any other.
+   */
+  async function batch(input: { host: string; paths: readonly string[]; signal?: AbortSignal; doing: string }): Promise<BatchPart[]> {
+    if (pausedUntil > now()) {
+      const wait = pausedUntil - now();
+      throw new ConnectorError({ vendor: 'dynamics', kind: 'rate-limit', code: 'RETRY_AFTER', retryAfterMs: wait, message: `Dynamics 365 asked Baton to slow down; it waits ${Math.ceil(wait / 1000)} s before ${input.doing}.` });
+    }
+    const boundary = `batch_baton_${Math.random().toString(36).slice(2, 12)}`;
+    const req: DataverseRequest<unknown> = { host: input.host, method: 'POST', path: '$batch', schema: z.unknown(), signal: input.signal, doing: input.doing };
+    const post = async (token: string) => {
+      calls += 1;
+      try {
+        return await fetchImpl(urlOf(req), {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            Accept: 'application/json',
+            'OData-MaxVersion': '4.0',
+            'OData-Version': '4.0',
+            'If-None-Match': 'null',
+            'Content-Type': `multipart/mixed; boundary="${boundary}"`,
+            Prefer: 'odata.continue-on-error,odata.include-annotations="OData.Community.Display.V1.FormattedValue"',
+          },
+          body: batchRequestBody(boundary, input.paths.map((p) => `${new URL(webApiBase(input.host)).pathname}${p}`)),
+          signal: input.signal,
+        });
+      } catch (cause) {
+        throw new ConnectorError({ vendor: 'dynamics', kind: 'transient', code: 'NETWORK', cause, message: `Dynamics 365 could not be reached while ${input.doing}.` });
+      }
+    };
+    let res = await post(await dynamicsAccessToken(deps, input.host));
+    if (res.status === 401) res = await post(await dynamicsAccessToken(deps, input.host, true));
+    if (!res.ok) throw await failure(res, req);
+    const answerBoundary = boundaryOf(res.headers.get('Content-Type'));
+    if (!answerBoundary) throw new ConnectorError({ vendor: 'dynamics', kind: 'invalid-response', message: `Dynamics 365 answered ${input.doing} without a multipart body.` });
+    return parseBatchResponse(await res.text(), answerBoundary);
+  }
+
+  return { request, batch, callCount: () => calls };
 }
 export type DataverseClient = ReturnType<typeof createDataverseClient>;

@@ -5,14 +5,16 @@ import type { Feedback, LeadContext, Person, RecordRef } from '../../domain/mode
 import { normalizeEmail } from '../../domain/model';
 import type { KeyValueStore } from '../local-store';
 import { isDynamicsEnvironmentHost } from './api-hosts';
+import { customerHostsFor } from '../customer-hosts';
 import { readDynamicsAuth } from './auth';
 import { createDataverseClient } from './client';
 import { createDynamicsFeedbackDelivery } from './feedback-delivery';
-import { listDynamicsLeads } from './list-leads';
+import { listDynamicsPeople } from './list-leads';
 import { mapContactContext, mapContactToPerson, mapLeadContext, mapLeadToPerson } from './map-record';
 import { assertGuid, contactQuery, leadQuery, odataString } from './queries';
 import { contactSchema, leadSchema, pageSchema } from './schemas';
 import { readDynamicsSettings } from './settings';
+import { absentWarning, journeyPaths, journeyTablesToAsk, mapJourneyParts, rememberAbsentTables } from './journeys';
 
 export interface DynamicsDeps {
   storage: KeyValueStore;
@@ -26,9 +28,11 @@ export interface DynamicsConnector extends Connector {
 }
 
 /**
- * Dynamics 365 Sales through the Dataverse Web API v9.2. Call budget of an uncached view: 1 — the lead (or
+ * Dynamics 365 Sales through the Dataverse Web API v9.2. Call budget of an uncached view: 2 — the lead (or
  * contact) with its activities and, for a lead, the opportunities it originated, all in one GET with `$expand`
- * (queries.ts). Within the freshness window the panel reads its cache and calls nothing.
+ * (queries.ts), and beside it one `$batch` for the Customer Insights – Journeys interactions (journeys.ts; no
+ * call once the environment is known to lack those tables). Within the freshness window the panel reads its cache
+ * and calls nothing.
  *
  * The handoff comes from status-change records, not the audit log: Dataverse keeps no status history of its own,
  * audit is off by default per table and column, reading it needs the prvReadRecordAuditHistory privilege most
@@ -38,15 +42,15 @@ export interface DynamicsConnector extends Connector {
  * The records used instead carry their own time: the lead's creation (New), the originated opportunity's
  * creation (Qualified), the lead's last modification for other status reasons (map-record.ts).
  *
- * Marketing interactions of Customer Insights – Journeys are not read yet; campaign responses and web-captured
- * leads are (map-record.ts), and a connected Marketo or HubSpot adds its engagement across systems.
+ * Marketing: campaign responses and web-captured leads (map-record.ts), Customer Insights – Journeys
+ * interactions where their tables exist (journeys.ts), and a connected Marketo or HubSpot across systems.
  */
 export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
   const client = createDataverseClient(deps);
   const delivery = createDynamicsFeedbackDelivery(client);
 
-  function check(ref: RecordRef): { host: string; table: 'lead' | 'contact'; id: string } {
-    if (ref.system !== 'dynamics' || !isDynamicsEnvironmentHost(ref.instance)) {
+  async function check(ref: RecordRef): Promise<{ host: string; table: 'lead' | 'contact'; id: string }> {
+    if (ref.system !== 'dynamics' || !isDynamicsEnvironmentHost(ref.instance, await customerHostsFor(deps.storage, 'dynamics'))) {
       throw new ConnectorError({ vendor: 'dynamics', kind: 'permanent', code: 'UNTRUSTED_HOST', message: `${ref.instance} is not a Dynamics 365 environment Baton can read.` });
     }
     if (ref.object !== 'lead' && ref.object !== 'contact') {
@@ -56,17 +60,44 @@ export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
   }
 
   async function fetchContext(ref: RecordRef, options: FetchOptions): Promise<LeadContext> {
-    const { host, table, id } = check(ref);
-    if (table === 'lead') {
-      const lead = await client.request({ host, path: `leads(${id})`, query: leadQuery(), schema: leadSchema, signal: options.signal, doing: 'reading the lead' });
-      return mapLeadContext(ref, lead, options);
+    const { host, table, id } = await check(ref);
+    // The record (call 1), then its Customer Insights – Journeys interactions (call 2, a $batch): in this order so
+    // a missing record, a 429 or a sign-in problem spends no second call.
+    const context =
+      table === 'lead'
+        ? mapLeadContext(ref, await client.request({ host, path: `leads(${id})`, query: leadQuery(), schema: leadSchema, signal: options.signal, doing: 'reading the lead' }), options)
+        : mapContactContext(ref, await client.request({ host, path: `contacts(${id})`, query: contactQuery(), schema: contactSchema, signal: options.signal, doing: 'reading the contact' }), options);
+    const journeys = await readJourneys(ref, host, table, id, options);
+    if (!journeys.events.length && !journeys.warnings.length) return context;
+    return {
+      ...context,
+      events: [...context.events, ...journeys.events].sort((a, b) => a.occurredAt - b.occurredAt),
+      warnings: [...context.warnings, ...journeys.warnings],
+    };
+  }
+
+  /**
+   * Journeys interactions in one `$batch`, or no call at all when this environment is known to lack every table
+   * (journeys.ts). Never fails the view: a failed batch is a warning, the record still shows.
+   */
+  async function readJourneys(ref: RecordRef, host: string, table: 'lead' | 'contact', id: string, options: FetchOptions) {
+    const now = options.now;
+    const { ask, knownAbsent } = await journeyTablesToAsk(deps.storage, host, table, now);
+    if (!ask.length) return { events: [], warnings: absentWarning(knownAbsent) };
+    try {
+      const parts = await client.batch({ host, paths: journeyPaths(ask, id), signal: options.signal, doing: 'reading Customer Insights – Journeys interactions' });
+      const read = mapJourneyParts(ask, parts, ref);
+      if (read.absent.length) await rememberAbsentTables(deps.storage, host, read.absent, now);
+      return { events: read.events, warnings: [...absentWarning([...knownAbsent, ...read.absent]), ...read.warnings] };
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      return { events: [], warnings: [...absentWarning(knownAbsent), { code: 'marketing_interactions_unavailable' as const, detail: message }] };
     }
-    const contact = await client.request({ host, path: `contacts(${id})`, query: contactQuery(), schema: contactSchema, signal: options.signal, doing: 'reading the contact' });
-    return mapContactContext(ref, contact, options);
   }
 
   async function deliverFeedback(feedback: Feedback, options: FetchOptions): Promise<DeliveryReceipt> {
-    check(feedback.ref);
+    await check(feedback.ref);
     return delivery.deliver(feedback, options.signal);
   }
 
@@ -98,7 +129,7 @@ export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
   async function* listContexts(request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void> {
     const host = await listingInstance();
     if (!host) throw new ConnectorError({ vendor: 'dynamics', kind: 'not-connected', message: 'Dynamics 365 is not signed in.' });
-    yield* listDynamicsLeads(client, host, request, options);
+    yield* listDynamicsPeople(client, deps.storage, host, request, options);
   }
 
   /** The environment the team snapshot is kept under: the configured one, once signed in (no call). */

@@ -34,8 +34,8 @@ export function leadQuery(top: number | null = ACTIVITY_LIMIT): Record<string, s
   };
 }
 
-export function contactQuery(): Record<string, string> {
-  return { $select: CONTACT_COLUMNS.join(','), $expand: activities('Contact_ActivityPointers', ACTIVITY_LIMIT) };
+export function contactQuery(top: number | null = ACTIVITY_LIMIT): Record<string, string> {
+  return { $select: CONTACT_COLUMNS.join(','), $expand: activities('Contact_ActivityPointers', top) };
 }
 
 /** OData string literal: quotes doubled. https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/query/filter-rows */

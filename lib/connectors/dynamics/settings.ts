@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../local-store';
 import { isDynamicsEnvironmentHost } from './api-hosts';
+import { customerHostsFor, isWellFormedHost } from '../customer-hosts';
 
 /**
  * What options saves for Dynamics 365 (`baton.dynamics.settings`, storage.local: nothing secret). The app
@@ -34,7 +35,9 @@ export const dynamicsSettingsSchema = z.object({
     .trim()
     .toLowerCase()
     .transform((h) => h.replace(/^https:\/\//, '').replace(/\/.*$/, ''))
-    .refine(isDynamicsEnvironmentHost, 'Enter the environment host, like contoso.crm7.dynamics.com.'),
+    // A custom domain is accepted when it is a Dynamics customer host (checked on save, and before any token
+    // is sent: auth.ts); here only its form.
+    .refine((h) => isDynamicsEnvironmentHost(h) || isWellFormedHost(h), 'Enter the environment host, like contoso.crm7.dynamics.com.'),
 });
 export type DynamicsSettings = z.infer<typeof dynamicsSettingsSchema>;
 
@@ -49,6 +52,9 @@ export async function saveDynamicsSettings(store: KeyValueStore, input: unknown)
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Dynamics 365 settings, field "${issue?.path.join('.') ?? '?'}": ${issue?.message ?? 'invalid'}`);
+  }
+  if (!isDynamicsEnvironmentHost(parsed.data.environmentHost, await customerHostsFor(store, 'dynamics'))) {
+    throw new Error(`Dynamics 365 settings, field "environmentHost": ${parsed.data.environmentHost} is not a Dynamics 365 host. A custom domain must be added first in Options › Customer hosts, as Dynamics 365.`);
   }
   const previous = await readDynamicsSettings(store);
   await store.set(DYNAMICS_SETTINGS_KEY, parsed.data);

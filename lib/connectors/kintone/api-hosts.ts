@@ -1,4 +1,5 @@
 import { familyForHost } from '../../sites/hosts';
+import { isWellFormedHost } from '../customer-hosts';
 
 /**
  * kintone's REST API is served by each customer's own domain: `https://{subdomain}.cybozu.com/k/v1/…` (Japan),
@@ -8,7 +9,8 @@ import { familyForHost } from '../../sites/hosts';
  */
 export const KINTONE_API_HOST_PATTERNS: string[] = ['https://*.cybozu.com/*', 'https://*.kintone.com/*'];
 
-/** `acme.cybozu.com` from what an admin types or pastes (the host, or any URL of their kintone); null otherwise. */
+/** `acme.cybozu.com` from what an admin types or pastes (the host, or any URL of their kintone); null otherwise.
+ * A custom domain passes here by its form only; `isKintoneHost` decides whether it is kintone's. */
 export function kintoneDomainOf(input: string): string | null {
   const raw = input.trim();
   let url: URL;
@@ -18,7 +20,15 @@ export function kintoneDomainOf(input: string): string | null {
     return null;
   }
   const host = url.hostname.toLowerCase();
-  return url.protocol === 'https:' && familyForHost(host)?.system === 'kintone' ? host : null;
+  return url.protocol === 'https:' && (familyForHost(host)?.system === 'kintone' || isWellFormedHost(host)) && url.port === '' ? host : null;
+}
+
+/**
+ * Whether Baton sends the API token to this domain: a kintone family host, or a custom domain added in
+ * Options › Customer hosts as kintone (`customerHosts`, lib/connectors/customer-hosts.ts).
+ */
+export function isKintoneHost(domain: string, customerHosts: readonly string[] = []): boolean {
+  return familyForHost(domain)?.system === 'kintone' || customerHosts.includes(domain);
 }
 
 /** The REST path of an API on an app: `/k/v1/{api}.json`, or `/k/guest/{space}/v1/{api}.json` in a guest space. */

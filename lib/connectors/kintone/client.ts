@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { ConnectorError, type ConnectorErrorKind } from '../connector';
 import type { KeyValueStore } from '../local-store';
-import { kintoneApiPath } from './api-hosts';
+import { isKintoneHost, kintoneApiPath } from './api-hosts';
+import { customerHostsFor } from '../customer-hosts';
 import { kintoneErrorSchema } from './schemas';
 import { readKintoneSettings, type KintoneSettings } from './settings';
 
@@ -54,6 +55,15 @@ export function createKintoneClient(deps: KintoneDeps) {
         vendor: 'kintone',
         kind: 'not-connected',
         message: 'kintone is not connected: enter your kintone address, the app id and its API token in Options › Connections › kintone.',
+      });
+    }
+    // A custom domain removed from Options › Customer hosts (its permission gone) gets no token any more.
+    if (!isKintoneHost(s.domain, await customerHostsFor(deps.storage, 'kintone'))) {
+      throw new ConnectorError({
+        vendor: 'kintone',
+        kind: 'not-connected',
+        code: 'UNTRUSTED_HOST',
+        message: `${s.domain} is not a kintone address Baton knows: add it in Options › Customer hosts as kintone, or change the address in Options › Connections › kintone.`,
       });
     }
     return s;

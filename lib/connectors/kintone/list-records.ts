@@ -4,7 +4,7 @@ import type { ListPage, ListRequest } from '../listing';
 import type { RecordRef } from '../../domain/model';
 import { kintoneObject } from '../../sites/kintone';
 import type { KintoneClient, KintoneDeps } from './client';
-import { queryDateTime } from './field-values';
+import { queryDateTime, queryValue } from './field-values';
 import { activityKeyOf, kintoneTarget, readActivities } from './target';
 import { mapKintoneContext, recordIdOf } from './map-record';
 import { getRecordsResponseSchema, type KintoneRecord } from './schemas';
@@ -15,7 +15,8 @@ import { getRecordsResponseSchema, type KintoneRecord } from './schemas';
  * — or, incrementally, updated at or after `modifiedSince`. Paged by `$id` (`$id > last order by $id asc`),
  * because records.json stops at offset 10,000 (https://cybozu.dev/ja/kintone/docs/rest-api/records/get-records/);
  * each page's activity records come in one `in (…)` query per 500. Comments (feedback) are left to the panel.
- * 'mine' needs the signed-in user, whom an API token does not name: it lists nobody.
+ * 'mine' needs the person, whom an API token does not name: they say who they are in options (`loginName`); the
+ * owner field must be mapped. Without either it lists nobody.
  */
 export const PAGE_SIZE = 100;
 const ACTIVITY_PAGE = 500;
@@ -29,15 +30,18 @@ export function periodQuery(request: ListRequest, createdTime: string, updatedTi
 }
 
 export async function* listKintoneContexts(deps: KintoneDeps, client: KintoneClient, request: ListRequest, options: FetchOptions): AsyncGenerator<ListPage, void, void> {
-  if (request.scope === 'mine') {
+  const target = await kintoneTarget(deps, client);
+  const { settings, mapping, appId, guestSpaceId } = target;
+  if (request.scope === 'mine' && (!settings.loginName || !mapping.owner)) {
     yield { contexts: [], deleted: [], cursor: null, progress: { done: 0, total: 0 }, calls: 0 };
     return;
   }
-  const target = await kintoneTarget(deps, client);
-  const { settings, mapping, appId, guestSpaceId } = target;
   const parsedCursor = request.cursor ? cursorSchema.safeParse(JSON.parse(request.cursor)) : null;
   let cursor = parsedCursor?.success ? parsedCursor.data : { lastId: 0, done: 0 };
-  const period = periodQuery(request, mapping.createdTime, mapping.updatedTime);
+  // 'mine': the records whose owner field names the person (`in` works for a user-selection field with a login
+  // name and for a text field with the name it holds). https://cybozu.dev/ja/kintone/docs/overview/query/
+  const mine = request.scope === 'mine' && settings.loginName && mapping.owner ? ` and ${mapping.owner} in (${queryValue(settings.loginName)})` : '';
+  const period = `${periodQuery(request, mapping.createdTime, mapping.updatedTime)}${mine}`;
   for (;;) {
     let calls = 0;
     const res = await client.request({

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { stageSchema, salesActivityTypeSchema } from '../../domain/model';
 import type { KeyValueStore } from '../local-store';
 import { kintoneObject } from '../../sites/kintone';
-import { kintoneDomainOf } from './api-hosts';
+import { isKintoneHost, kintoneDomainOf } from './api-hosts';
+import { customerHostsFor } from '../customer-hosts';
 
 /**
  * kintone connection settings under `baton.kintone.*`: the settings with the API tokens in the extension's
@@ -39,6 +40,11 @@ export const kintoneSettingsSchema = z.object({
   token: tokenSchema,
   /** The related activity app's token (活動履歴), when one is mapped. */
   activityToken: tokenSchema.optional(),
+  /**
+   * Who the person is in kintone: their login name (for a user-selection owner field) or the name the owner field
+   * holds (a text field). An API token names no user, so without it "My queue" cannot list anyone for kintone.
+   */
+  loginName: z.string().trim().min(1).max(128).optional(),
   /** DATE fields carry no time zone: a handoff date is read as that day's start in this zone. */
   timeZone: z.string().min(1).default('Asia/Tokyo'),
 });
@@ -101,6 +107,9 @@ export async function readKintoneSettings(store: KeyValueStore): Promise<Kintone
 export async function saveKintoneSettings(store: KeyValueStore, input: unknown): Promise<KintoneSettings> {
   const parsed = kintoneSettingsSchema.safeParse(input);
   if (!parsed.success) throw firstIssue(parsed.error, 'kintone settings');
+  if (!isKintoneHost(parsed.data.domain, await customerHostsFor(store, 'kintone'))) {
+    throw new Error(`kintone settings, field "domain": ${parsed.data.domain} is not a kintone address. A custom domain must be added first in Options › Customer hosts, as kintone.`);
+  }
   await store.set(KINTONE_SETTINGS_KEY, parsed.data);
   return parsed.data;
 }

@@ -33,7 +33,28 @@ function containsLiteral(filter: string): string | null {
  * for feedback, every request logged. `resendNextCreate` makes the next POST create two tasks, as a POST resent
  * below fetch does.
  */
-export function dataverseFake(options: { leads?: Json[]; pageSize?: number } = {}) {
+/**
+ * A `$batch` of GETs answered as the batch doc shows: one application/http part per request, a part whose
+ * entity set is not in `tables` answered 404 `0x80060888` (the environment has no such table).
+ * https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/execute-batch-operations-using-web-api
+ */
+export function batchAnswer(requestBody: string, tables: Record<string, Json[]> | undefined): HttpResponse<string> {
+  const boundary = 'batchresponse_3f2a9c1e-5d7b-4e8a-9c0d-1a2b3c4d5e6f';
+  const gets = [...requestBody.matchAll(/^GET (\S+) HTTP\/1\.1/gm)].map((m) => m[1]!);
+  const parts = gets.map((target) => {
+    const url = new URL(target, 'https://x');
+    const set = url.pathname.replace('/api/data/v9.2/', '');
+    const rows = tables?.[set];
+    const filter = url.searchParams.get('$filter') ?? '';
+    const answer = rows
+      ? { status: '200 OK', body: { value: rows.filter((r) => filter.includes(String(r.msdynmkt_profileid ?? '')) || set === 'msevtmgt_eventregistrations') } }
+      : { status: '404 Not Found', body: { error: { code: '0x80060888', message: `Resource not found for the segment '${set}'.` } } };
+    return `--${boundary}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\nHTTP/1.1 ${answer.status}\r\nContent-Type: application/json; odata.metadata=minimal\r\nOData-Version: 4.0\r\n\r\n${JSON.stringify(answer.body)}\r\n`;
+  });
+  return new HttpResponse(`${parts.join('')}--${boundary}--\r\n`, { status: 200, headers: { 'Content-Type': `multipart/mixed; boundary=${boundary}`, 'OData-Version': '4.0' } });
+}
+
+export function dataverseFake(options: { leads?: Json[]; pageSize?: number; journeys?: Record<string, Json[]> } = {}) {
   const requests: { method: string; url: URL; body: string; auth: string | null; prefer: string | null }[] = [];
   const tokenForms: URLSearchParams[] = [];
   const tasks: FakeTask[] = [];
@@ -46,7 +67,14 @@ export function dataverseFake(options: { leads?: Json[]; pageSize?: number } = {
     tokenFailure: null as null | { status: number; body: Json },
     validTokens: new Set<string>([token.access_token]),
     leadOverride: null as Json | null,
+    /** Records deleted since the last delta token, reported as $deletedEntity rows (change tracking). */
+    deleted: { leads: [] as string[], contacts: [] as string[] },
+    /** A table whose change tracking is off: Dataverse refuses odata.track-changes on it. */
+    untracked: new Set<string>(),
+    /** Contacts the contacts listing holds (default: the fixture contact). */
+    contacts: [contact] as Json[],
   };
+  let deltaVersion = 1000;
   const leads = options.leads ?? [lead];
   const pageSize = options.pageSize ?? 2;
 
@@ -93,6 +121,7 @@ export function dataverseFake(options: { leads?: Json[]; pageSize?: number } = {
       const path = decodeURIComponent(url.pathname.replace('/api/data/v9.2/', ''));
       const filter = url.searchParams.get('$filter') ?? '';
       if (request.method === 'GET' && path === 'WhoAmI') return HttpResponse.json(whoami);
+      if (request.method === 'POST' && path === '$batch') return batchAnswer(body, options.journeys);
       let m = /^leads\(([^)]+)\)$/.exec(path);
       if (request.method === 'GET' && m) {
         const found = leads.find((l) => l.leadid === m![1]);
@@ -103,6 +132,24 @@ export function dataverseFake(options: { leads?: Json[]; pageSize?: number } = {
       }
       m = /^contacts\(([^)]+)\)$/.exec(path);
       if (request.method === 'GET' && m) return m[1] === contact.contactid ? HttpResponse.json(contact) : HttpResponse.json({ error: { code: '0x80040217', message: 'contact Does Not Exist' } }, { status: 404 });
+      const prefer = request.headers.get('Prefer') ?? '';
+      if (request.method === 'GET' && (path === 'leads' || path === 'contacts') && prefer.includes('odata.track-changes')) {
+        // https://learn.microsoft.com/en-us/power-apps/developer/data-platform/use-change-tracking-synchronize-data-external-systems
+        if (state.untracked.has(path)) return HttpResponse.json({ error: { code: '0x80044150', message: `Change tracking is not enabled for ${path}.` } }, { status: 400 });
+        const key = path === 'leads' ? 'leadid' : 'contactid';
+        deltaVersion += 1;
+        const deltaLink = `${BASE}${path}?$select=${key}&$deltatoken=${deltaVersion}%2111%2f25%2f2026%2003%3a00%3a00`;
+        if (!url.searchParams.get('$deltatoken')) {
+          const rows = (path === 'leads' ? leads : state.contacts).map((r: Json) => ({ '@odata.etag': 'W/"1"', [key]: r[key] }));
+          return HttpResponse.json({ '@odata.context': `${BASE}$metadata#${path}(${key})`, '@odata.deltaLink': deltaLink, value: rows });
+        }
+        const gone = state.deleted[path].splice(0);
+        return HttpResponse.json({
+          '@odata.context': `${BASE}$metadata#${path}(${key})/$delta`,
+          '@odata.deltaLink': deltaLink,
+          value: gone.map((id) => ({ '@odata.context': `${BASE}$metadata#${path}/$deletedEntity`, id, reason: 'deleted' })),
+        });
+      }
       if (request.method === 'GET' && path === 'leads') {
         const email = /emailaddress1 eq '([^']*)'/.exec(filter)?.[1];
         if (email !== undefined) return HttpResponse.json({ value: leads.filter((l) => String(l.emailaddress1).toLowerCase() === email) });
@@ -113,7 +160,9 @@ export function dataverseFake(options: { leads?: Json[]; pageSize?: number } = {
       }
       if (request.method === 'GET' && path === 'contacts') {
         const email = /emailaddress1 eq '([^']*)'/.exec(filter)?.[1];
-        return HttpResponse.json({ value: String(contact.emailaddress1).toLowerCase() === email ? [contact] : [] });
+        if (email !== undefined) return HttpResponse.json({ value: String(contact.emailaddress1).toLowerCase() === email ? [contact] : [] });
+        const direct = filter.includes('_originatingleadid_value eq null') ? state.contacts.filter((c) => !c._originatingleadid_value) : state.contacts;
+        return HttpResponse.json({ value: direct });
       }
       if (request.method === 'GET' && path === 'tasks') {
         const regarding = /_regardingobjectid_value eq ([0-9a-f-]+)/.exec(filter)?.[1];

@@ -11,8 +11,9 @@ import { assessLead } from '../../../lib/domain/assess-lead';
 import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-definitions';
 import { mapVendorStage } from '../../../lib/domain/definitions/stage-mapping';
 import type { Feedback, RecordRef, SystemId } from '../../../lib/domain/model';
-import { CLIENT_ID, CONTACT_ID, dataverseFake, ENV, LEAD_ID, TENANT } from './dataverse-msw';
+import { batchAnswer, CLIENT_ID, CONTACT_ID, dataverseFake, ENV, LEAD_ID, TENANT } from './dataverse-msw';
 import lead from '../../fixtures/dynamics/lead.json';
+import contact from '../../fixtures/dynamics/contact.json';
 import opportunity from '../../fixtures/dynamics/opportunity-originated.json';
 import token from '../../fixtures/dynamics/entra-token.json';
 import serviceProtection from '../../fixtures/dynamics/error-service-protection.json';
@@ -57,12 +58,12 @@ async function errorOf(p: Promise<unknown>): Promise<ConnectorError> {
 }
 
 describe('Dynamics 365: the lead a salesperson opens', () => {
-  it('reads the lead, its activities and the opportunities it originated in one call', async () => {
+  it('reads the lead, its activities and the opportunities it originated in one call (a second asks for journeys interactions)', async () => {
     const fake = setup();
     const connector = createDynamicsConnector({ storage: await signedIn(), now: () => NOW });
     const context = await connector.fetchContext(ref, { now: NOW, stageOf });
 
-    expect(fake.requests).toHaveLength(1);
+    expect(fake.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
     const [call] = fake.requests;
     expect(call!.url.pathname).toBe(`/api/data/v9.2/leads(${LEAD_ID})`);
     expect(call!.url.searchParams.get('$expand')).toContain('Lead_ActivityPointers(');
@@ -230,10 +231,12 @@ describe('Dynamics 365: team sync and cross-system identity', () => {
     expect(await connector.listingInstance!()).toBe(ENV);
     const pages = [];
     for await (const page of connector.listContexts!({ from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1), scope: 'team' }, { now: NOW, stageOf })) pages.push(page);
-    expect(pages.map((p) => p.contexts.length)).toEqual([2, 2, 1]);
-    expect(pages.map((p) => p.progress.done)).toEqual([2, 4, 5]);
+    // Three pages of leads, then contacts (the fixture contact was qualified from a lead: not listed twice), then
+    // the deletion passes' first baseline (leads, contacts).
+    expect(pages.map((p) => p.contexts.length)).toEqual([2, 2, 1, 0, 0, 0]);
+    expect(pages.map((p) => p.progress.done)).toEqual([2, 4, 5, 5, 5, 5]);
     expect(pages.at(-1)!.cursor).toBeNull();
-    expect(pages.reduce((n, p) => n + p.calls, 0)).toBe(3);
+    expect(pages.reduce((n, p) => n + p.calls, 0)).toBe(6);
     const first = fake.requests[0]!;
     expect(first.url.searchParams.get('$filter')).toBe('((createdon ge 2026-11-01T00:00:00Z and createdon lt 2026-12-01T00:00:00Z) or (modifiedon ge 2026-11-01T00:00:00Z and modifiedon lt 2026-12-01T00:00:00Z))');
     expect(first.prefer).toContain('odata.maxpagesize=200');
@@ -252,6 +255,54 @@ describe('Dynamics 365: team sync and cross-system identity', () => {
     for await (const page of connector.listContexts!({ from: 0, to: NOW, scope: 'mine' }, { now: NOW })) pages.push(page);
     expect(fake.requests[0]!.url.pathname).toMatch(/WhoAmI$/);
     expect(fake.requests[1]!.url.searchParams.get('$filter')).toContain('_ownerid_value eq 7d2e1b0a-5c4f-ef11-a316-000d3a5c1234 and statecode eq 0');
+  });
+
+  it('lists contacts who came in as contacts, not those qualified from a lead (counted on the lead)', async () => {
+    const fake = setup();
+    fake.state.contacts = [{ ...contact, _originatingleadid_value: null, contactid: 'c0000009-3b8e-ef11-8a6a-000d3a5c7b21', emailaddress1: 'direct@example.com' }, contact];
+    const connector = createDynamicsConnector({ storage: await signedIn(), now: () => NOW });
+    const pages = [];
+    for await (const page of connector.listContexts!({ from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1), scope: 'mine' }, { now: NOW })) pages.push(page);
+    const listed = pages.flatMap((p) => p.contexts.map((c) => `${c.ref.object}:${c.ref.id}`));
+    expect(listed).toEqual([`lead:${LEAD_ID}`, 'contact:c0000009-3b8e-ef11-8a6a-000d3a5c7b21']);
+    const contactsCall = fake.requests.find((r) => r.url.pathname.endsWith('/contacts'))!;
+    expect(contactsCall.url.searchParams.get('$filter')).toContain('_originatingleadid_value eq null');
+    expect(contactsCall.url.searchParams.get('$expand')).toContain('Contact_ActivityPointers(');
+  });
+
+  it('a lead or contact deleted since the last sync leaves the snapshot (change tracking delta link)', async () => {
+    const fake = setup();
+    const storage = await signedIn();
+    const connector = createDynamicsConnector({ storage, now: () => NOW });
+    const run = async () => {
+      const pages = [];
+      for await (const page of connector.listContexts!({ from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1), modifiedSince: NOW - 3_600_000, scope: 'team' }, { now: NOW })) pages.push(page);
+      return pages;
+    };
+    expect((await run()).flatMap((p) => p.deleted)).toEqual([]); // the first run takes the baseline
+    const tracked = fake.requests.filter((r) => r.prefer?.includes('odata.track-changes'));
+    expect(tracked.map((r) => r.url.searchParams.get('$select'))).toEqual(['leadid', 'contactid']);
+
+    fake.state.deleted.leads.push(LEAD_ID);
+    fake.state.deleted.contacts.push(CONTACT_ID);
+    const second = await run();
+    expect(second.flatMap((p) => p.deleted)).toEqual([
+      { system: 'dynamics', instance: ENV, object: 'lead', id: LEAD_ID },
+      { system: 'dynamics', instance: ENV, object: 'contact', id: CONTACT_ID },
+    ]);
+    expect(fake.requests.filter((r) => r.url.searchParams.has('$deltatoken'))).toHaveLength(2);
+    expect(await storage.get('baton.dynamics.delta')).toMatchObject({ [ENV]: { lead: expect.stringContaining('$deltatoken='), contact: expect.stringContaining('$deltatoken=') } });
+  });
+
+  it('where change tracking is off the sync still completes, without deletions', async () => {
+    const fake = setup();
+    fake.state.untracked.add('leads');
+    const connector = createDynamicsConnector({ storage: await signedIn(), now: () => NOW });
+    const pages = [];
+    for await (const page of connector.listContexts!({ from: Date.UTC(2026, 10, 1), to: Date.UTC(2026, 11, 1), scope: 'team' }, { now: NOW })) pages.push(page);
+    expect(pages.at(-1)!.cursor).toBeNull();
+    expect(pages.flatMap((p) => p.deleted)).toEqual([]);
+    expect(pages.flatMap((p) => p.contexts).map((c) => c.ref.id)).toEqual([LEAD_ID]);
   });
 
   it('is not listed when not signed in (no call)', async () => {
@@ -310,6 +361,7 @@ describe('Dynamics 365: a page of another environment of the same tenant', () =>
         seen.push(request.headers.get('Authorization'));
         return HttpResponse.json(lead);
       }),
+      http.post(`https://${other}/api/data/v9.2/$batch`, async ({ request }) => batchAnswer(await request.text(), undefined)),
     );
     const storage = await signedIn();
     const connector = createDynamicsConnector({ storage, now: () => NOW });

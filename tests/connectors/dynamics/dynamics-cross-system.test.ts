@@ -44,7 +44,7 @@ describe('Dynamics 365 in one person across systems', () => {
     expect(merged.activities.map((a) => a.subject)).toContain('初回架電');
     expect(merged.stageChanges.some((c) => c.source === 'dynamics' && c.vendorValue === '1')).toBe(true);
     expect(merged.person.links.map((l) => l.ref)).toContainEqual({ system: 'dynamics', instance: ENV, object: 'lead', id: LEAD_ID });
-    // One look-up by e-mail, one read of the matched lead.
-    expect(fake.requests.map((r) => r.url.pathname.replace('/api/data/v9.2/', ''))).toEqual(['leads', `leads(${LEAD_ID})`]);
+    // One look-up by e-mail, one read of the matched lead, one batch for its journeys interactions.
+    expect(fake.requests.map((r) => r.url.pathname.replace('/api/data/v9.2/', ''))).toEqual(['leads', `leads(${LEAD_ID})`, '$batch']);
   });
 });

@@ -82,6 +82,19 @@ describe('kintone listing for the team sync', () => {
     expect(mine).toEqual([{ contexts: [], deleted: [], cursor: null, progress: { done: 0, total: 0 }, calls: 0 }]);
   });
 
+  it('"mine" lists the records whose owner field names the person, once they say who they are in options', async () => {
+    const fake = kintoneFake();
+    seed(fake);
+    server.use(...fake.handlers);
+    const storage = await connected();
+    await saveKintoneSettings(storage, { domain: DOMAIN, appId: '12', token: TOKEN, activityToken: ACTIVITY_TOKEN, loginName: 'tanaka' });
+    const connector = createKintoneConnector({ storage });
+    await drain(connector.listContexts({ from: FROM, to: TO, scope: 'mine' }, { now: NOW }));
+    const owner = guessLeadMapping(formFieldsResponseSchema.parse(formFields).properties).owner;
+    expect(owner).toBeTruthy();
+    expect(fake.calls[0]?.params.get('query')).toContain(` and ${owner} in ("tanaka") and $id > 0`);
+  });
+
   it('is not listed when kintone is not connected', async () => {
     expect(await createKintoneConnector({ storage: memoryStore() }).listingInstance()).toBeNull();
   });

@@ -23,8 +23,8 @@ export interface FakeCall {
  * app 13, the record's comments (added, listed newest first 10 a page, deleted). `resendNextPost` makes the next
  * comment POST land twice, as a browser's silent resend of a POST on a dropped keep-alive connection does.
  */
-export function kintoneFake(opts: { guestSpaceId?: string } = {}) {
-  const base = `https://${DOMAIN}${opts.guestSpaceId ? `/k/guest/${opts.guestSpaceId}/v1` : '/k/v1'}`;
+export function kintoneFake(opts: { guestSpaceId?: string; domain?: string } = {}) {
+  const base = `https://${opts.domain ?? DOMAIN}${opts.guestSpaceId ? `/k/guest/${opts.guestSpaceId}/v1` : '/k/v1'}`;
   const calls: FakeCall[] = [];
   const state = { comments: [...comments.comments] as Comment[], nextId: 4, resendNextPost: false, records: [record.record] as Record<string, unknown>[] };
   const log = async (request: Request) => {
