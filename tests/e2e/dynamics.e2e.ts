@@ -52,7 +52,7 @@ describe('Dynamics 365, end to end against a fake environment at contoso.crm7.dy
     await options.close();
   });
 
-  it('shows the lead with engagement and SLA from one Web API call; one feedback click makes exactly one completed task though the first answer is lost', async () => {
+  it('shows the lead with engagement and SLA from one Web API read and one $batch for journeys interactions (absent here, said once); one feedback click makes exactly one completed task though the first answer is lost', async () => {
     const before = webApiCalls().length;
     const crm = await ext.context.newPage();
     await crm.goto(d365.leadUrl);
@@ -60,6 +60,9 @@ describe('Dynamics 365, end to end against a fake environment at contoso.crm7.dy
     await panel.locator('.temperature [data-band]').first().waitFor({ timeout: 20_000 });
     const reads = webApiCalls().slice(before).filter((r) => r.method === 'GET');
     expect(reads.map((r) => r.path.split('?')[0])).toEqual([`/api/data/v9.2/leads(${FAKE_DYNAMICS_LEAD_ID})`]);
+    // The second and last call: one $batch for Customer Insights – Journeys, whose tables this environment lacks.
+    await expect.poll(() => webApiCalls().slice(before).filter((r) => r.method === 'POST').map((r) => r.path), { timeout: 20_000 }).toEqual(['/api/data/v9.2/$batch']);
+    await panel.getByText(en['warn.marketing_interactions_unavailable']).waitFor({ timeout: 20_000 });
 
     expect(await text(panel)).toContain('佐藤 花子');
     expect(await panel.locator('.event').count()).toBeGreaterThan(0);
