@@ -78,21 +78,23 @@ export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
 
   /**
    * Journeys interactions in one `$batch`, or no call at all when this environment is known to lack every table
-   * (journeys.ts). Never fails the view: a failed batch is a warning, the record still shows.
+   * (journeys.ts). Never fails the view: a failed batch is a warning, the record still shows. Tables already known
+   * to be missing are not warned about again: in most environments Journeys keeps interactions in its own data lake,
+   * not in Dataverse, so a warning on every Dynamics record would be noise; the view that found them missing says so.
    */
   async function readJourneys(ref: RecordRef, host: string, table: 'lead' | 'contact', id: string, options: FetchOptions) {
     const now = options.now;
     const { ask, knownAbsent } = await journeyTablesToAsk(deps.storage, host, table, now);
-    if (!ask.length) return { events: [], warnings: absentWarning(knownAbsent) };
+    if (!ask.length) return { events: [], warnings: [] };
     try {
       const parts = await client.batch({ host, paths: journeyPaths(ask, id), signal: options.signal, doing: 'reading Customer Insights – Journeys interactions' });
       const read = mapJourneyParts(ask, parts, ref);
       if (read.absent.length) await rememberAbsentTables(deps.storage, host, read.absent, now);
-      return { events: read.events, warnings: [...absentWarning([...knownAbsent, ...read.absent]), ...read.warnings] };
+      return { events: read.events, warnings: [...absentWarning(read.absent), ...read.warnings] };
     } catch (error) {
       if (options.signal?.aborted) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      return { events: [], warnings: [...absentWarning(knownAbsent), { code: 'marketing_interactions_unavailable' as const, detail: message }] };
+      return { events: [], warnings: [{ code: 'marketing_interactions_unavailable' as const, detail: message }] };
     }
   }
 
