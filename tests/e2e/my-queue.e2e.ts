@@ -48,6 +48,8 @@ describe('my queue (demo rep)', () => {
     expect((await opened).url()).toMatch(/demo-sfa\.html/);
   });
   it('repaints the badge as soon as new definitions are imported in options, not at the next sync', async () => {
+    // The badge the worker painted after the sync (on its own, this test waits for it too).
+    await expect.poll(() => badgeText(), { timeout: 60_000 }).not.toBe('');
     const before = Number(await badgeText());
     expect(before).toBeGreaterThan(0);
     // The team's corrected SLA table (same effective date, next version): budgets a hundred times longer and "at

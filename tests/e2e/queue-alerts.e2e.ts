@@ -103,6 +103,8 @@ describe('queue alerts (demo rep)', () => {
     // The count of all my open leads appears once the sync has landed (the urgent ones may be none at this hour).
     // (A person waits for it; on a loaded machine the demo's sync of 38 leads takes a while.)
     await panel.getByRole('radio', { name: /\([1-9]\d*\)/ }).last().waitFor({ timeout: 60_000 });
+    // …and the worker has judged it: its badge alarm is set for the next state change.
+    await expect.poll(() => nextChange(ext.worker), { timeout: 60_000 }).not.toBeNull();
 
     // Alerts on, in options, with the worker's clock a day back (the demo's leads are placed around the real hour,
     // so some are at risk or breached by now; a day back, the recent ones were not yet handed off). What is
