@@ -224,6 +224,25 @@ function drawPlan(rng: Rng, identity: DemoIdentity, anchor: number, windowStart:
   return plan;
 }
 
+/**
+ * One drawn person made the demo rep's lead that slipped: handed off two and a half business days ago (past every
+ * band's budget, the 2-day standard one included) and never touched. Drawn otherwise as before, so the rest of the
+ * year does not move; without it the rep's "at risk & breached" list depended on the hour's draw.
+ */
+function overdueForDemoRep(plan: PersonPlan, anchor: number): PersonPlan {
+  const handoffAt = demoBeforeBusinessMinutes(anchor, 1_200);
+  const { touchDelayMinutes: _touch, closeAt: _close, closeAfterDays: _after, amount: _amount, feedback: _feedback, recycleReason: _recycle, disqualifyReason: _dq, ...rest } = plan;
+  return {
+    ...rest,
+    level: 'hot',
+    path: 'pending',
+    owner: DEMO_REP,
+    handoffAt,
+    createdAt: Math.min(plan.createdAt, handoffAt - 20 * DAY),
+    script: handoffTrigger(plan.identity.locale, handoffAt, 'contact'),
+  };
+}
+
 /** A small, fixed piece of engagement laid relative to the handoff: what tipped the lead over. */
 function handoffTrigger(locale: DemoLocale, handoffAt: number, form: 'demo' | 'contact') {
   const pages = SITE_PAGES[locale];
@@ -571,6 +590,8 @@ export function generateDemoWorkspace({ seed = DEMO_SEED, anchor }: { seed?: num
     }
     people.push({ identity, rng, story });
   }
+  // The demo rep's queue has a breached lead at any hour, not only when the draw happens to give them one.
+  const overdueIndex = people.findIndex((p, i) => !p.story && p.identity.kind === 'normal' && p.identity.locale === 'ja' && p.identity.email !== people[i - 1]?.identity.email);
   const built: (DemoLead | undefined)[] = new Array(DEMO_PEOPLE);
   const leadAt = (index: number): DemoLead => {
     const cached = built[index];
@@ -578,7 +599,8 @@ export function generateDemoWorkspace({ seed = DEMO_SEED, anchor }: { seed?: num
     const person = people[index];
     if (!person) throw new RangeError(`Demo workspace: no person at ${index} (0–${DEMO_PEOPLE - 1})`);
     const { identity, rng, story } = person;
-    const plan = story ? featuredPlan(story, anchor) : drawPlan(rng, identity, anchor, windowStart);
+    const drawn = story ? featuredPlan(story, anchor) : drawPlan(rng, identity, anchor, windowStart);
+    const plan = index === overdueIndex ? overdueForDemoRep(drawn, anchor) : drawn;
     // One vendor clock runs ahead.
     if (index === DEMO_PEOPLE - 7) plan.futureEvent = true;
     // Forks depend on the seed alone, not on what was drawn before, so laying a person later changes nothing.
