@@ -1,18 +1,8 @@
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
-import type { Definitions } from '../../lib/domain/definitions/schema';
 import { createWhatIfMemo, whatIf } from '../../lib/domain/definitions/what-if';
+import { withBenchPage } from './bench-page';
 import { makeTeamContexts, TEAM_NOW } from './team-data';
-
-/** The edits a workshop makes, one after another on one draft: each what-if after it is what the target is about. */
-export const WORKSHOP_EDITS: { name: string; edit: (d: Definitions) => void }[] = [
-  { name: 'MQL threshold +5', edit: (d) => void (d.qualification.mql.minScore += 5) },
-  { name: 'warm SLA 4 h → 2 h', edit: (d) => void (d.sla.policies.find((p) => p.id === 'warm')!.budgetMinutes = 120) },
-  { name: 'bands (hot 80 → 75)', edit: (d) => void (d.temperature.bands.hot = 75) },
-  { name: 'an engagement weight', edit: (d) => void (d.score.engagement.rules[0]!.points += 1) },
-  { name: 'MQL threshold +5 again', edit: (d) => void (d.qualification.mql.minScore += 5) },
-];
-
-export const WORKSHOP_RANGE_DAYS = 90;
+import { WORKSHOP_EDITS, WORKSHOP_RANGE_DAYS } from './workshop-edits';
 
 /**
  * The definitions workshop's what-if (issue 13; target ≤ 1 s for 100,000 leads after an edit): the draft against the
@@ -43,4 +33,20 @@ export async function runWorkshopBench(people = Number(process.env.BATON_BENCH_W
         `(${result.draft.people} in the period; MQLs ${result.inForce.mql} → ${result.draft.mql}, bands changed ${result.bandChangesTotal})`,
     );
   }
+}
+
+/**
+ * The same edits in Chromium (production bench build): the options page's path, the team-KPIs worker reading the
+ * snapshot from IndexedDB and answering each draft (entrypoints/bench, scripts/bench/workshop-bench-core.ts).
+ */
+export async function runWorkshopChromiumBench(people = Number(process.env.BATON_BENCH_WORKSHOP_PEOPLE ?? 100_000)): Promise<void> {
+  await withBenchPage('workshop chromium', async (page, version) => {
+    const result = await page.evaluate((n) => window.runWorkshopBench!(n), people);
+    for (const a of result.answers) {
+      console.log(
+        `[workshop] what-if in the worker (Chromium ${version}, production build), ${a.name}: ${a.ms.toFixed(0)} ms round trip ` +
+          `(worker ${a.computeMs.toFixed(0)} ms) for ${result.people} people (${result.inPeriod} in the period; draft MQLs ${a.mql})`,
+      );
+    }
+  });
 }
