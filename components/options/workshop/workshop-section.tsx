@@ -10,7 +10,7 @@ import { useDefinitionsDraft } from '../../../lib/queries/use-workshop';
 import { useI18n } from '../../i18n/i18n-provider';
 import { Card } from '../../ui/card';
 import { EditorContext, Fold, ItemList, LocalizedField, setIn, TextField, type Doc, type EditorState, type Path } from './workshop-fields';
-import { BandsForm, CalendarForm, FeedbackReasonsForm, MqlForm, ScoreForm, SlaForm, SqlForm, StageMappingsForm } from './workshop-forms';
+import { BandsForm, CalendarForm, FeedbackReasonsForm, MqlForm, ScoreForm, SlaForm, SqlForm, StageMappingsForm, StagesForm } from './workshop-forms';
 import { ThresholdPanel } from './threshold-panel';
 import { WhatIfPanel } from './what-if-panel';
 
@@ -206,7 +206,10 @@ export function WorkshopSection() {
             <Fold title={t('ws.calendar')} prefixes={['calendar']}>
               {() => <CalendarForm />}
             </Fold>
-            <Fold title={t('ws.stageMappings')} prefixes={['stageMappings', 'stages']}>
+            <Fold title={t('ws.stagesTitle')} prefixes={['stages']}>
+              {() => <StagesForm />}
+            </Fold>
+            <Fold title={t('ws.stageMappings')} prefixes={['stageMappings']}>
               {() => <StageMappingsForm />}
             </Fold>
             <Fold title={t('ws.feedbackReasons')} prefixes={['feedbackReasons']}>
