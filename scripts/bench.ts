@@ -9,7 +9,8 @@
  *   5. the team sync of 50,000 leads from the Salesforce fake: calls, time, peak JS heap
  *   6. the team KPIs in Node: computeTeamKpis over 100,000 contexts / 1,000,000 events; the snapshot read back
  *   7. the team KPIs in Chromium (production build): the same, the snapshot from IndexedDB, and the worker
- *   9. the definitions workshop's what-if over 100,000 leads in Node (scripts/bench/workshop.ts)
+ *   9. the definitions workshop's what-if over 100,000 leads after each of a meeting's edits, in Node and in Chromium
+ *      (production build, through the team-KPIs worker) (scripts/bench/workshop.ts)
  *   8. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
  *   7b. the team page's worker answers in Node: first paint's three, and a filter change p50 / p95 (100,000 people)
  *   9. my queue: a 500-lead queue's per-second tick, and the badge's next change time over 500 leads
@@ -26,7 +27,7 @@ import { runHubSpotListingBench } from './bench/hubspot-listing';
 import { runTeamSyncBench } from './bench/team-sync';
 import { runTeamNodeBench } from './bench/team';
 import { runTeamChromiumBench } from './bench/team-chromium';
-import { runWorkshopBench } from './bench/workshop';
+import { runWorkshopBench, runWorkshopChromiumBench } from './bench/workshop';
 import { runTeamPageNodeBench } from './bench/team-page';
 
 process.env.BATON_EXTENSION_DIR ??= '.output/bench-chrome-mv3';
@@ -72,6 +73,8 @@ if (wants('cold')) {
 if (wants('workshop')) {
   console.log('\n== definitions workshop: what-if, Node ==');
   await runWorkshopBench();
+  console.log('\n== definitions workshop: what-if, Chromium (production build) ==');
+  await runWorkshopChromiumBench();
 }
 if (wants('queue')) {
   console.log('\n== my queue ==');

@@ -12,6 +12,7 @@ import {
   type TeamEngineResult,
 } from '../../scripts/bench/team-bench-core';
 import { TEAM_NOW } from '../../scripts/bench/team-data';
+import { runWorkshopWorkerBench, type WorkshopChromiumResult } from '../../scripts/bench/workshop-bench-core';
 
 export interface TeamWorkerResult {
   /** First answer: the worker reads the snapshot, judges and counts; then a filter change (count only). */
@@ -25,6 +26,7 @@ declare global {
   interface Window {
     runBench?: (scale?: Partial<StoreBenchScale>) => Promise<StoreBenchResult>;
     runTeamBench?: (scale?: Partial<TeamBenchScale>) => Promise<{ engine: TeamEngineResult; snapshot: SnapshotReadResult; worker: TeamWorkerResult }>;
+    runWorkshopBench?: (people: number) => Promise<WorkshopChromiumResult>;
   }
 }
 
@@ -63,6 +65,20 @@ window.runTeamBench = async (scale) => {
     await client.compute({ range, filter: { owners: [first.kpis.byOwner[0]?.key ?? null] }, now: TEAM_NOW, versions: [DEFAULT_DEFINITIONS] });
     const recountMs = performance.now() - t1;
     return { engine, snapshot, worker: { firstMs, firstTimings: first.timings, recountMs, leads: first.kpis.leads } };
+  } finally {
+    client.close();
+    await Promise.all([db.snapshots.clear(), db.syncStates.clear()]);
+    db.close();
+  }
+};
+
+/** The definitions workshop's what-if through the team-KPIs worker (scripts/bench/workshop-bench-core.ts). */
+window.runWorkshopBench = async (people) => {
+  const db = openBatonDb();
+  await Promise.all([db.snapshots.clear(), db.syncStates.clear()]);
+  const client = createTeamKpisClient();
+  try {
+    return await runWorkshopWorkerBench(db, client, people, log);
   } finally {
     client.close();
     await Promise.all([db.snapshots.clear(), db.syncStates.clear()]);

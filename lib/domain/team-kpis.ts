@@ -1,4 +1,5 @@
 import { assessHandoff } from './assess-lead';
+import type { JudgementMemo } from './judgement-memo';
 import type { Definitions } from './definitions/schema';
 import { STAGES, type LeadContext, type Stage } from './model';
 import { personSegments } from './person-segments';
@@ -137,9 +138,10 @@ class Interner {
 
 /**
  * Judges every lead once (the expensive part: assessHandoff per person). The worker keeps the result and counts
- * ranges and filters from it; computeTeamKpis does both in one go.
+ * ranges and filters from it; computeTeamKpis does both in one go. `memo` (the definitions workshop): assessHandoff's
+ * steps kept from earlier judgements of the same contexts.
  */
-export function judgeTeam(input: readonly LeadContext[], versions: Definitions[], now: number): JudgedTeam {
+export function judgeTeam(input: readonly LeadContext[], versions: Definitions[], now: number, memo?: JudgementMemo): JudgedTeam {
   const contexts = latestPerPerson(input);
   const n = contexts.length;
   let entryBound = 0;
@@ -175,7 +177,7 @@ export function judgeTeam(input: readonly LeadContext[], versions: Definitions[]
   };
   for (let i = 0; i < n; i++) {
     const context = contexts[i]!;
-    const a = assessHandoff(context, versions, now);
+    const a = assessHandoff(context, versions, now, memo);
     const segments = personSegments(context);
     team.owner[i] = owners.of(segments.owner);
     team.source[i] = sources.of(segments.source);
@@ -194,8 +196,8 @@ export function judgeTeam(input: readonly LeadContext[], versions: Definitions[]
 }
 
 /** The team figures for `range` over `contexts`, every lead judged as assessLead judges it at `now`. */
-export function computeTeamKpis(contexts: readonly LeadContext[], versions: Definitions[], range: TeamRange, now: number): TeamKpis {
-  return countTeam(judgeTeam(contexts, versions, now), range);
+export function computeTeamKpis(contexts: readonly LeadContext[], versions: Definitions[], range: TeamRange, now: number, memo?: JudgementMemo): TeamKpis {
+  return countTeam(judgeTeam(contexts, versions, now, memo), range);
 }
 
 /** One context per person key, the most recently fetched (the team layer's rule, shared by the workshop). */

@@ -356,7 +356,21 @@ function openFloorsFor(groups: number): Float64Array {
  * assessLead uses it for the temperature at handoff, which only chooses the SLA policy.
  */
 export function temperatureBand(input: TemperatureInput): Band {
-  return score(input, false).band;
+  return score(input, 'band').band;
+}
+
+/** The score only (as computeTemperature's `score`), without the "why": the band is `bandFor(score, d)`. */
+export function temperatureScore(input: TemperatureInput): number {
+  return score(input, 'band').score;
+}
+
+/**
+ * The score, grade and band as computeTemperature gives them, with the fit rules and exclusions as contributions but
+ * no engagement "why" (no event lists, trend or spike): what qualification reads. The definitions workshop judges
+ * every lead of a period by it after each edit.
+ */
+export function computeScore(input: TemperatureInput): Temperature {
+  return score(input, 'score');
 }
 
 /**
@@ -368,10 +382,14 @@ export function temperatureBand(input: TemperatureInput): Band {
  * type is scaled by cap / raw, which blunts bursts (bots, mail scanners) without depending on event order.
  */
 export function computeTemperature(input: TemperatureInput): Temperature {
-  return score(input, true);
+  return score(input, 'full');
 }
 
-function score({ events, attributes, definitions: d, now, fit: knownFit }: TemperatureInput, detail: boolean): Temperature {
+/** 'band': the band only; 'score': plus the fit contributions; 'full': every contribution, trend and spike. */
+type ScoreDetail = 'band' | 'score' | 'full';
+
+function score({ events, attributes, definitions: d, now, fit: knownFit }: TemperatureInput, level: ScoreDetail): Temperature {
+  const detail = level === 'full';
   const { byType, plainRule, byUrl, ruleMicro, ruleScores, capMicro, urlRules } = scoreTablesOf(d);
   const weekAgo = now - 7 * DAY_MS;
   const total = events.length;
@@ -573,14 +591,16 @@ function score({ events, attributes, definitions: d, now, fit: knownFit }: Tempe
 
   const fit = knownFit ?? computeFit(attributes, d);
   const engagementNow = nowMicro / MICRO;
+  const fitContributions = (): Contribution[] => fit.matches.map((m) => ({ kind: m.kind, ruleId: m.ruleId, label: m.label, points: m.points }));
   if (!recent) {
     const score = round1(fit.fitScore + engagementNow);
+    const contributions = level === 'score' ? fitContributions() : [];
     return {
       score, fitScore: fit.fitScore, engagementScore: round1(engagementNow), fitGrade: fit.fitGrade, band: bandFor(score, d),
-      trend7d: 0, spike: false, contributions: [], lastActivityAt, ignoredFutureEventIds,
+      trend7d: 0, spike: false, contributions, lastActivityAt, ignoredFutureEventIds,
     };
   }
-  const contributions: Contribution[] = fit.matches.map((m) => ({ kind: m.kind, ruleId: m.ruleId, label: m.label, points: m.points }));
+  const contributions = fitContributions();
   d.score.engagement.rules.forEach((rule, r) => {
     const picked = recent.picked(r);
     if (picked.length === 0) return;

@@ -613,6 +613,13 @@ export const en = {
   'ws.suggest.precision': 'Precision',
   'ws.suggest.recall': 'Recall',
   'ws.suggest.marked': 'suggested',
+  'ws.stagesTitle': 'Stage names and descriptions',
+  'ws.stageLabel': 'Name of “{stage}”',
+  'ws.stageDescription': 'Description of “{stage}”',
+  'ws.segment': 'Segment (optional)',
+  'ws.segmentOn': 'Apply only to leads matching a condition',
+  'ws.ownHours': 'Own hours for this day (else Monday’s hours)',
+  'ws.hours': 'Hours',
   // Team page (issue 11)
   'teamPage.title': 'Team dashboard',
   'teamPage.open': 'Team dashboard',

@@ -615,6 +615,13 @@ export const ja = {
   'ws.suggest.precision': '適合率',
   'ws.suggest.recall': '再現率',
   'ws.suggest.marked': '提案',
+  'ws.stagesTitle': 'ステージの名前と説明',
+  'ws.stageLabel': '「{stage}」の名前',
+  'ws.stageDescription': '「{stage}」の説明',
+  'ws.segment': '対象セグメント（任意）',
+  'ws.segmentOn': '条件に合うリードだけに適用する',
+  'ws.ownHours': 'この日だけの営業時間（なければ月曜日の営業時間）',
+  'ws.hours': '営業時間',
   // Team page (issue 11)
   'teamPage.title': 'チームダッシュボード',
   'teamPage.open': 'チームダッシュボード',

@@ -39,26 +39,30 @@ function useSnapshotVersion(client: () => TeamKpisClient): number {
 
 const versionsKey = (versions: Definitions[]) => versions.map((d) => `${d.id}@${d.version}@${d.effectiveFrom}`).join(',');
 
-/** The draft against the version in force over `range`; idle while the draft is invalid (null). */
-export function useWhatIf(draft: Definitions | null, versions: Definitions[], range: TeamRange, now: number) {
+/**
+ * The draft against the version in force among `versions` (the team's judging versions, lib/queries/team-definitions.ts)
+ * over `range`; idle while the draft is invalid (null) or the versions are being read (undefined).
+ */
+export function useWhatIf(draft: Definitions | null, versions: Definitions[] | undefined, range: TeamRange, now: number) {
   const client = useWorkshopClient();
   const snapshot = useSnapshotVersion(client);
   return useQuery({
-    queryKey: ['workshop', 'what-if', snapshot, versionsKey(versions), range.from, range.to, now, JSON.stringify(draft)],
-    queryFn: () => client().whatIf({ range, now, versions, draft: draft! }),
-    enabled: draft !== null,
+    queryKey: ['workshop', 'what-if', snapshot, versionsKey(versions ?? []), range.from, range.to, now, JSON.stringify(draft)],
+    queryFn: () => client().whatIf({ range, now, versions: versions!, draft: draft! }),
+    enabled: draft !== null && versions !== undefined && versions.length > 0,
     placeholderData: keepPreviousData,
     retry: false,
     refetchOnWindowFocus: false,
   });
 }
 
-export function useSuggestedThreshold(versions: Definitions[], now: number) {
+export function useSuggestedThreshold(versions: Definitions[] | undefined, now: number) {
   const client = useWorkshopClient();
   const snapshot = useSnapshotVersion(client);
   return useQuery({
-    queryKey: ['workshop', 'suggestion', snapshot, versionsKey(versions), now],
-    queryFn: () => client().suggestThreshold({ now, versions }),
+    queryKey: ['workshop', 'suggestion', snapshot, versionsKey(versions ?? []), now],
+    queryFn: () => client().suggestThreshold({ now, versions: versions! }),
+    enabled: versions !== undefined && versions.length > 0,
     retry: false,
     refetchOnWindowFocus: false,
   });

@@ -11,7 +11,7 @@ const ThresholdChart = lazy(() => import('./threshold-chart'));
  * curve with the suggestion marked (Observable Plot, loaded on demand), and under it, folded, the table of every
  * threshold with the suggested row marked.
  */
-export function ThresholdPanel({ versions, now, current, onUse }: { versions: Definitions[]; now: number; current: unknown; onUse: (threshold: number) => void }) {
+export function ThresholdPanel({ versions, now, current, onUse }: { versions: Definitions[] | undefined; now: number; current: unknown; onUse: (threshold: number) => void }) {
   const { t } = useI18n();
   const query = useSuggestedThreshold(versions, now);
   const s = query.data;

@@ -12,7 +12,8 @@ export function rate(r: number | null): string {
 }
 
 /** The draft against the version in force over a chosen period of the team snapshot (what-if.ts, in the worker). */
-export function WhatIfPanel({ draft, versions, now }: { draft: Definitions | null; versions: Definitions[]; now: number }) {
+/** `versions`: the team's judging versions (undefined while read). */
+export function WhatIfPanel({ draft, versions, now }: { draft: Definitions | null; versions: Definitions[] | undefined; now: number }) {
   const { t } = useI18n();
   const [days, setDays] = useState<number>(90);
   const range = { from: now - days * DAY, to: now };

@@ -227,11 +227,29 @@ export function SlaForm() {
               <NumberField path={[...at, 'budgetMinutes']} label={t('ws.budgetMinutes')} />
             </div>
             <ChoiceList path={[...at, 'bands']} legend={t('ws.policyBands')} choices={bands} />
+            <SegmentFields path={[...at, 'when']} />
             <LocalizedField path={[...at, 'label']} label={t('ws.label')} />
           </>
         )}
       />
     </>
+  );
+}
+
+/** A policy's optional segment (`when`): off, the policy covers its bands for everyone; on, only where the condition holds. */
+function SegmentFields({ path }: { path: Path }) {
+  const { t } = useI18n();
+  const { doc, set } = useEditor();
+  const on = getIn(doc, path) !== undefined;
+  return (
+    <fieldset className="field">
+      <legend>{t('ws.segment')}</legend>
+      <label>
+        <input type="checkbox" checked={on} onChange={(e) => set(path, e.target.checked ? { attribute: 'industry', op: 'in', values: [] } : undefined)} />{' '}
+        {t('ws.segmentOn')}
+      </label>
+      {on && <ConditionFields path={path} />}
+    </fieldset>
   );
 }
 
@@ -291,9 +309,61 @@ export function CalendarForm() {
           <>
             <TextField path={[...at, 'date']} label={t('ws.date')} />
             <LocalizedField path={[...at, 'label']} label={t('ws.label')} />
+            <ExtraDayHours path={[...at, 'hours']} />
           </>
         )}
       />
+    </>
+  );
+}
+
+/** An extra working day's own hours; without them the day keeps Monday's hours (calendarSchema). */
+function ExtraDayHours({ path }: { path: Path }) {
+  const { t } = useI18n();
+  const { doc, set } = useEditor();
+  const own = getIn(doc, path) !== undefined;
+  return (
+    <div className="field">
+      <label>
+        <input type="checkbox" checked={own} onChange={(e) => set(path, e.target.checked ? [{ start: '09:00', end: '18:00' }] : undefined)} />{' '}
+        {t('ws.ownHours')}
+      </label>
+      {own && (
+        <ItemList
+          path={path}
+          legend={t('ws.hours')}
+          itemName={(v) => `${String((v as { start?: unknown }).start ?? '')}–${String((v as { end?: unknown }).end ?? '')}`}
+          fresh={() => ({ start: '13:00', end: '17:00' })}
+          item={(at) => (
+            <div className="row">
+              <TextField path={[...at, 'start']} label={t('ws.start')} />
+              <TextField path={[...at, 'end']} label={t('ws.end')} />
+            </div>
+          )}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The stages' names and descriptions, ja and en, as the panel and the team page show them (the ids are fixed). */
+export function StagesForm() {
+  const { t } = useI18n();
+  const { doc } = useEditor();
+  const stages = getIn(doc, ['stages']);
+  return (
+    <>
+      <FieldErrors path={['stages']} />
+      {(Array.isArray(stages) ? stages : []).map((stage, i) => {
+        const id = String((stage as { id?: unknown }).id ?? '');
+        return (
+          <fieldset key={i} className="ws-item">
+            <legend>{(STAGES as readonly string[]).includes(id) ? t(`stage.${id as (typeof STAGES)[number]}`) : id}</legend>
+            <LocalizedField path={['stages', i, 'label']} label={t('ws.stageLabel', { stage: id })} />
+            <LocalizedField path={['stages', i, 'description']} label={t('ws.stageDescription', { stage: id })} />
+          </fieldset>
+        );
+      })}
     </>
   );
 }

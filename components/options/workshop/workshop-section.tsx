@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { diffDefinitions, type DefinitionsChange } from '../../../lib/domain/definitions/diff-definitions';
-import { exportDefinitions, formatPath, parseDefinitions } from '../../../lib/domain/definitions/parse-definitions';
+import { exportDefinitions, formatPath, parseDraft } from '../../../lib/domain/definitions/parse-definitions';
 import type { Definitions } from '../../../lib/domain/definitions/schema';
 import type { MessageKey } from '../../../lib/i18n/messages-ja';
 import { useBatonDeps } from '../../../lib/queries/baton-deps';
 import { useDefinitions } from '../../../lib/queries/use-definitions';
+import { useTeamDefinitions } from '../../../lib/queries/team-definitions';
 import { useDefinitionsDraft } from '../../../lib/queries/use-workshop';
 import { useI18n } from '../../i18n/i18n-provider';
 import { Card } from '../../ui/card';
 import { EditorContext, Fold, ItemList, LocalizedField, setIn, TextField, type Doc, type EditorState, type Path } from './workshop-fields';
-import { BandsForm, CalendarForm, FeedbackReasonsForm, MqlForm, ScoreForm, SlaForm, SqlForm, StageMappingsForm } from './workshop-forms';
+import { BandsForm, CalendarForm, FeedbackReasonsForm, MqlForm, ScoreForm, SlaForm, SqlForm, StageMappingsForm, StagesForm } from './workshop-forms';
 import { ThresholdPanel } from './threshold-panel';
 import { WhatIfPanel } from './what-if-panel';
 
@@ -93,6 +94,9 @@ export function WorkshopSection() {
   const deps = useBatonDeps();
   const now = Math.floor(deps.now() / 60_000) * 60_000;
   const { definitions: inForce, versions, loaded } = useDefinitions();
+  // The versions the team figures judge the snapshot by (the demo's v1 → v2 on the demo, as on the team page): the
+  // what-if sets the draft against the one in force among them, and the suggestion reads outcomes by them.
+  const judging = useTeamDefinitions(now)?.versions;
   const stored = useDefinitionsDraft();
   const [doc, setDoc] = useState<Doc | null>(null);
   const [published, setPublished] = useState<Definitions | null>(null);
@@ -104,16 +108,14 @@ export function WorkshopSection() {
     setDoc(stored.draft?.document ?? startDraft(inForce, versions, now));
   }, [doc, stored.draft, loaded, inForce, versions, now]);
 
-  const parsed = useMemo(() => (doc ? parseDefinitions(doc) : null), [doc]);
-  const valid = parsed?.ok ? parsed.definitions : null;
-  const errors = parsed && !parsed.ok ? parsed.errors : [];
-  // The what-if judges leads, and the name, approval, note and date do not change a judgement: a draft whose note is
-  // not written yet can already be tried in the meeting. Publishing needs the whole document valid.
-  const judgeable = useMemo(() => {
-    if (!doc) return null;
-    const result = parseDefinitions({ ...doc, name: inForce.name, approvedBy: inForce.approvedBy, changeLog: inForce.changeLog, effectiveFrom: inForce.effectiveFrom });
-    return result.ok ? result.definitions : null;
-  }, [doc, inForce]);
+  // One parse per keystroke (parseDraft): the draft with the version in force's name, approval and note standing in
+  // gives the judgeable part, and those four are checked on their own. The what-if judges leads, and the name,
+  // approval, note and date do not change a judgement: a draft whose note is not written yet can already be tried in
+  // the meeting. Publishing needs the whole document valid.
+  const parsed = useMemo(() => (doc ? parseDraft(doc, inForce) : null), [doc, inForce]);
+  const valid = parsed?.valid ?? null;
+  const judgeable = parsed?.judgeable ?? null;
+  const errors = parsed?.errors ?? [];
   // The changes in words follow the draft as it is typed: before the change note is written they come from the
   // judgeable part, so the meeting sees "MQL score threshold 60 → 80" at once, not "no changes".
   const changes = useMemo(() => {
@@ -204,7 +206,10 @@ export function WorkshopSection() {
             <Fold title={t('ws.calendar')} prefixes={['calendar']}>
               {() => <CalendarForm />}
             </Fold>
-            <Fold title={t('ws.stageMappings')} prefixes={['stageMappings', 'stages']}>
+            <Fold title={t('ws.stagesTitle')} prefixes={['stages']}>
+              {() => <StagesForm />}
+            </Fold>
+            <Fold title={t('ws.stageMappings')} prefixes={['stageMappings']}>
               {() => <StageMappingsForm />}
             </Fold>
             <Fold title={t('ws.feedbackReasons')} prefixes={['feedbackReasons']}>
@@ -212,8 +217,8 @@ export function WorkshopSection() {
             </Fold>
           </form>
           <aside className="ws-side">
-            <WhatIfPanel draft={judgeable} versions={versions} now={now} />
-            <ThresholdPanel versions={versions} now={now} current={minScore} onUse={(threshold) => editor.set(['qualification', 'mql', 'minScore'], threshold)} />
+            <WhatIfPanel draft={judgeable} versions={judging} now={now} />
+            <ThresholdPanel versions={judging} now={now} current={minScore} onUse={(threshold) => editor.set(['qualification', 'mql', 'minScore'], threshold)} />
           </aside>
         </div>
       </EditorContext.Provider>

@@ -37,6 +37,43 @@ export function parseDefinitions(input: string | unknown, format?: 'json' | 'yam
   return { ok: false, errors: result.error.issues.map(describeIssue) };
 }
 
+/** The parts of a document that say who agreed it and when, not how a lead is judged. */
+export const APPROVAL_KEYS = ['name', 'effectiveFrom', 'approvedBy', 'changeLog'] as const;
+export type Approval = Pick<Definitions, (typeof APPROVAL_KEYS)[number]>;
+
+export type ParsedDraft = {
+  /** The whole document, when it is valid (what can be published). */
+  valid: Definitions | null;
+  /** The document with `approval` standing in for its own name, date, approvers and note, when that is valid: what the what-if can judge before the note is written. */
+  judgeable: Definitions | null;
+  /** Every problem of the document itself, with its path (as parseDefinitions gives them). */
+  errors: DefinitionsIssue[];
+};
+
+/**
+ * A draft read once for both uses of the workshop: the document with `approval` (the version in force's) in place of
+ * its approval parts, which gives the judgeable definitions and every other problem, and the approval parts checked on
+ * their own (no rule of the document reads them together with the rest). The workshop used to parse the whole draft
+ * twice per keystroke for the two answers.
+ */
+export function parseDraft(doc: Record<string, unknown>, approval: Approval): ParsedDraft {
+  const judged = parseDefinitions({ ...doc, ...pickApproval(approval) });
+  const errors = judged.ok ? [] : judged.errors.filter((e) => !APPROVAL_KEYS.some((k) => e.path === k || e.path.startsWith(`${k}.`) || e.path.startsWith(`${k}[`)));
+  const own: Partial<Approval> = {};
+  for (const key of APPROVAL_KEYS) {
+    const result = definitionsSchema.shape[key].safeParse(doc[key], { reportInput: true });
+    if (result.success) (own as Record<string, unknown>)[key] = result.data;
+    else for (const issue of result.error.issues) errors.push(describeIssue({ ...issue, path: [key, ...issue.path] }));
+  }
+  const judgeable = judged.ok ? judged.definitions : null;
+  const valid = judgeable && errors.length === 0 ? { ...judgeable, ...(own as Approval) } : null;
+  return { valid, judgeable, errors };
+}
+
+function pickApproval(d: Approval): Approval {
+  return { name: d.name, effectiveFrom: d.effectiveFrom, approvedBy: d.approvedBy, changeLog: d.changeLog };
+}
+
 export function exportDefinitions(d: Definitions, format: 'json' | 'yaml'): string {
   return format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : stringifyYaml(d, { lineWidth: 0 });
 }
