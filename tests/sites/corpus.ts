@@ -73,6 +73,7 @@ export const RECORDS: Record<SystemId, RecordCase[]> = {
     { url: 'https://app-ab12.marketo.com/leadDatabase/loadLeadDetail?leadId=1234', ref: { system: 'marketo', instance: 'app-ab12.marketo.com', object: 'lead', id: '1234' } },
     { url: 'https://app-sjg.marketo.com/leadDatabase/loadLeadDetail?leadId=42&accessZoneId=1', ref: { system: 'marketo', instance: 'app-sjg.marketo.com', object: 'lead', id: '42' } },
     { url: 'https://app-lon04.marketo.com/leadDatabase/loadLeadDetail?leadId=987654#ML0A1ZN2', ref: { system: 'marketo', instance: 'app-lon04.marketo.com', object: 'lead', id: '987654' } },
+    { url: 'https://app-ab12.marketo.com/leadDatabase/loadLeadDetail/?leadId=1234', ref: { system: 'marketo', instance: 'app-ab12.marketo.com', object: 'lead', id: '1234' }, why: 'trailing slash' },
   ],
   pardot: [
     { url: 'https://pi.pardot.com/prospect/read/id/12345678', ref: { system: 'pardot', instance: 'pi.pardot.com', object: 'prospect', id: '12345678' } },
@@ -198,6 +199,8 @@ export const NON_RECORDS: PageCase[] = [
   { url: `https://acme.lightning.force.com:8443${LEAD_PATH}`, page: 'not-vendor' },
   { url: `http://acme.lightning.force.com${LEAD_PATH}`, page: 'not-vendor' },
   { url: `https://acme.lightning.force.com@evil.example${LEAD_PATH}`, page: 'not-vendor' },
+  { url: `https://user@acme.lightning.force.com${LEAD_PATH}`, page: 'not-vendor', why: 'user info in the address' },
+  { url: `https://:secret@acme.lightning.force.com${LEAD_PATH}`, page: 'not-vendor', why: 'a password in the address' },
   { url: `https://acme-lightning-force.com${LEAD_PATH}`, page: 'not-vendor' },
   { url: `https://acme.lightning.force.co${LEAD_PATH}`, page: 'not-vendor' },
   { url: 'https://acme--c.vf.force.com/apex/LeadPage?id=00Q5e00000AbCdE', page: 'not-vendor' },
