@@ -212,6 +212,8 @@ export const NON_RECORDS: PageCase[] = [
   { url: 'https://app.hubspot.com/contacts/abc/record/0-1/51', page: 'vendor-other' },
   { url: 'https://app.hubspot.com/sales/1234567/record/0-1/51', page: 'vendor-other', why: 'records live under /contacts/' },
   { url: 'https://app.hubspot.com/contacts', page: 'vendor-other', why: 'no portal' },
+  { url: 'https://app.hubspot.com/reports-dashboard/1234567', page: 'vendor-other', why: 'an index only in the CRM app' },
+  { url: 'https://app.hubspot.com/contacts/abc', page: 'vendor-other', why: 'portal not a number' },
   { url: 'https://app.hubspot.com/contacts/1234567', page: 'hubspot-index', why: 'the portal’s CRM home' },
   { url: 'https://app.hubspot.com/contacts/1234567/companies', page: 'hubspot-index' },
   { url: 'https://app.hubspot.com/contacts/1234567/xcontacts', page: 'vendor-other', why: 'index names are whole segments' },
