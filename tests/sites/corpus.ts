@@ -233,6 +233,7 @@ export const NON_RECORDS: PageCase[] = [
   { url: 'https://app-ab12.marketo.com/#ML0A1ZN2', page: 'vendor-other' },
   { url: 'https://app-ab12.marketo.com/leadDatabase/loadLeadDetail', page: 'vendor-other' },
   { url: 'https://app-ab12.marketo.com/leadDatabase/loadLeadDetail?leadId=abc', page: 'vendor-other' },
+  { url: 'https://app-ab12.marketo.com/leadDatabase/other?leadId=1', page: 'vendor-other', why: 'a lead id on another page' },
   { url: 'https://www.marketo.com/leadDatabase/loadLeadDetail?leadId=1', page: 'not-vendor' },
   { url: 'https://app-ab12.marketo.com.evil.example/leadDatabase/loadLeadDetail?leadId=1', page: 'not-vendor' },
   { url: 'https://evilapp-ab12.marketo.com/leadDatabase/loadLeadDetail?leadId=1', page: 'not-vendor' },
