@@ -86,7 +86,9 @@ function detect(url: URL): RecordRef | null {
 }
 
 function describe(url: URL): UnsupportedPage | undefined {
-  const s = pathSegments(url) ?? [];
+  // A path that does not decode is no page we know, not the home page an empty path would be.
+  const s = pathSegments(url);
+  if (!s) return undefined;
   const [a, b, c, d] = s;
   if (a === undefined) return 'salesforce-home';
   if (a === 'lightning') {

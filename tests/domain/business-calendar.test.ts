@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { addBusinessMinutes, businessMinutesBetween, isOpenAt, nextOpeningAt } from '../../lib/domain/business-calendar';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { Definitions } from '../../lib/domain/definitions/schema';
-import { NEW_YORK, copyDefinitions, jst, showJst } from './time-helpers';
+import { NEW_YORK as SHARED_NEW_YORK, copyDefinitions, jst, showJst } from './time-helpers';
 
-const TOKYO = DEFAULT_DEFINITIONS.calendar;
+// Copies made by this file, not the shared objects: the calendar caches each calendar's days by object, and a cache
+// filled before a mutant is switched on (Stryker reruns tests in one process) would hide the mutant (docs/mutation.md).
+const TOKYO: Definitions['calendar'] = structuredClone(DEFAULT_DEFINITIONS.calendar);
+const NEW_YORK: Definitions['calendar'] = structuredClone(SHARED_NEW_YORK);
 
 describe('adding business minutes in the default Japan calendar (09:00–12:00, 13:00–18:00)', () => {
   it.each([

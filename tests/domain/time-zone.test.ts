@@ -87,4 +87,10 @@ describe('local days and wall times', () => {
     // Just after the repeated hour there is one instant only.
     expect(wallToInstant('America/New_York', utc('2026-11-01T02:30:00'))).toBe(utc('2026-11-01T07:30:00'));
   });
+
+  it('east of UTC too, a wall time that happens twice is the earlier one (Berlin 2026-10-25 02:30 is CEST)', () => {
+    // First read with the later offset (CET), so only the overlap rule moves it to 00:30 UTC rather than 01:30.
+    expect(wallToInstant('Europe/Berlin', utc('2026-10-25T02:30:00'))).toBe(Date.parse('2026-10-25T02:30:00+02:00'));
+    expect(wallToInstant('Europe/Berlin', utc('2026-10-25T03:30:00'))).toBe(Date.parse('2026-10-25T03:30:00+01:00'));
+  });
 });

@@ -70,4 +70,11 @@ describe('kintone object names', () => {
     expect(parseKintoneObject(plain?.object ?? '')).toEqual({ appId: '12' });
     expect(parseKintoneObject('Lead')).toBeNull();
   });
+
+  it('are read back only when the whole name is an app, with every digit of the space and the app', () => {
+    expect(parseKintoneObject('guest:31:app:120')).toEqual({ appId: '120', guestSpaceId: '31' });
+    expect(parseKintoneObject('x-app:12')).toBeNull();
+    expect(parseKintoneObject('app:12:extra')).toBeNull();
+    expect(parseKintoneObject('guest::app:12')).toBeNull();
+  });
 });

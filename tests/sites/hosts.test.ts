@@ -32,7 +32,7 @@ describe('host families: one source for manifest and runtime', () => {
       }
     });
     expect(lookalikes.length).toBeGreaterThan(20);
-    for (const url of lookalikes) expect(familyForHost(url.hostname) && url.protocol === 'https:' && url.port === '' && !url.username, url.href).toBeFalsy();
+    for (const url of lookalikes) expect(familyForHost(url.hostname) && url.protocol === 'https:' && url.port === '' && !url.username && !url.password, url.href).toBeFalsy();
   });
 });
 
