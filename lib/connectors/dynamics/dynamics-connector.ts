@@ -84,7 +84,7 @@ export function createDynamicsConnector(deps: DynamicsDeps): DynamicsConnector {
    */
   async function readJourneys(ref: RecordRef, host: string, table: 'lead' | 'contact', id: string, options: FetchOptions) {
     const now = options.now;
-    const { ask, knownAbsent } = await journeyTablesToAsk(deps.storage, host, table, now);
+    const { ask } = await journeyTablesToAsk(deps.storage, host, table, now);
     if (!ask.length) return { events: [], warnings: [] };
     try {
       const parts = await client.batch({ host, paths: journeyPaths(ask, id), signal: options.signal, doing: 'reading Customer Insights – Journeys interactions' });
