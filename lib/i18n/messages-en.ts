@@ -837,4 +837,8 @@ export const en = {
   'opt.alerts.afterHours': 'Also outside business hours',
   'opt.alerts.denied': 'The browser did not allow notifications, so alerts stay off.',
   'fb.amended': 'Reasons added. The feedback already delivered is updated (no second entry).',
+  // team-speed: the diagnostic's period, the figures kept from the last visit, the review pack's changes
+  'diagnostic.periodOfPage': 'Checks on figures (funnel, SLA, feedback, revenue) read the page\'s period: {from} – {to}.',
+  'diagnostic.periodDefault': 'Checks on figures (funnel, SLA, feedback, revenue) read the last 90 days: {from} – {to}.',
+  'teamPage.kept': 'Shown: the figures worked out as of {time} from this same snapshot, kept from your last visit. Today\'s are being worked out…',
 } satisfies Record<MessageKey, string>;

@@ -839,6 +839,10 @@ export const ja = {
   'opt.alerts.afterHours': '営業時間外も通知する',
   'opt.alerts.denied': 'ブラウザーが通知を許可しなかったため、通知はオフのままです。',
   'fb.amended': '理由を追加しました。送信済みのフィードバックを更新します（二重登録はしません）。',
+  // team-speed: the diagnostic's period, the figures kept from the last visit, the review pack's changes
+  'diagnostic.periodOfPage': '数値で判定する項目（ファネル・SLA・フィードバック・売上）は、このページの期間 {from} – {to} の数値です。',
+  'diagnostic.periodDefault': '数値で判定する項目（ファネル・SLA・フィードバック・売上）は、直近 90 日 {from} – {to} の数値です。',
+  'teamPage.kept': '表示中: 同じスナップショットから {time} 時点で集計した前回の数値です。現在の数値を集計しています…',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -5,12 +5,15 @@ import { demoAnchor } from '../../../lib/connectors/demo/demo-anchor';
 import { demoDefinitionsVersions } from '../../../lib/connectors/demo/demo-definitions';
 import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-definitions';
 import { computeTeamKpis, countTeam, judgeTeam } from '../../../lib/domain/team-kpis';
-import { periodRange } from '../../../lib/domain/team-period';
+import { periodRange, previousPeriodRange, weekBuckets } from '../../../lib/domain/team-period';
+import { readKeptView } from '../../../lib/queries/use-team-kpis';
 import type { BatonDb } from '../../../lib/store/db';
 import { listSyncStates, writeSyncState } from '../../../lib/store/snapshot-repo';
 import { en, ja } from '../render-with-i18n';
+import { createI18n } from '../../../components/i18n/i18n-provider';
 import { freshDb } from '../panel-harness';
-import { renderTeamPage, syncDemo } from './team-harness';
+import { inProcessClient, renderTeamPage, syncDemo } from './team-harness';
+import { writeSnapshotPage } from '../../../lib/store/snapshot-repo';
 
 const NOW = Date.UTC(2026, 10, 25, 5, 0);
 const ZONE = DEFAULT_DEFINITIONS.calendar.timeZone;
@@ -96,4 +99,29 @@ describe('Team page', () => {
     await writeSyncState(db, { ...state, error: { message: 'The workspace could not be reached (network).', kind: 'transient', at: NOW } });
     expect(await screen.findByRole('alert')).toHaveTextContent(en('teamPage.state.partial', { system: en('system.demo'), message: 'The workspace could not be reached (network).' }));
   });
+
+  it('paints the figures kept from the last visit at once, labelled, while the worker has not answered; never after the snapshot changed', async () => {
+    const contexts = await syncDemo(db, NOW);
+    const expected = computeTeamKpis(contexts, demoVersions(), periodRange({ kind: 'quarter' }, NOW, ZONE), NOW);
+    const first = renderTeamPage(db, NOW, { search: '?period=quarter' });
+    await screen.findByRole('table', { name: en('teamPage.funnel.table') }, { timeout: 15_000 });
+    // The worker keeps this period, the previous one and the detail once it has answered them.
+    await waitFor(() => expect(db.teamAnswers.count()).resolves.toBe(3), { timeout: 15_000 });
+    first.unmount();
+
+    // The next visit a few minutes later, with a worker still reading the snapshot (it never answers here).
+    const later = NOW + 5 * 60_000;
+    const stuck = inProcessClient(db, { read: () => new Promise(() => {}) });
+    const second = renderTeamPage(db, later, { search: '?period=quarter', client: stuck });
+    expect(await screen.findByTestId('team-kept', {}, { timeout: 15_000 })).toHaveTextContent(en('teamPage.kept', { time: createI18n('en', ZONE).dateTime(NOW) }));
+    for (const stage of STAGES) expect(stageCell(stage)).toHaveTextContent(new RegExp(`^${expected.funnel.reached[stage].toLocaleString('en-US')}$`));
+    second.unmount();
+
+    // A page of the snapshot changed: the kept figures are not this snapshot's, so the page finds none to paint.
+    const range = periodRange({ kind: 'quarter' }, later, ZONE);
+    const view = { range, previous: previousPeriodRange({ kind: 'quarter' }, later, ZONE), weeks: weekBuckets(range, ZONE), filter: {}, versions: demoVersions() };
+    expect((await readKeptView(db, view))?.kpis.funnel.reached.mql).toBe(expected.funnel.reached.mql);
+    await writeSnapshotPage(db, { system: 'demo', instance: 'sfa', kind: 'team' }, { contexts: [], deleted: [contexts[0]!.ref] }, later);
+    expect(await readKeptView(db, view)).toBeNull();
+  }, 60_000);
 });
