@@ -19,6 +19,7 @@ import { DrillPanel } from './drill-panel';
 import { FeedbackSection } from './feedback-section';
 import { FunnelSection } from './funnel-section';
 import { RevenueSection } from './revenue-section';
+import { ReviewChangesSection } from './review-changes-section';
 import { SlaSection } from './sla-section';
 import { TeamControls } from './team-controls';
 import type { TeamData } from './team-data';
@@ -101,6 +102,11 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
         ) : null}
         {drill ? <DrillPanel request={drill} onClose={() => setDrill(null)} /> : null}
         <div className="team-sections" aria-busy={keptView !== null || current.isPlaceholderData || detail.isFetching}>
+          {view.print ? (
+            <CardBoundary label={t('teamPage.review.title')}>
+              <ReviewChangesSection data={data} live={keptView === null && !current.isPlaceholderData} />
+            </CardBoundary>
+          ) : null}
           <CardBoundary label={t('teamPage.funnel.title')}>
             <FunnelSection data={data} />
           </CardBoundary>

@@ -94,10 +94,11 @@ export function createTeamKpisService(
 
   function countOf(team: JudgedTeam, request: Counting): TeamKpis {
     if (counted?.team !== team) counted = { team, byKey: new Map() };
-    const key = JSON.stringify([request.range.from, request.range.to, request.filter]);
+    const splits = request.type !== 'compute' || request.splits !== false;
+    const key = JSON.stringify([request.range.from, request.range.to, request.filter, splits]);
     let kpis = counted.byKey.get(key);
     if (!kpis) {
-      kpis = countTeam(team, request.range, request.filter);
+      kpis = countTeam(team, request.range, request.filter, { splits });
       counted.byKey.set(key, kpis);
       for (const old of counted.byKey.keys()) if (counted.byKey.size > KEPT_RESULTS * 2) counted.byKey.delete(old);
     }
@@ -122,7 +123,8 @@ export function createTeamKpisService(
     const { team, readMs, judgeMs, generation } = await judgedFor(request);
     const countedAt = clock();
     const kpis = countOf(team, request);
-    keep(generation, { kind: 'kpis', range: request.range, filter: request.filter, versions: request.versions }, request.now, kpis);
+    const splits = request.type !== 'compute' || request.splits !== false;
+    keep(generation, { kind: 'kpis', range: request.range, filter: request.filter, versions: request.versions, splits }, request.now, kpis);
     results.set(id, kpis);
     for (const old of results.keys()) if (results.size > KEPT_RESULTS) results.delete(old);
     return { type: 'kpis', id, kpis, timings: { readMs, judgeMs, countMs: clock() - countedAt } };

@@ -70,7 +70,8 @@ export function useTeamFigures(client: TeamKpisClient | null, request: TeamFigur
     queryKey: teamKeys.of('compute', client, request, request.previous),
     queryFn: async () => {
       reloadIfSynced();
-      return (await client!.compute({ ...base, range: request.previous })).kpis;
+      // Beside this period's totals: the previous period's splits are never shown.
+      return (await client!.compute({ ...base, range: request.previous, splits: false })).kpis;
     },
     enabled: client !== null,
     placeholderData: keepPreviousData,
@@ -110,7 +111,7 @@ export async function readKeptView(db: BatonDb, request: Pick<TeamFiguresRequest
   const base = { filter: request.filter, versions: request.versions };
   const [current, previous, detail] = await Promise.all([
     readTeamAnswer<TeamKpisData>(db, { kind: 'kpis', range: request.range, ...base }, generation),
-    readTeamAnswer<TeamKpisData>(db, { kind: 'kpis', range: request.previous, ...base }, generation),
+    readTeamAnswer<TeamKpisData>(db, { kind: 'kpis', range: request.previous, splits: false, ...base }, generation),
     readTeamAnswer<TeamDetail>(db, { kind: 'detail', range: request.range, weeks: request.weeks, ...base }, generation),
   ]);
   if (!current) return null;

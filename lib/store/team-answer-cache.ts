@@ -17,6 +17,8 @@ export interface TeamAnswerQuestion {
   filter: { owners?: readonly (string | null)[]; sources?: readonly (string | null)[]; campaigns?: readonly (string | null)[] };
   /** The definitions versions as sent to the worker. */
   versions: readonly unknown[];
+  /** 'kpis' without splits (totals only); absent: with splits. */
+  splits?: boolean;
   /** The detail's weeks (empty for 'kpis'). */
   weeks?: readonly { from: number; to: number }[];
 }
@@ -45,7 +47,7 @@ function hash(text: string): string {
 export function teamAnswerKey(q: TeamAnswerQuestion): string {
   const filter = [q.filter.owners ?? null, q.filter.sources ?? null, q.filter.campaigns ?? null];
   const weeks = (q.weeks ?? []).map((w) => [w.from, w.to]);
-  return `${q.kind}|${q.range.from}|${q.range.to}|${hash(JSON.stringify(filter))}|${hash(JSON.stringify(q.versions))}|${hash(JSON.stringify(weeks))}`;
+  return `${q.kind}${q.splits === false ? '-totals' : ''}|${q.range.from}|${q.range.to}|${hash(JSON.stringify(filter))}|${hash(JSON.stringify(q.versions))}|${hash(JSON.stringify(weeks))}`;
 }
 
 const epochMs = z.number().int().nonnegative();

@@ -124,4 +124,33 @@ describe('Team page', () => {
     await writeSnapshotPage(db, { system: 'demo', instance: 'sfa', kind: 'team' }, { contexts: [], deleted: [contexts[0]!.ref] }, later);
     expect(await readKeptView(db, view)).toBeNull();
   }, 60_000);
+
+  it('the review pack says there is no earlier review the first time, and the next pack compares SLA and feedback with it', async () => {
+    const contexts = await syncDemo(db, NOW);
+    const first = renderTeamPage(db, NOW, { search: '?period=quarter&print=1' });
+    expect(await screen.findByTestId('review-first', {}, { timeout: 20_000 })).toHaveTextContent(en('teamPage.review.first'));
+    const i18n = createI18n('en', ZONE);
+    expect(screen.getByTestId('review-recorded')).toHaveTextContent(en('teamPage.review.recorded', { date: i18n.dateTime(NOW) }));
+    await waitFor(() => expect(db.reviews.count()).resolves.toBe(1));
+    first.unmount();
+
+    // The next meeting, a day later: this pack is compared with the one before.
+    const next = NOW + 86_400_000;
+    const range = periodRange({ kind: 'quarter' }, NOW, ZONE);
+    const then = computeTeamKpis(contexts, demoVersions(), range, NOW);
+    const now = computeTeamKpis(contexts, demoDefinitionsVersions(demoAnchor(next)), periodRange({ kind: 'quarter' }, next, ZONE), next);
+    renderTeamPage(db, next, { search: '?period=quarter&print=1' });
+    expect(await screen.findByTestId('review-last', {}, { timeout: 20_000 })).toHaveTextContent(
+      en('teamPage.review.last', { date: i18n.dateTime(NOW), from: i18n.date(range.from), to: i18n.date(range.to - 1) }),
+    );
+    const table = screen.getByRole('table', { name: en('teamPage.review.table') });
+    const row = (label: string) => within(within(table).getByRole('row', { name: new RegExp(`^${label} `) })).getAllByRole('cell').map((c) => c.textContent);
+    const pctText = (r: number | null) => (r === null ? '–' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`);
+    expect(row(en('teamPage.review.metRate'))).toEqual([pctText(then.sla.metRate), pctText(now.sla.metRate)]);
+    expect(row(en('teamPage.review.good'))).toEqual([String(then.feedback.good), String(now.feedback.good)]);
+    expect(row(en('teamPage.review.bad'))).toEqual([String(then.feedback.bad), String(now.feedback.bad)]);
+    // No definitions version took effect between the two reviews.
+    expect(screen.getByText(en('teamPage.review.noNewVersions', { version: String(demoVersions().at(-1)!.version) }))).toBeInTheDocument();
+    await waitFor(() => expect(db.reviews.count()).resolves.toBe(2));
+  }, 120_000);
 });
