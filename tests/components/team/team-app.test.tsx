@@ -98,12 +98,12 @@ describe('Team page', () => {
     const state = (await listSyncStates(db))[0]!;
     await writeSyncState(db, { ...state, error: { message: 'The workspace could not be reached (network).', kind: 'transient', at: NOW } });
     expect(await screen.findByRole('alert')).toHaveTextContent(en('teamPage.state.partial', { system: en('system.demo'), message: 'The workspace could not be reached (network).' }));
-  });
+   }, 60_000);
 
   it('paints the figures kept from the last visit at once, labelled, while the worker has not answered; never after the snapshot changed', async () => {
     const contexts = await syncDemo(db, NOW);
     const expected = computeTeamKpis(contexts, demoVersions(), periodRange({ kind: 'quarter' }, NOW, ZONE), NOW);
-    const first = renderTeamPage(db, NOW, { search: '?period=quarter' });
+    const first = renderTeamPage(db, NOW, { search: '?period=quarter', client: inProcessClient(db, { clock: () => NOW, keep: true }) });
     await screen.findByRole('table', { name: en('teamPage.funnel.table') }, { timeout: 15_000 });
     // The worker keeps this period, the previous one and the detail once it has answered them.
     await waitFor(() => expect(db.teamAnswers.count()).resolves.toBe(3), { timeout: 15_000 });

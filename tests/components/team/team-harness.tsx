@@ -30,9 +30,12 @@ export async function syncDemo(db: BatonDb, now: number, { lastCompleteAt = now 
 }
 
 /** The worker's service behind structured-clone messages, reading the same snapshot a Worker would. */
-export function inProcessClient(db: BatonDb, { read = () => readTeamSnapshot(db), clock = Date.now }: { read?: () => Promise<LeadContext[]>; clock?: () => number } = {}): TeamKpisClient {
-  // As the worker does: answers of the page's view are kept for the next visit (store/team-answer-cache.ts).
-  return createTeamKpisClient(inProcessWorker(read, { keepAnswer: (question, kept) => saveTeamAnswer(db, question, kept), wallClock: clock }));
+export function inProcessClient(
+  db: BatonDb,
+  { read = () => readTeamSnapshot(db), clock = Date.now, keep = false }: { read?: () => Promise<LeadContext[]>; clock?: () => number; keep?: boolean } = {},
+): TeamKpisClient {
+  // keep: as the worker does, answers of the page's view are kept for the next visit (store/team-answer-cache.ts).
+  return createTeamKpisClient(inProcessWorker(read, keep ? { keepAnswer: (question, kept) => saveTeamAnswer(db, question, kept), wallClock: clock } : {}));
 }
 
 export function renderTeamPage(
