@@ -115,6 +115,8 @@ describe('the team page on the demo workspace', () => {
   });
 
   it('has no serious or critical axe violations, and no sideways scroll from 1024 px down to 360 px', async () => {
+    // The page's own figures, not the ones kept from the last visit (drawn dimmed while the worker works).
+    await page.locator('.team-sections[aria-busy="false"]').waitFor({ timeout: 60_000 });
     const result = await new AxeBuilder({ page }).analyze();
     const problems = result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
