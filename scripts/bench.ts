@@ -13,8 +13,9 @@
  *      (production build, through the team-KPIs worker) (scripts/bench/workshop.ts)
  *   8. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
  *   7b. the team page's worker answers in Node: first paint's three, and a filter change p50 / p95 (100,000 people)
+ *   7c. the team page in Chromium over 100,000 people: first visit, next visit (kept figures), filter change p50 / p95
  *   9. my queue: a 500-lead queue's per-second tick, and the badge's next change time over 500 leads
- * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-page|team-chromium|cold|workshop|queue runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
+ * BATON_BENCH=domain|fake|chromium|hubspot|team-sync|team|team-page|team-chromium|team-page-chromium|cold|workshop|queue runs one part; BATON_BENCH_SCALE shrinks the store's data set (default 1 = full).
  */
 // First: Dexie reads the global indexedDB when its module loads, so fake-indexeddb must be in place before.
 import 'fake-indexeddb/auto';
@@ -29,6 +30,7 @@ import { runTeamNodeBench } from './bench/team';
 import { runTeamChromiumBench } from './bench/team-chromium';
 import { runWorkshopBench, runWorkshopChromiumBench } from './bench/workshop';
 import { runTeamPageNodeBench } from './bench/team-page';
+import { runTeamPageChromiumBench } from './bench/team-page-chromium';
 
 process.env.BATON_EXTENSION_DIR ??= '.output/bench-chrome-mv3';
 const only = process.env.BATON_BENCH;
@@ -65,6 +67,10 @@ if (wants('team-page')) {
 if (wants('team-chromium')) {
   console.log('\n== team KPIs, Chromium (production build) ==');
   await runTeamChromiumBench();
+}
+if (wants('team-page-chromium')) {
+  console.log('\n== team page: first paint and a filter change, Chromium (production build) ==');
+  await runTeamPageChromiumBench();
 }
 if (wants('cold')) {
   console.log('\n== cold open, Chromium (production build) ==');

@@ -14,17 +14,18 @@ import { useI18n, type I18n } from '../i18n/i18n-provider';
 import { Card } from '../ui/card';
 import { CardBoundary } from '../ui/card-boundary';
 import { Icon, type LucideIcon } from '../ui/icon';
+import type { TeamRange } from '../../lib/domain/team-kpis';
 
 /**
  * The seed's alignment self-diagnosis on the team page: 15 checks with the evidence figure behind each data check,
  * the team's own answers (yes / partly / no with a note, kept with their history) for the rest, the score, which
  * of the five steps the team is in, and the issues by priority. Reads its own data (useAlignmentDiagnostic).
  */
-export function DiagnosticSection() {
+export function DiagnosticSection({ range }: { range?: TeamRange } = {}) {
   const { t } = useI18n();
   return (
     <CardBoundary label={t('diagnostic.title')}>
-      <DiagnosticBody />
+      <DiagnosticBody range={range} />
     </CardBoundary>
   );
 }
@@ -32,14 +33,19 @@ export function DiagnosticSection() {
 const STATUS_ICON: Record<CheckStatus, LucideIcon> = { pass: CircleCheck, partial: CircleMinus, fail: CircleX, unknown: CircleHelp };
 const ANSWERS: readonly SelfAnswer[] = ['yes', 'partly', 'no'];
 
-function DiagnosticBody() {
+function DiagnosticBody({ range }: { range: TeamRange | undefined }) {
   const i18n = useI18n();
-  const { t, number } = i18n;
-  const state = useAlignmentDiagnostic();
+  const { t, number, date } = i18n;
+  const state = useAlignmentDiagnostic(range);
   const d = state.diagnostic;
+  const period = { from: date(state.range.from), to: date(state.range.to - 1) };
   return (
     <Card title={t('diagnostic.title')} className="diagnostic">
       <p className="small muted">{t('diagnostic.hint')}</p>
+      {/* Which figures the funnel, SLA and revenue checks read: the page's period when on the team page. */}
+      <p className="small" data-testid="diagnostic-period">
+        {state.followsPage ? t('diagnostic.periodOfPage', period) : t('diagnostic.periodDefault', period)}
+      </p>
       {state.status === 'loading' ? <p role="status">{t('diagnostic.loading')}</p> : null}
       {state.status === 'error' ? (
         <p role="alert" className="error">

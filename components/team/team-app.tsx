@@ -19,6 +19,7 @@ import { DrillPanel } from './drill-panel';
 import { FeedbackSection } from './feedback-section';
 import { FunnelSection } from './funnel-section';
 import { RevenueSection } from './revenue-section';
+import { ReviewChangesSection } from './review-changes-section';
 import { SlaSection } from './sla-section';
 import { TeamControls } from './team-controls';
 import type { TeamData } from './team-data';
@@ -59,11 +60,15 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
     const range = periodRange(view.period, now, zone);
     return { range, previous: previousPeriodRange(view.period, now, zone), weeks: weekBuckets(range, zone), filter: view.filter, now, versions, snapshotStamp };
   }, [view.period, view.filter, now, zone, versions, snapshotStamp]);
-  const { current, previous, detail } = useTeamFigures(loaded ? client : null, request);
+  const { current, previous, detail, kept } = useTeamFigures(loaded ? client : null, request);
 
+  // Until the worker's first answer, the figures it gave last time for this view over this same snapshot.
+  const keptView = current.data ? null : (kept.data ?? null);
   const data: TeamData | null = current.data
     ? { range: request.range, previousRange: request.previous, kpis: current.data, previous: previous.data, detail: detail.data, versions, definitions }
-    : null;
+    : keptView
+      ? { range: request.range, previousRange: request.previous, kpis: keptView.kpis, previous: keptView.previous, detail: keptView.detail, versions, definitions }
+      : null;
   const openReviewPack = () => window.open(`${location.pathname}${teamViewSearch({ ...view, print: true })}`, '_blank', 'noopener');
 
   let body;
@@ -90,8 +95,18 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
             <p>{t('teamPage.state.emptyPeriod')}</p>
           </section>
         ) : null}
+        {keptView ? (
+          <section className="banner" role="status" data-testid="team-kept">
+            <p>{t('teamPage.kept', { time: dateTime(keptView.now) })}</p>
+          </section>
+        ) : null}
         {drill ? <DrillPanel request={drill} onClose={() => setDrill(null)} /> : null}
-        <div className="team-sections" aria-busy={current.isPlaceholderData || detail.isFetching}>
+        <div className="team-sections" aria-busy={keptView !== null || current.isPlaceholderData || detail.isFetching}>
+          {view.print ? (
+            <CardBoundary label={t('teamPage.review.title')}>
+              <ReviewChangesSection data={data} live={keptView === null && !current.isPlaceholderData} />
+            </CardBoundary>
+          ) : null}
           <CardBoundary label={t('teamPage.funnel.title')}>
             <FunnelSection data={data} />
           </CardBoundary>
@@ -107,9 +122,9 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
           <CardBoundary label={t('teamPage.defs.title')}>
             <TeamDefinitionsSection data={data} />
           </CardBoundary>
-          {/* The 15-check alignment diagnostic over the last 90 days, from the same worker as the figures. */}
+          {/* The 15-check alignment diagnostic over the page's period, from the same worker as the figures. */}
           <TeamKpisClientContext.Provider value={client}>
-            <DiagnosticSection />
+            <DiagnosticSection range={request.range} />
           </TeamKpisClientContext.Provider>
         </div>
       </>

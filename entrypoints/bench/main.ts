@@ -6,6 +6,7 @@ import { FULL_SCALE, runStoreBench, type StoreBenchResult, type StoreBenchScale 
 import {
   runSnapshotReadBench,
   runTeamEngineBench,
+  seedTeamSnapshot,
   TEAM_FULL_SCALE,
   type SnapshotReadResult,
   type TeamBenchScale,
@@ -25,6 +26,7 @@ export interface TeamWorkerResult {
 declare global {
   interface Window {
     runBench?: (scale?: Partial<StoreBenchScale>) => Promise<StoreBenchResult>;
+    seedTeamSnapshot?: (people: number) => Promise<{ people: number; writeSeconds: number }>;
     runTeamBench?: (scale?: Partial<TeamBenchScale>) => Promise<{ engine: TeamEngineResult; snapshot: SnapshotReadResult; worker: TeamWorkerResult }>;
     runWorkshopBench?: (people: number) => Promise<WorkshopChromiumResult>;
   }
@@ -82,6 +84,16 @@ window.runWorkshopBench = async (people) => {
   } finally {
     client.close();
     await Promise.all([db.snapshots.clear(), db.syncStates.clear()]);
+    db.close();
+  }
+};
+
+/** The app database's team snapshot for the team page's own bench (this bench's throwaway profile). */
+window.seedTeamSnapshot = async (people) => {
+  const db = openBatonDb();
+  try {
+    return await seedTeamSnapshot(db, people, log);
+  } finally {
     db.close();
   }
 };

@@ -1,10 +1,12 @@
 import type { Stage, SystemId } from './model';
-import { countTeam, type FigurePath, type JudgedTeam, type TeamFilter, type TeamKpis, type TeamRange } from './team-kpis';
+import { countTeamFigures, selectTeam, type FigurePath, type JudgedTeam, type TeamFilter, type TeamKpis, type TeamRange } from './team-kpis';
 
 /**
  * What the team page shows beyond `TeamKpis`, read from the same judgement (`JudgedTeam`, one `assessHandoff` per
  * person) and the same counting (`countTeam`), never judged again:
- * - weeks: `countTeam` per week of the period (SLA met rate, handoffs, feedback, MQL/SQL entries);
+ * - weeks: `countTeam`'s totals per week of the period (SLA met rate, handoffs, feedback, MQL/SQL entries), each week
+ *   counted over only the people with a dated fact in it (`weekMembers`: one pass over the selection), since a
+ *   person with none counts nothing there;
  * - first touch: the business minutes to first touch that `countTeam`'s p50 / p90 come from, in buckets;
  * - open pipeline by campaign: open opportunities (not closed) of the period's people, each deal once per campaign,
  *   amounts as the vendor gives them (as `computeTeamKpis`' revenue: one currency per org assumed);
@@ -77,10 +79,49 @@ function inCampaign(team: JudgedTeam, i: number, campaign: number): boolean {
   return false;
 }
 
+/**
+ * Per week, the people of `selected` with a dated fact inside it: a stage entry, the handoff, a feedback, a won deal's
+ * close (every time `countTeam` compares with a range). One pass over the selection; weeks ascending and contiguous.
+ */
+export function weekMembers(team: JudgedTeam, selected: readonly number[], weeks: readonly TeamRange[]): number[][] {
+  const members: number[][] = weeks.map(() => []);
+  if (weeks.length === 0) return members;
+  const starts = Float64Array.from(weeks, (w) => w.from);
+  const start = weeks[0]!.from;
+  const end = weeks[weeks.length - 1]!.to;
+  const weekOf = (at: number) => {
+    if (!(at >= start && at < end)) return -1;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return at < weeks[lo]!.to ? lo : -1;
+  };
+  for (const i of selected) {
+    const add = (at: number) => {
+      const w = weekOf(at);
+      if (w < 0) return;
+      const list = members[w]!;
+      if (list[list.length - 1] !== i) list.push(i);
+    };
+    for (let k = team.entryStart[i]!; k < team.entryStart[i + 1]!; k++) add(team.entryAt[k]!);
+    add(team.handoffAt[i]!);
+    const context = team.contexts[i]!;
+    for (const f of context.feedback) add(f.at);
+    for (const o of context.opportunities) if (o.closeDate !== undefined) add(o.closeDate);
+  }
+  // Each person's facts are added together, so a week's last member is the only one that can repeat.
+  return members;
+}
+
 /** `kpis` is `countTeam(team, range, filter)`; `weeks` the period's time axis (team-period's `weekBuckets`). */
 export function teamDetail(team: JudgedTeam, kpis: TeamKpis, weeks: readonly TeamRange[], filter: TeamFilter = {}): TeamDetail {
-  const weekFigures = weeks.map((week): WeekFigures => {
-    const k = countTeam(team, week, filter, { splits: false });
+  const perWeek = weekMembers(team, selectTeam(team, filter), weeks);
+  const weekFigures = weeks.map((week, w): WeekFigures => {
+    const k = countTeamFigures(team, week, perWeek[w]!);
     return {
       from: week.from,
       to: week.to,

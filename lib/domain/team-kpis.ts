@@ -578,3 +578,16 @@ function predicateFor(f: RangeFacts, path: FigurePath): ((i: number) => boolean)
       return null;
   }
 }
+
+/** The people a filter keeps (indexes into the judged team), so several ranges can be counted over one selection. */
+export function selectTeam(team: JudgedTeam, filter: TeamFilter = {}): number[] {
+  return select(team, filter);
+}
+
+/**
+ * `countTeam`'s totals for one range over the given people (indexes from `selectTeam`): the same counting, without
+ * splits or drill-down. `leads` is the number of people given.
+ */
+export function countTeamFigures(team: JudgedTeam, range: TeamRange, members: readonly number[]): TeamFigures {
+  return figuresOf(rangeFacts(team, members, range), members);
+}

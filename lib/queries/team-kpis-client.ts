@@ -9,7 +9,8 @@ import { teamKpisResponseSchema, type TeamKpisData, type TeamKpisRequest, type T
 
 /** The page's side of the team-KPIs worker: figures for a range and filter, the people behind one, reload. */
 export interface TeamKpisClient {
-  compute(request: CountingRequest): Promise<{ id: number; kpis: TeamKpisData; timings: TeamKpisTimings }>;
+  /** `splits: false` counts totals only (no byOwner / bySource / byCampaign). */
+  compute(request: CountingRequest & { splits?: boolean }): Promise<{ id: number; kpis: TeamKpisData; timings: TeamKpisTimings }>;
   /** The team page's weekly axis, first-touch buckets, open pipeline and comments for the same figures. */
   detail(request: CountingRequest & { weeks: TeamRange[] }): Promise<TeamDetail>;
   /** The people behind a figure (at most `limit` of them, and how many in all), with names and record links. */
@@ -82,9 +83,9 @@ export function createTeamKpisClient(worker: WorkerLike = startTeamKpisWorker())
       worker.postMessage(message);
     });
   return {
-    async compute({ range, filter, now, versions }) {
+    async compute({ range, filter, now, versions, splits }) {
       const id = nextId++;
-      const response = await ask<{ kpis: TeamKpisData; timings: TeamKpisTimings }>({ type: 'compute', id, range, filter: plainFilter(filter), now, versions });
+      const response = await ask<{ kpis: TeamKpisData; timings: TeamKpisTimings }>({ type: 'compute', id, range, filter: plainFilter(filter), now, versions, ...(splits === false ? { splits } : {}) });
       return { id, kpis: response.kpis, timings: response.timings };
     },
     async detail({ range, filter, now, versions, weeks }) {

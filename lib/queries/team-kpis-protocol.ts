@@ -27,7 +27,8 @@ const countingFields = {
 };
 
 export const teamKpisRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('compute'), ...countingFields }),
+  /** `splits: false`: totals only, no byOwner / bySource / byCampaign (the page's previous period shows totals). */
+  z.object({ type: z.literal('compute'), ...countingFields, splits: z.boolean().optional() }),
   /** The team page's weekly axis, first-touch buckets, open pipeline and comments (lib/domain/team-details.ts). */
   z.object({ type: z.literal('detail'), ...countingFields, weeks: z.array(rangeSchema).max(120) }),
   /** The people behind a figure (team-details' `detailPeople` paths too), with their names and record links. */

@@ -5,6 +5,8 @@ import type { LeadContext } from '../domain/model';
 import { assessAlignment } from '../domain/alignment-diagnostic';
 import { detailPeople, teamDetail, teamPeople } from '../domain/team-details';
 import { countTeam, judgeTeam, type JudgedTeam, type TeamKpis } from '../domain/team-kpis';
+import { snapshotGenerationOf } from '../store/snapshot-repo';
+import type { KeptAnswer, TeamAnswerQuestion } from '../store/team-answer-cache';
 import { definitionsListSchema, teamKpisRequestSchema, type TeamKpisResponse } from './team-kpis-protocol';
 
 /**
@@ -19,7 +21,22 @@ export interface TeamKpisService {
 
 const KEPT_RESULTS = 4;
 
-export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>, clock: () => number = () => performance.now()): TeamKpisService {
+export interface TeamKpisServiceOptions {
+  /**
+   * Keeps an answer of the team page's view (this period, the previous one, the detail) with the snapshot
+   * generation it was worked out from (store/team-answer-cache.ts), so the page's next visit paints it at once.
+   * Called after the answer is sent; only for snapshots read through `readSnapshotContexts` (a known generation).
+   */
+  keepAnswer?: (question: TeamAnswerQuestion, kept: KeptAnswer) => Promise<void>;
+  /** Wall-clock time for `computedAt` (the `clock` above is a stopwatch). */
+  wallClock?: () => number;
+}
+
+export function createTeamKpisService(
+  readContexts: () => Promise<LeadContext[]>,
+  clock: () => number = () => performance.now(),
+  { keepAnswer, wallClock = Date.now }: TeamKpisServiceOptions = {},
+): TeamKpisService {
   let contexts: Promise<LeadContext[]> | null = null;
   let versions: { key: string; parsed: Definitions[] } | null = null;
   let judged: { versions: Definitions[]; now: number; team: JudgedTeam; loading: Promise<LeadContext[]> } | null = null;
@@ -47,7 +64,7 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
   /** The last counts by (range, filter) of the current judgement: the page's roster and detail ask for the figures it just drew. */
   let counted: { team: JudgedTeam; byKey: Map<string, TeamKpis> } | null = null;
 
-  async function judgedFor(request: { versions: unknown[]; now: number }): Promise<{ team: JudgedTeam; readMs: number; judgeMs: number }> {
+  async function judgedFor(request: { versions: unknown[]; now: number }): Promise<{ team: JudgedTeam; readMs: number; judgeMs: number; generation: string | undefined }> {
     const started = clock();
     const loading = (contexts ??= readContexts());
     let loaded: LeadContext[];
@@ -65,15 +82,23 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
     if (!judged || judged.versions !== versions.parsed || judged.now !== request.now || judged.loading !== loading) {
       judged = { versions: versions.parsed, now: request.now, team: judgeTeam(loaded, versions.parsed, request.now), loading };
     }
-    return { team: judged.team, readMs: read - started, judgeMs: clock() - read };
+    return { team: judged.team, readMs: read - started, judgeMs: clock() - read, generation: snapshotGenerationOf(loaded) };
+  }
+
+  /** Keeps a view answer once it is sent (a macrotask later), so storing it never delays the answer. */
+  function keep(generation: string | undefined, question: TeamAnswerQuestion, now: number, answer: unknown) {
+    if (!keepAnswer || generation === undefined) return;
+    const computedAt = wallClock();
+    setTimeout(() => void keepAnswer(question, { generation, now, computedAt, answer }).catch(() => {}), 0);
   }
 
   function countOf(team: JudgedTeam, request: Counting): TeamKpis {
     if (counted?.team !== team) counted = { team, byKey: new Map() };
-    const key = JSON.stringify([request.range.from, request.range.to, request.filter]);
+    const splits = request.type !== 'compute' || request.splits !== false;
+    const key = JSON.stringify([request.range.from, request.range.to, request.filter, splits]);
     let kpis = counted.byKey.get(key);
     if (!kpis) {
-      kpis = countTeam(team, request.range, request.filter);
+      kpis = countTeam(team, request.range, request.filter, { splits });
       counted.byKey.set(key, kpis);
       for (const old of counted.byKey.keys()) if (counted.byKey.size > KEPT_RESULTS * 2) counted.byKey.delete(old);
     }
@@ -95,9 +120,11 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
   }
 
   async function compute(id: number, request: Counting): Promise<TeamKpisResponse> {
-    const { team, readMs, judgeMs } = await judgedFor(request);
+    const { team, readMs, judgeMs, generation } = await judgedFor(request);
     const countedAt = clock();
     const kpis = countOf(team, request);
+    const splits = request.type !== 'compute' || request.splits !== false;
+    keep(generation, { kind: 'kpis', range: request.range, filter: request.filter, versions: request.versions, splits }, request.now, kpis);
     results.set(id, kpis);
     for (const old of results.keys()) if (results.size > KEPT_RESULTS) results.delete(old);
     return { type: 'kpis', id, kpis, timings: { readMs, judgeMs, countMs: clock() - countedAt } };
@@ -136,8 +163,10 @@ export function createTeamKpisService(readContexts: () => Promise<LeadContext[]>
             return { type: 'suggestion', id: request.id, result: suggestThreshold(loaded, parsedVersions(request.versions), request.now) };
           }
           case 'detail': {
-            const { team } = await judgedFor(request);
-            return { type: 'detail', id: request.id, detail: teamDetail(team, countOf(team, request), request.weeks, request.filter) };
+            const { team, generation } = await judgedFor(request);
+            const detail = teamDetail(team, countOf(team, request), request.weeks, request.filter);
+            keep(generation, { kind: 'detail', range: request.range, filter: request.filter, versions: request.versions, weeks: request.weeks }, request.now, detail);
+            return { type: 'detail', id: request.id, detail };
           }
           case 'roster': {
             const { team } = await judgedFor(request);

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { openBatonDb } from '../store/db';
 import { readTeamSnapshot } from '../store/snapshot-repo';
+import { saveTeamAnswer } from '../store/team-answer-cache';
 import { createTeamKpisService } from './team-kpis-service';
 
 /**
@@ -10,7 +11,7 @@ import { createTeamKpisService } from './team-kpis-service';
  * messages come from this extension's own pages.
  */
 const db = openBatonDb();
-const service = createTeamKpisService(() => readTeamSnapshot(db));
+const service = createTeamKpisService(() => readTeamSnapshot(db), undefined, { keepAnswer: (question, kept) => saveTeamAnswer(db, question, kept) });
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.addEventListener('message', (event: MessageEvent<unknown>) => {

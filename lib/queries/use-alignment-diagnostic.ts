@@ -29,6 +29,10 @@ export const DIAGNOSTIC_DAYS = 90;
 
 export type AlignmentDiagnosticState = {
   status: 'loading' | 'ready' | 'error';
+  /** The period the funnel, SLA and revenue checks read: the page's, else the last 90 days. */
+  range: TeamRange;
+  /** Whether `range` is the page's period (true) or the last 90 days (false). */
+  followsPage: boolean;
   diagnostic?: Diagnostic;
   error?: string;
   definitionsSource?: TeamDefinitionsSource;
@@ -96,11 +100,13 @@ export function useAlignmentDiagnostic(range?: TeamRange): AlignmentDiagnosticSt
   );
 
   const history = inputs?.self.history ?? [];
+  const period = { range: { from, to }, followsPage: range !== undefined };
   // The last result stays on screen while a newer one is worked out (an answer given, a sync completed).
-  if (!result) return { status: 'loading', history, answer };
-  if (result.error !== undefined) return { status: 'error', error: result.error, history, answer };
+  if (!result) return { status: 'loading', ...period, history, answer };
+  if (result.error !== undefined) return { status: 'error', ...period, error: result.error, history, answer };
   return {
     status: 'ready',
+    ...period,
     ...(result.diagnostic ? { diagnostic: result.diagnostic } : {}),
     ...(inputs ? { definitionsSource: inputs.definitions.source } : {}),
     history,

@@ -2,8 +2,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { definitionsVersionKey } from '../domain/definitions/version-in-force';
 import type { Definitions } from '../domain/definitions/schema';
+import type { TeamDetail } from '../domain/team-details';
 import type { FigurePath, TeamFilter, TeamRange } from '../domain/team-kpis';
+import type { BatonDb } from '../store/db';
+import { teamSnapshotGeneration } from '../store/snapshot-repo';
+import { readTeamAnswer } from '../store/team-answer-cache';
+import { useBatonDeps } from './baton-deps';
 import { createTeamKpisClient, type TeamKpisClient } from './team-kpis-client';
+import type { TeamKpisData } from './team-kpis-protocol';
 
 /** One worker per page, closed with it. Tests hand in a client over the in-process service. */
 export function useTeamKpisClient(injected?: TeamKpisClient): TeamKpisClient | null {
@@ -64,10 +70,20 @@ export function useTeamFigures(client: TeamKpisClient | null, request: TeamFigur
     queryKey: teamKeys.of('compute', client, request, request.previous),
     queryFn: async () => {
       reloadIfSynced();
-      return (await client!.compute({ ...base, range: request.previous })).kpis;
+      // Beside this period's totals: the previous period's splits are never shown.
+      return (await client!.compute({ ...base, range: request.previous, splits: false })).kpis;
     },
     enabled: client !== null,
     placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+  const { db } = useBatonDeps();
+  // The figures the worker gave last time for this very view over this very snapshot: painted at once, labelled
+  // with the minute they were judged as of, until the worker's own answers arrive (it reads and judges first).
+  const kept = useQuery({
+    queryKey: teamKeys.of('kept', null, request, request.range, request.weeks.map((w) => w.from)),
+    queryFn: () => readKeptView(db, request),
+    enabled: client !== null,
     staleTime: Infinity,
   });
   const detail = useQuery({
@@ -80,7 +96,32 @@ export function useTeamFigures(client: TeamKpisClient | null, request: TeamFigur
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
-  return { current, previous, detail };
+  return { current, previous, detail, kept };
+}
+
+/** The team page's figures as the worker last gave them for this view and snapshot (see useTeamFigures). */
+export type KeptView = { now: number; computedAt: number; kpis: TeamKpisData; previous?: TeamKpisData; detail?: TeamDetail };
+
+/**
+ * This period's figures (and the previous period's and the detail when judged as of the same minute) kept by the
+ * worker for this view, when worked out from the snapshot on disk now (same generation); else null.
+ */
+export async function readKeptView(db: BatonDb, request: Pick<TeamFiguresRequest, 'range' | 'previous' | 'weeks' | 'filter' | 'versions'>): Promise<KeptView | null> {
+  const generation = await teamSnapshotGeneration(db);
+  const base = { filter: request.filter, versions: request.versions };
+  const [current, previous, detail] = await Promise.all([
+    readTeamAnswer<TeamKpisData>(db, { kind: 'kpis', range: request.range, ...base }, generation),
+    readTeamAnswer<TeamKpisData>(db, { kind: 'kpis', range: request.previous, splits: false, ...base }, generation),
+    readTeamAnswer<TeamDetail>(db, { kind: 'detail', range: request.range, weeks: request.weeks, ...base }, generation),
+  ]);
+  if (!current) return null;
+  return {
+    now: current.now,
+    computedAt: current.computedAt,
+    kpis: current.answer,
+    ...(previous?.now === current.now ? { previous: previous.answer } : {}),
+    ...(detail?.now === current.now ? { detail: detail.answer } : {}),
+  };
 }
 
 /** The people behind one figure, asked when a number is clicked. */

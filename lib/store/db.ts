@@ -217,6 +217,42 @@ export const SCHEMA_V5 = {
   selfAssessments: '++seq, [checkId+at], at',
 } as const;
 
+/**
+ * Version 6 (issue 11's speed and review pack):
+ * - `snapshotPacks` gains the index `[scope+seq+writtenAt]`: the snapshot's generation (which packs, written when)
+ *   is read from index keys alone, without the packs' values, so the page knows at once whether figures kept from
+ *   an earlier visit were worked out from the snapshot it would read now (`teamSnapshotGeneration`).
+ * - `teamAnswers`: the team-KPIs worker's last answers (this period, the previous one, the detail), keyed by what
+ *   was asked, each with the snapshot generation it read and the minute it judged as of (`team-answer-cache.ts`).
+ *   A cache: rows may be dropped at any time.
+ * - `reviews`: one row per review pack made (date, period, headline figures, definitions in force), so the next
+ *   pack says what changed since (`review-repo.ts`).
+ * New tables and an index only: the upgrade moves no row.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  snapshotPacks: '[scope+seq], [scope+seq+writtenAt]',
+  teamAnswers: 'key, computedAt',
+  reviews: '++seq, at',
+} as const;
+
+/** A kept worker answer; validated by the answer cache, not by the table. */
+export interface TeamAnswerRow {
+  key: string;
+  generation: string;
+  /** The minute the figures were judged as of (the request's `now`). */
+  now: number;
+  computedAt: number;
+  answer: unknown;
+}
+
+/** A review pack made; validated by the review repo, not by the table. */
+export interface ReviewRow {
+  seq?: number;
+  at: number;
+  review: unknown;
+}
+
 /** One answer to a self-assessed diagnostic check; validated by the self-assessment repo, not by the table. */
 export interface SelfAssessmentRow {
   seq?: number;
@@ -246,6 +282,8 @@ export class BatonDb extends Dexie {
   snapshotPacks!: Table<SnapshotPackRow, [string, number]>;
   syncStates!: Table<SyncStateRow, string>;
   selfAssessments!: Table<SelfAssessmentRow, number>;
+  teamAnswers!: Table<TeamAnswerRow, string>;
+  reviews!: Table<ReviewRow, number>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -284,6 +322,7 @@ export class BatonDb extends Dexie {
         await tx.table('snapshots').clear();
       });
     this.version(5).stores(SCHEMA_V5);
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

@@ -91,10 +91,63 @@ export async function writeSnapshotPage(
 }
 
 /**
+ * A snapshot's generation: which packs there are and when each was written. Every write appends a pack (a new
+ * seq), a clear or compaction rewrites packs (a new writtenAt), a purge removes them: any change to what a read
+ * returns changes it. Two 32-bit FNV-1a hashes of the sorted (scope, seq, writtenAt) list, with the pack count.
+ */
+function generationOf(packs: readonly (readonly [string, number, number])[]): string {
+  const text = packs.map(([scope, seq, at]) => `${scope}#${seq}@${at}`).sort().join('\n');
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `${packs.length}:${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}`;
+}
+
+/** The generation of the snapshot each list of contexts was read from (set by `readSnapshotContexts`). */
+const generations = new WeakMap<LeadContext[], string>();
+
+/** The generation of the snapshot `contexts` were read from, when they came from `readSnapshotContexts`. */
+export function snapshotGenerationOf(contexts: LeadContext[]): string | undefined {
+  return generations.get(contexts);
+}
+
+/**
+ * The generation of the snapshot `readTeamSnapshot` would read now, from index keys only (no pack is read): what
+ * a kept answer of the team figures must have been worked out from to be shown as this snapshot's figures.
+ */
+export async function teamSnapshotGeneration(db: BatonDb): Promise<string> {
+  const scopes = await teamSnapshotScopes(db);
+  const keys = await db.transaction('r', db.snapshotPacks, () =>
+    Promise.all(
+      scopes.map((scope) => {
+        const key = snapshotScopeKey(scope);
+        return db.snapshotPacks
+          .where('[scope+seq+writtenAt]')
+          // seq and writtenAt are numbers: ±Infinity bound them.
+          .between([key, -Infinity, -Infinity], [key, Infinity, Infinity], true, true)
+          .keys() as Promise<unknown[]>;
+      }),
+    ),
+  );
+  return generationOf(keys.flat() as [string, number, number][]);
+}
+
+/**
  * Every context of the given scopes (all scopes when absent). A record present in both the team and the "mine"
  * snapshot of one org is returned once, the most recently fetched copy, so nobody counts twice.
  */
 export async function readSnapshotContexts(db: BatonDb, scopes?: SnapshotScopeFilter[]): Promise<LeadContext[]> {
+  const read: { packs: SnapshotPackRow[] } = { packs: [] };
+  const contexts = await readContextsOfScopes(db, scopes, read);
+  generations.set(contexts, generationOf(read.packs.map((p) => [p.scope, p.seq, p.writtenAt] as const)));
+  return contexts;
+}
+
+async function readContextsOfScopes(db: BatonDb, scopes: SnapshotScopeFilter[] | undefined, read: { packs: SnapshotPackRow[] }): Promise<LeadContext[]> {
   let packs: SnapshotPackRow[];
   if (!scopes) {
     packs = await db.snapshotPacks.toArray();
@@ -107,6 +160,7 @@ export async function readSnapshotContexts(db: BatonDb, scopes?: SnapshotScopeFi
       for (const part of parts) for (const pack of part) packs.push(pack);
     });
   }
+  read.packs = packs;
   // Packs come ordered by [scope+seq]: each scope's run of packs is in write order.
   const byScope = new Map<string, SnapshotPackRow[]>();
   for (const pack of packs) {

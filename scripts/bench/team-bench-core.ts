@@ -92,6 +92,22 @@ export async function runSnapshotReadBench(db: BatonDb, people: number, runs: nu
   return { people, writeSeconds, readMs };
 }
 
+/**
+ * Leaves `people` contexts in the app's team snapshot as a complete sync does (pages of 2,000, then the sync state),
+ * with no answers kept from earlier: what the team page reads on its first visit (scripts/bench/team-page-chromium.ts).
+ */
+export async function seedTeamSnapshot(db: BatonDb, people: number, log: (line: string) => void = () => {}): Promise<{ people: number; writeSeconds: number }> {
+  await Promise.all([db.snapshotPacks.clear(), db.syncStates.clear(), db.teamAnswers.clear()]);
+  const contexts = makeTeamContexts(people);
+  const scope = { system: 'salesforce', instance: 'acme.my.salesforce.com', kind: 'team' } as const;
+  const t0 = performance.now();
+  for (let i = 0; i < contexts.length; i += 2_000) await writeSnapshotPage(db, scope, { contexts: contexts.slice(i, i + 2_000), deleted: [] });
+  await writeSyncState(db, { scope, period: { from: TEAM_NOW - 180 * 86_400_000, to: TEAM_NOW }, cursor: null, inFlight: null, lastCompleteAt: Date.now(), callsUsed: 0, callsLastRun: 0 });
+  const writeSeconds = (performance.now() - t0) / 1000;
+  log(`team page snapshot: ${people} people written in ${writeSeconds.toFixed(1)} s`);
+  return { people, writeSeconds };
+}
+
 const min = (xs: number[]) => Math.min(...xs);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 

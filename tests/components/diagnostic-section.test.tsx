@@ -32,12 +32,12 @@ async function demoSnapshot(db: BatonDb) {
   await writeSyncState(db, { scope: DEMO, period: { from: NOW - 365 * DAY, to: NOW }, cursor: null, inFlight: null, lastCompleteAt: SYNCED, callsUsed: 0, callsLastRun: 0 });
 }
 
-function renderSection(db: BatonDb, languages: string[]) {
+function renderSection(db: BatonDb, languages: string[], range?: { from: number; to: number }) {
   return render(
     <BatonDepsContext.Provider value={{ db, connectorFor: (() => Promise.reject(new Error('none'))) as never, now: () => NOW }}>
       <TeamKpisClientContext.Provider value={inProcessClient(db)}>
         <AppI18nProvider languages={languages}>
-          <DiagnosticSection />
+          <DiagnosticSection {...(range ? { range } : {})} />
         </AppI18nProvider>
       </TeamKpisClientContext.Provider>
     </BatonDepsContext.Provider>,
@@ -89,5 +89,27 @@ describe('Team page › alignment diagnostic on the demo team', () => {
     expect(screen.getByText(en('diagnostic.judged', { judged: '12' }))).toBeInTheDocument();
     expect(screen.getByText(en('diagnostic.history', { count: '1' }))).toBeInTheDocument();
     expect(await db.selfAssessments.count()).toBe(1);
+  });
+
+  it('reads the page\'s period when the team page hands one, and says so', async () => {
+    // A period where the demo's SLA figures differ from the last 90 days'.
+    const range = { from: NOW - 300 * DAY, to: NOW - 200 * DAY };
+    const expected = assessAlignment({ contexts, versions: demoDefinitionsVersions(NOW), range, now: NOW, syncedAt: SYNCED });
+    const last90 = assessAlignment({ contexts, versions: demoDefinitionsVersions(NOW), range: { from: NOW - 90 * DAY, to: NOW }, now: NOW, syncedAt: SYNCED });
+    const i18n = createI18n('en', 'Asia/Tokyo');
+    const sla = (d: typeof expected) => evidenceText(d.checks.find((c) => c.id === 'slaDefined')!, i18n);
+    expect(sla(expected)).not.toBe(sla(last90));
+    renderSection(db, ['en-US'], range);
+    const checks = await screen.findByRole('list', { name: en('diagnostic.checks') });
+    const item = within(checks).getByRole('listitem', { name: en('diagnostic.check.slaDefined') });
+    expect(within(item).getByText(sla(expected))).toBeInTheDocument();
+    expect(screen.getByTestId('diagnostic-period')).toHaveTextContent(en('diagnostic.periodOfPage', { from: i18n.date(range.from), to: i18n.date(range.to - 1) }));
+  });
+
+  it('says it reads the last 90 days when no page period is handed', async () => {
+    renderSection(db, ['en-US']);
+    await screen.findByRole('list', { name: en('diagnostic.checks') });
+    const i18n = createI18n('en', 'Asia/Tokyo');
+    expect(screen.getByTestId('diagnostic-period')).toHaveTextContent(en('diagnostic.periodDefault', { from: i18n.date(NOW - 90 * DAY), to: i18n.date(NOW - 1) }));
   });
 });

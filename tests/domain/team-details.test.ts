@@ -1,6 +1,7 @@
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
-import { detailPeople, FIRST_TOUCH_BOUNDS, teamDetail, teamPeople } from '../../lib/domain/team-details';
-import { countTeam, judgeTeam } from '../../lib/domain/team-kpis';
+import { detailPeople, FIRST_TOUCH_BOUNDS, teamDetail, teamPeople, weekMembers } from '../../lib/domain/team-details';
+import { countTeam, judgeTeam, selectTeam } from '../../lib/domain/team-kpis';
+import { STAGES } from '../../lib/domain/model';
 import { makeTeamContexts, TEAM_NOW } from '../../scripts/bench/team-data';
 
 const D = 86_400_000;
@@ -26,7 +27,7 @@ describe("the team page's detail, read from the same judgement", () => {
     expect(detail.weeks).toHaveLength(13);
     for (const [i, w] of detail.weeks.entries()) {
       const k = countTeam(team, weeks[i]!);
-      expect(w).toMatchObject({ handedOff: k.sla.handedOff, met: k.sla.met, metRate: k.sla.metRate, good: k.feedback.good, bad: k.feedback.bad });
+      expect(w).toMatchObject({ handedOff: k.sla.handedOff, met: k.sla.met, metRate: k.sla.metRate, good: k.feedback.good, bad: k.feedback.bad, mql: k.funnel.reached.mql, sql: k.funnel.reached.sql });
     }
     expect(detail.weeks.reduce((s, w) => s + w.handedOff, 0)).toBe(kpis.sla.handedOff);
     expect(detail.weeks.reduce((s, w) => s + w.good + w.bad, 0)).toBe(kpis.feedback.good + kpis.feedback.bad);
@@ -61,6 +62,10 @@ describe("the team page's detail, read from the same judgement", () => {
     const filtered = countTeam(team, RANGE, { owners: [owner] });
     const d = teamDetail(team, filtered, weeks, { owners: [owner] });
     expect(d.weeks.reduce((s, w) => s + w.handedOff, 0)).toBe(filtered.sla.handedOff);
+    for (const [i, w] of d.weeks.entries()) {
+      const k = countTeam(team, weeks[i]!, { owners: [owner] });
+      expect(w).toMatchObject({ handedOff: k.sla.handedOff, met: k.sla.met, metRate: k.sla.metRate, good: k.feedback.good, bad: k.feedback.bad, mql: k.funnel.reached.mql, sql: k.funnel.reached.sql });
+    }
     expect(d.firstTouch.reduce((s, n) => s + n, 0)).toBe(filtered.peopleFor(['sla', 'firstTouchMinutes', 'p50']).length);
   });
 
@@ -70,5 +75,22 @@ describe("the team page's detail, read from the same judgement", () => {
     expect(people.map((p) => p.key)).toEqual(keys);
     const first = contexts.find((c) => c.person.key === keys[0])!;
     expect(people[0]).toMatchObject({ name: first.person.name, stage: first.person.stage, links: first.person.links.map((l) => expect.objectContaining({ system: l.ref.system, instance: l.ref.instance })) });
+  });
+
+  it("a week's members (one pass) hold everyone countTeam counts in that week, and no one twice", () => {
+    const members = weekMembers(team, selectTeam(team), weeks);
+    for (const [i, week] of weeks.entries()) {
+      const k = countTeam(team, week);
+      const counted = new Set([
+        ...k.peopleFor(['sla', 'handedOff']),
+        ...k.peopleFor(['feedback', 'good']),
+        ...k.peopleFor(['feedback', 'bad']),
+        ...k.peopleFor(['revenue', 'wonAmount']),
+        ...STAGES.flatMap((stage) => k.peopleFor(['funnel', 'reached', stage])),
+      ]);
+      const keys = members[i]!.map((p) => team.contexts[p]!.person.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const key of counted) expect(keys).toContain(key);
+    }
   });
 });

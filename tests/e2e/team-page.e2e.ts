@@ -10,6 +10,7 @@ import { mapVendorStage } from '../../lib/domain/definitions/stage-mapping';
 import type { LeadContext, SystemId } from '../../lib/domain/model';
 import { computeTeamKpis } from '../../lib/domain/team-kpis';
 import { periodRange } from '../../lib/domain/team-period';
+import { formatDate } from '../../lib/i18n/format';
 import { en } from '../../lib/i18n/messages-en';
 import { launchWithExtension, type LaunchedExtension } from './support/browser';
 import { sidewaysOverflow } from './support/sideways-scroll';
@@ -90,6 +91,15 @@ describe('the team page on the demo workspace', () => {
     await dialog.getByRole('button', { name: en['teamPage.drill.close'] }).click();
   });
 
+  it("reads the diagnostic's figures over the page's period, and says so", async () => {
+    await page.getByTestId('diagnostic-period').waitFor({ timeout: 30_000 });
+    const range = periodRange({ kind: 'quarter' }, Date.now(), DEFAULT_DEFINITIONS.calendar.timeZone);
+    const day = (ms: number) => formatDate('en', ms, DEFAULT_DEFINITIONS.calendar.timeZone);
+    const text = await page.getByTestId('diagnostic-period').textContent();
+    expect(text).toContain("the page's period");
+    expect(text).toContain(day(range.from));
+  });
+
   it('keeps a filter in the URL, so a reload shows the same view', async () => {
     const owner = page.getByLabel(en['teamPage.filter.owner'], { exact: true });
     // All, the owners of the snapshot, (none): wait for the owners.
@@ -105,6 +115,8 @@ describe('the team page on the demo workspace', () => {
   });
 
   it('has no serious or critical axe violations, and no sideways scroll from 1024 px down to 360 px', async () => {
+    // The page's own figures, not the ones kept from the last visit (drawn dimmed while the worker works).
+    await page.locator('.team-sections[aria-busy="false"]').waitFor({ timeout: 60_000 });
     const result = await new AxeBuilder({ page }).analyze();
     const problems = result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -124,6 +136,10 @@ describe('the team page on the demo workspace', () => {
     await pack.getByRole('heading', { name: en['teamPage.print.title'], level: 1 }).waitFor({ timeout: 20_000 });
     await pack.getByRole('table', { name: en['teamPage.funnel.table'] }).waitFor({ timeout: 20_000 });
     expect(await pack.getByLabel(en['teamPage.period'], { exact: true }).count()).toBe(0);
+    // What changed since the last review: this browser's first pack says there is none, and is kept for the next.
+    await pack.getByRole('heading', { name: en['teamPage.review.title'], level: 2 }).waitFor({ timeout: 20_000 });
+    await pack.getByText(en['teamPage.review.first']).waitFor({ timeout: 20_000 });
+    await pack.getByText(/This pack is kept as the review of /).waitFor();
     const download = pack.waitForEvent('download');
     await pack.getByRole('button', { name: en['teamPage.csv'].replace('{table}', en['teamPage.funnel.table']) }).click();
     const file = await (await download).path();

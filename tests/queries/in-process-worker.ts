@@ -1,14 +1,14 @@
 import type { LeadContext } from '../../lib/domain/model';
 import type { WorkerLike } from '../../lib/queries/team-kpis-client';
-import { createTeamKpisService } from '../../lib/queries/team-kpis-service';
+import { createTeamKpisService, type TeamKpisServiceOptions } from '../../lib/queries/team-kpis-service';
 
 /**
  * The team-KPIs worker's service behind structured clones, as a Worker runs it: every message and answer is
  * copied on the way, so nothing passes by reference that a real Worker could not pass. `read` is the snapshot
  * read the worker does (a list, or the Dexie snapshot of a test database).
  */
-export function inProcessWorker(read: LeadContext[] | (() => Promise<LeadContext[]>)): WorkerLike {
-  const service = createTeamKpisService(typeof read === 'function' ? read : async () => read);
+export function inProcessWorker(read: LeadContext[] | (() => Promise<LeadContext[]>), options?: TeamKpisServiceOptions): WorkerLike {
+  const service = createTeamKpisService(typeof read === 'function' ? read : async () => read, undefined, options);
   const listeners: ((event: MessageEvent) => void)[] = [];
   return {
     postMessage(message) {

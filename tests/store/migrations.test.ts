@@ -1,8 +1,19 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readContext } from '../../lib/store/context-repo';
-import { openBatonDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SNAPSHOT_PACK_SIZE } from '../../lib/store/db';
-import { countSnapshot, readSnapshotContexts, readSyncState, writeSnapshotPage, writeSyncState } from '../../lib/store/snapshot-repo';
+import { openBatonDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V5, SNAPSHOT_PACK_SIZE } from '../../lib/store/db';
+import {
+  countSnapshot,
+  readSnapshotContexts,
+  readSyncState,
+  readTeamSnapshot,
+  snapshotGenerationOf,
+  teamSnapshotGeneration,
+  writeSnapshotPage,
+  writeSyncState,
+} from '../../lib/store/snapshot-repo';
+import { readTeamAnswer, saveTeamAnswer } from '../../lib/store/team-answer-cache';
+import { latestReview, recordReview } from '../../lib/store/review-repo';
 import { evictLeastRecentlyViewed } from '../../lib/store/eviction';
 import { nextDueAt } from '../../lib/store/outbox';
 import { leadContext, sfRef, T0 } from './lead-context-fixture';
@@ -32,9 +43,9 @@ describe('schema upgrades', () => {
 
     const db = openBatonDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const countsAfter = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
-    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, snapshotPacks: 0, syncStates: 0, selfAssessments: 0 });
+    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, snapshotPacks: 0, syncStates: 0, selfAssessments: 0, teamAnswers: 0, reviews: 0 });
     // The backfill: last viewed = last fetched, so the new index orders them.
     expect((await db.people.orderBy('lastViewedAt').primaryKeys())).toEqual(['old@example.co.jp', 'new@example.co.jp']);
     expect((await db.records.toArray())[0]?.lastViewedAt).toBe(T0);
@@ -71,9 +82,9 @@ describe('schema upgrades', () => {
 
     const db = openBatonDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const countsAfter = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
-    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, snapshotPacks: 0, syncStates: 0, selfAssessments: 0 });
+    expect(countsAfter).toEqual({ ...countsBefore, snapshots: 0, snapshotPacks: 0, syncStates: 0, selfAssessments: 0, teamAnswers: 0, reviews: 0 });
     const cached = await readContext(db, ref);
     expect(cached?.context.person.name).toBe('残る 人');
     expect(cached?.context.events).toHaveLength(20);
@@ -108,7 +119,7 @@ describe('schema upgrades', () => {
 
     const db = openBatonDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.snapshots.count()).toBe(0);
     // 1,500 team rows in two packs, the one "mine" row in its own.
     expect(await db.snapshotPacks.count()).toBe(3);
@@ -127,4 +138,49 @@ describe('schema upgrades', () => {
     expect(after.find((c) => c.ref.id === ids[3])?.person.name).toBe('変わった 人');
     await db.delete();
   });
+
+  it('opens a version 5 database with a snapshot and answers in it, upgrades to version 6 (generation index, kept answers, reviews), and loses nothing', async () => {
+    const name = `baton-v5-${Math.random().toString(36).slice(2)}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores(SCHEMA_V5);
+    const scope = 'salesforce|acme.my.salesforce.com|team';
+    const ids = ['00Q000000000001AAA', '00Q000000000002AAA'];
+    await v5.table('snapshotPacks').bulkAdd([
+      { scope, seq: 1, entries: [{ key: `salesforce|acme.my.salesforce.com|Lead|${ids[0]}`, context: leadContext(sfRef(ids[0]!)) }], writtenAt: T0 },
+      { scope, seq: 2, entries: [{ key: `salesforce|acme.my.salesforce.com|Lead|${ids[1]}`, context: leadContext(sfRef(ids[1]!)) }], writtenAt: T0 + 1 },
+    ]);
+    const state = { scope: { system: 'salesforce', instance: 'acme.my.salesforce.com', kind: 'team' }, period: { from: T0 - 1, to: T0 }, cursor: null, inFlight: null, lastCompleteAt: T0, callsUsed: 3, callsLastRun: 3 };
+    await v5.table('syncStates').add({ scope, state });
+    await v5.table('selfAssessments').add({ checkId: 'regularReview', answer: 'yes', at: T0 });
+    v5.close();
+
+    const db = openBatonDb(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.selfAssessments.count()).toBe(1);
+    expect((await readTeamSnapshot(db)).map((c) => c.ref.id).sort()).toEqual(ids);
+    // The new index gives the generation of the packs already there, from keys alone: the same as a read's.
+    const read = await readTeamSnapshot(db);
+    expect(await teamSnapshotGeneration(db)).toBe(snapshotGenerationOf(read));
+    // The new tables work on the upgraded database.
+    const question = { kind: 'kpis' as const, range: { from: T0 - 1, to: T0 }, filter: {}, versions: [] };
+    const generation = await teamSnapshotGeneration(db);
+    await saveTeamAnswer(db, question, { generation, now: T0, computedAt: T0, answer: { leads: 2 } });
+    expect((await readTeamAnswer(db, question, generation))?.answer).toEqual({ leads: 2 });
+    expect(await latestReview(db)).toBeNull();
+    expect(await recordReview(db, REVIEW)).toBeNull();
+    expect((await latestReview(db))?.at).toBe(REVIEW.at);
+    // A write after the upgrade moves the generation: answers kept for the old snapshot are not this one's.
+    await writeSnapshotPage(db, { system: 'salesforce', instance: 'acme.my.salesforce.com', kind: 'team' }, { contexts: [], deleted: [sfRef(ids[0]!)] }, T0 + 2);
+    expect(await teamSnapshotGeneration(db)).not.toBe(generation);
+    expect(await readTeamAnswer(db, question, await teamSnapshotGeneration(db))).toBeNull();
+    await db.delete();
+  });
 });
+
+const REVIEW = {
+  at: T0 + 10,
+  range: { from: T0 - 7 * 86_400_000, to: T0 },
+  inForce: 'baton-default@1',
+  headline: { leads: 2, mql: 1, sql: 1, won: 0, wonAmount: 0, handedOff: 1, met: 1, metRate: 1, good: 1, bad: 0 },
+};

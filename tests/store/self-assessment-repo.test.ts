@@ -50,7 +50,7 @@ describe('self-assessment repo', () => {
 
     const upgraded = openBatonDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     expect((await readDefinitions(upgraded)).current?.sourceUrl).toBe('https://team.example/defs.json');
     expect(await upgraded.snapshotPacks.count()).toBe(1);
     expect((await upgraded.settings.get('settings'))?.value).toEqual({ locale: 'ja' });

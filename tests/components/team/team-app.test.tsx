@@ -5,12 +5,15 @@ import { demoAnchor } from '../../../lib/connectors/demo/demo-anchor';
 import { demoDefinitionsVersions } from '../../../lib/connectors/demo/demo-definitions';
 import { DEFAULT_DEFINITIONS } from '../../../lib/domain/definitions/default-definitions';
 import { computeTeamKpis, countTeam, judgeTeam } from '../../../lib/domain/team-kpis';
-import { periodRange } from '../../../lib/domain/team-period';
+import { periodRange, previousPeriodRange, weekBuckets } from '../../../lib/domain/team-period';
+import { readKeptView } from '../../../lib/queries/use-team-kpis';
 import type { BatonDb } from '../../../lib/store/db';
 import { listSyncStates, writeSyncState } from '../../../lib/store/snapshot-repo';
 import { en, ja } from '../render-with-i18n';
+import { createI18n } from '../../../components/i18n/i18n-provider';
 import { freshDb } from '../panel-harness';
-import { renderTeamPage, syncDemo } from './team-harness';
+import { inProcessClient, renderTeamPage, syncDemo } from './team-harness';
+import { writeSnapshotPage } from '../../../lib/store/snapshot-repo';
 
 const NOW = Date.UTC(2026, 10, 25, 5, 0);
 const ZONE = DEFAULT_DEFINITIONS.calendar.timeZone;
@@ -95,5 +98,59 @@ describe('Team page', () => {
     const state = (await listSyncStates(db))[0]!;
     await writeSyncState(db, { ...state, error: { message: 'The workspace could not be reached (network).', kind: 'transient', at: NOW } });
     expect(await screen.findByRole('alert')).toHaveTextContent(en('teamPage.state.partial', { system: en('system.demo'), message: 'The workspace could not be reached (network).' }));
-  });
+   }, 60_000);
+
+  it('paints the figures kept from the last visit at once, labelled, while the worker has not answered; never after the snapshot changed', async () => {
+    const contexts = await syncDemo(db, NOW);
+    const expected = computeTeamKpis(contexts, demoVersions(), periodRange({ kind: 'quarter' }, NOW, ZONE), NOW);
+    const first = renderTeamPage(db, NOW, { search: '?period=quarter', client: inProcessClient(db, { clock: () => NOW, keep: true }) });
+    await screen.findByRole('table', { name: en('teamPage.funnel.table') }, { timeout: 15_000 });
+    // The worker keeps this period, the previous one and the detail once it has answered them.
+    await waitFor(() => expect(db.teamAnswers.count()).resolves.toBe(3), { timeout: 15_000 });
+    first.unmount();
+
+    // The next visit a few minutes later, with a worker still reading the snapshot (it never answers here).
+    const later = NOW + 5 * 60_000;
+    const stuck = inProcessClient(db, { read: () => new Promise(() => {}) });
+    const second = renderTeamPage(db, later, { search: '?period=quarter', client: stuck });
+    expect(await screen.findByTestId('team-kept', {}, { timeout: 15_000 })).toHaveTextContent(en('teamPage.kept', { time: createI18n('en', ZONE).dateTime(NOW) }));
+    for (const stage of STAGES) expect(stageCell(stage)).toHaveTextContent(new RegExp(`^${expected.funnel.reached[stage].toLocaleString('en-US')}$`));
+    second.unmount();
+
+    // A page of the snapshot changed: the kept figures are not this snapshot's, so the page finds none to paint.
+    const range = periodRange({ kind: 'quarter' }, later, ZONE);
+    const view = { range, previous: previousPeriodRange({ kind: 'quarter' }, later, ZONE), weeks: weekBuckets(range, ZONE), filter: {}, versions: demoVersions() };
+    expect((await readKeptView(db, view))?.kpis.funnel.reached.mql).toBe(expected.funnel.reached.mql);
+    await writeSnapshotPage(db, { system: 'demo', instance: 'sfa', kind: 'team' }, { contexts: [], deleted: [contexts[0]!.ref] }, later);
+    expect(await readKeptView(db, view)).toBeNull();
+  }, 60_000);
+
+  it('the review pack says there is no earlier review the first time, and the next pack compares SLA and feedback with it', async () => {
+    const contexts = await syncDemo(db, NOW);
+    const first = renderTeamPage(db, NOW, { search: '?period=quarter&print=1' });
+    expect(await screen.findByTestId('review-first', {}, { timeout: 20_000 })).toHaveTextContent(en('teamPage.review.first'));
+    const i18n = createI18n('en', ZONE);
+    expect(screen.getByTestId('review-recorded')).toHaveTextContent(en('teamPage.review.recorded', { date: i18n.dateTime(NOW) }));
+    await waitFor(() => expect(db.reviews.count()).resolves.toBe(1));
+    first.unmount();
+
+    // The next meeting, a day later: this pack is compared with the one before.
+    const next = NOW + 86_400_000;
+    const range = periodRange({ kind: 'quarter' }, NOW, ZONE);
+    const then = computeTeamKpis(contexts, demoVersions(), range, NOW);
+    const now = computeTeamKpis(contexts, demoDefinitionsVersions(demoAnchor(next)), periodRange({ kind: 'quarter' }, next, ZONE), next);
+    renderTeamPage(db, next, { search: '?period=quarter&print=1' });
+    expect(await screen.findByTestId('review-last', {}, { timeout: 20_000 })).toHaveTextContent(
+      en('teamPage.review.last', { date: i18n.dateTime(NOW), from: i18n.date(range.from), to: i18n.date(range.to - 1) }),
+    );
+    const table = screen.getByRole('table', { name: en('teamPage.review.table') });
+    const row = (label: string) => within(within(table).getByRole('row', { name: new RegExp(`^${label} `) })).getAllByRole('cell').map((c) => c.textContent);
+    const pctText = (r: number | null) => (r === null ? '–' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`);
+    expect(row(en('teamPage.review.metRate'))).toEqual([pctText(then.sla.metRate), pctText(now.sla.metRate)]);
+    expect(row(en('teamPage.review.good'))).toEqual([String(then.feedback.good), String(now.feedback.good)]);
+    expect(row(en('teamPage.review.bad'))).toEqual([String(then.feedback.bad), String(now.feedback.bad)]);
+    // No definitions version took effect between the two reviews.
+    expect(screen.getByText(en('teamPage.review.noNewVersions', { version: String(demoVersions().at(-1)!.version) }))).toBeInTheDocument();
+    await waitFor(() => expect(db.reviews.count()).resolves.toBe(2));
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ import { BatonDepsContext } from '../../../lib/queries/baton-deps';
 import { createTeamKpisClient, type TeamKpisClient } from '../../../lib/queries/team-kpis-client';
 import type { BatonDb } from '../../../lib/store/db';
 import { readTeamSnapshot, writeSnapshotPage, writeSyncState } from '../../../lib/store/snapshot-repo';
+import { saveTeamAnswer } from '../../../lib/store/team-answer-cache';
 import { inProcessWorker } from '../../queries/in-process-worker';
 
 /** The demo workspace's year, as one complete team sync of the demo at `now` leaves it in the snapshot. */
@@ -29,15 +30,23 @@ export async function syncDemo(db: BatonDb, now: number, { lastCompleteAt = now 
 }
 
 /** The worker's service behind structured-clone messages, reading the same snapshot a Worker would. */
-export function inProcessClient(db: BatonDb): TeamKpisClient {
-  return createTeamKpisClient(inProcessWorker(() => readTeamSnapshot(db)));
+export function inProcessClient(
+  db: BatonDb,
+  { read = () => readTeamSnapshot(db), clock = Date.now, keep = false }: { read?: () => Promise<LeadContext[]>; clock?: () => number; keep?: boolean } = {},
+): TeamKpisClient {
+  // keep: as the worker does, answers of the page's view are kept for the next visit (store/team-answer-cache.ts).
+  return createTeamKpisClient(inProcessWorker(read, keep ? { keepAnswer: (question, kept) => saveTeamAnswer(db, question, kept), wallClock: clock } : {}));
 }
 
-export function renderTeamPage(db: BatonDb, now: number, { search = '', languages = ['en-US'], connectorFor }: { search?: string; languages?: string[]; connectorFor?: (s: string) => Promise<Connector> } = {}) {
+export function renderTeamPage(
+  db: BatonDb,
+  now: number,
+  { search = '', languages = ['en-US'], connectorFor, client: given }: { search?: string; languages?: string[]; connectorFor?: (s: string) => Promise<Connector>; client?: TeamKpisClient } = {},
+) {
   window.history.replaceState(null, '', `/team.html${search}`);
   const demo = createDemoConnector();
   const deps = { db, connectorFor: (connectorFor ?? (async (s: string) => (s === 'demo' ? demo : Promise.reject(new Error('not connected'))))) as never, now: () => now };
-  const client = inProcessClient(db);
+  const client = given ?? inProcessClient(db, { clock: () => now });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const view = render(
     <BatonDepsContext.Provider value={deps}>
