@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { RecordRef } from '../domain/model';
 import { tabRecordChangedSchema, tabRecordSchema } from './messages';
 import { isFromExtensionPage, type MessageSender } from './senders';
+import { takePrefetchedTabRecord } from './tab-record-prefetch';
 
 export interface ActiveTabRecord {
   tabId: number;
@@ -23,19 +24,28 @@ export function subscribeActiveTabRecord(
   let activeTabId: number | undefined = pinnedTabId;
   let generation = 0;
 
-  const emitFor = async (tabId: number | undefined) => {
+  const emitFor = async (tabId: number | undefined, prefetched?: { reply: unknown }) => {
     const mine = ++generation;
     if (tabId === undefined) {
       if (!disposed) cb(null);
       return;
     }
-    const reply = await browser.runtime.sendMessage({ type: 'baton/get-tab-record', tabId }).catch(() => null);
+    const reply = prefetched ? prefetched.reply : await browser.runtime.sendMessage({ type: 'baton/get-tab-record', tabId }).catch(() => null);
     if (disposed || mine !== generation) return;
     const parsed = tabRecordSchema.safeParse(reply);
     cb(parsed.success ? { tabId, ...parsed.data } : { tabId, ref: null, page: '' });
   };
 
   const refresh = async () => {
+    // The panel's warm-up may have asked already, while the scripts loaded (tab-record-prefetch.ts).
+    const early = await takePrefetchedTabRecord(pinnedTabId);
+    if (early && !disposed) {
+      if (pinnedTabId === undefined) {
+        windowId = early.windowId;
+        activeTabId = early.tabId;
+      }
+      return emitFor(early.tabId, early);
+    }
     if (pinnedTabId !== undefined) return emitFor(pinnedTabId);
     const win = await browser.windows.getCurrent().catch(() => undefined);
     windowId = win?.id;

@@ -94,6 +94,17 @@ async function writeContext(db: BatonDb, ctx: LeadContext): Promise<void> {
   });
 }
 
+/**
+ * A row without the key it is indexed by. Object rest (`({ personKey, ...row }) => row`) takes a slow runtime path
+ * in V8: over a heavy person's 500 event rows it cost 3–5× this copy, most of what a context read spent above
+ * IndexedDB's own time (scripts/bench/store-chromium.ts prints both).
+ */
+function without<K extends string, T extends Record<K, unknown>>(row: T, key: K): Omit<T, K> {
+  const copy: Record<string, unknown> = {};
+  for (const name in row) if (name !== (key as string)) copy[name] = row[name];
+  return copy as Omit<T, K>;
+}
+
 /** Find whose record this is: the record itself, else any person that links to it from another system. */
 async function personKeyOf(db: BatonDb, key: string): Promise<string | undefined> {
   const record = await db.records.get(key);
@@ -140,11 +151,11 @@ export async function readContext(db: BatonDb, ref: RecordRef): Promise<CachedCo
     const context: LeadContext = {
       ref,
       person,
-      events: eventRows.map(({ personKey: _p, ...event }) => event),
-      activities: activityRows.map(({ personKey: _p, ...activity }) => activity),
-      stageChanges: stageRows.map(({ personKey: _p, ...change }) => change),
-      opportunities: opportunityRows.map(({ personKey: _p, ...opportunity }) => opportunity),
-      feedback: feedbackRows.map(({ recordKey: _r, ...feedback }) => feedback),
+      events: eventRows.map((row) => without(row, 'personKey')),
+      activities: activityRows.map((row) => without(row, 'personKey')),
+      stageChanges: stageRows.map((row) => without(row, 'personKey')),
+      opportunities: opportunityRows.map((row) => without(row, 'personKey')),
+      feedback: feedbackRows.map((row) => without(row, 'recordKey')),
       warnings: record?.warnings ?? [],
       fetchedAt,
       sources,

@@ -1,5 +1,6 @@
 import type { UserIdentity } from '../domain/identity';
 import Dexie, { type Table } from 'dexie';
+import { DB_NAME } from './db-name';
 import type {
   DataQualityWarning,
   EngagementEvent,
@@ -20,7 +21,6 @@ import type {
  * (https://dexie.org/docs/liveQuery()).
  */
 
-export const DB_NAME = 'baton';
 
 /** Which record was fetched, which person it belongs to, and when it was last looked at. */
 export interface RecordRow {

@@ -15,12 +15,16 @@ import { initialJsOf, kB, workerBytes } from './bundle-size';
 const PANEL_CONTENT = '.temperature [data-band]';
 const BARE_CONTENT = '.bench-content';
 
-// Runs in the page before its own scripts: the first animation frame after `selector` appears is the paint.
-function contentTimer(selector: string) {
-  const w = window as unknown as { __contentAt?: number };
+// Runs in the page before its own scripts: the first animation frame after `selector` appears is the paint. The
+// time is told through the console (read from CDP's console events), not by polling from the test: Playwright's
+// waitForFunction evaluates its large injected script in the page, on the main thread the page still needs.
+const CONTENT_MARK = 'baton-bench-content-at';
+function contentTimer({ selector, mark }: { selector: string; mark: string }) {
+  let done = false;
   const seen = () => {
-    if (w.__contentAt !== undefined || !document.querySelector(selector)) return false;
-    requestAnimationFrame(() => (w.__contentAt ??= performance.now()));
+    if (done || !document.querySelector(selector)) return false;
+    done = true;
+    requestAnimationFrame(() => console.debug(mark, performance.now()));
     return true;
   };
   new MutationObserver((_, observer) => {
@@ -69,10 +73,18 @@ async function announceRecord(context: BrowserContext): Promise<number> {
 
 async function timeOpen(context: BrowserContext, url: string, selector: string): Promise<number> {
   const page = await context.newPage();
-  await page.addInitScript(contentTimer, selector);
+  await page.addInitScript(contentTimer, { selector, mark: CONTENT_MARK });
+  const contentAt = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No ${selector} within 30 s at ${url}`)), 30_000);
+    page.on('console', (message) => {
+      const [mark, at] = message.text().split(' ');
+      if (mark !== CONTENT_MARK) return;
+      clearTimeout(timer);
+      resolve(Number(at));
+    });
+  });
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __contentAt?: number }).__contentAt !== undefined, null, { timeout: 30_000 });
-  return page.evaluate(() => (window as unknown as { __contentAt: number }).__contentAt);
+  return contentAt;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
