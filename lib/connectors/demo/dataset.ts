@@ -197,7 +197,7 @@ function drawPlan(rng: Rng, identity: DemoIdentity, anchor: number, windowStart:
     return plan;
   }
   // A closed deal needs about two and a half months after its handoff; a recent arrival's has not closed yet.
-  const needs = path === 'won' || path === 'lost' ? 75 : path === 'opportunity' ? 20 : 4;
+  const needs = path === 'won' || path === 'lost' ? 75 : path === 'opportunity' ? 20 : path === 'sql' ? 4 : 1;
   const latest = anchor - needs * DAY;
   // Deals closing early in the year were handed off before it.
   const earliest = Math.max(createdAt + 2 * DAY, windowStart - 150 * DAY);
