@@ -33,7 +33,7 @@ const ownedBy = (system: SystemId, key: string) => key.startsWith(`${system}|`);
 export async function purgeSystem(db: BatonDb, system: SystemId, options: { discardUndelivered?: boolean } = {}): Promise<PurgeResult> {
   const tables = [
     db.records, db.people, db.sync, db.events, db.activities, db.stageChanges, db.opportunities, db.remoteFeedback, db.feedback,
-    db.snapshots, db.snapshotPacks, db.syncStates,
+    db.snapshots, db.snapshotPacks, db.syncStates, db.teamAnswers,
   ];
   return db.transaction('rw', tables, async () => {
     // The team snapshot holds that system's people too: its scopes are `system|instance|kind`.
@@ -41,6 +41,9 @@ export async function purgeSystem(db: BatonDb, system: SystemId, options: { disc
     await db.snapshots.filter((row) => row.scope.startsWith(scopePrefix)).delete();
     await snapshotPacksWithPrefix(db, scopePrefix).delete();
     await db.syncStates.filter((row) => row.scope.startsWith(scopePrefix)).delete();
+    // The team page's kept answers name people and quote their feedback (drill-down, comments), from every system
+    // at once: a cache, so all of it goes rather than leave that system's people on disk until it is overwritten.
+    await db.teamAnswers.clear();
 
     const records = await db.records.filter((r) => r.ref.system === system).toArray();
     const recordKeys = records.map((r) => r.key);

@@ -95,7 +95,7 @@ describe('disconnecting a system removes what Baton cached from it', () => {
 });
 
 describe("disconnecting a system removes its team snapshot too", () => {
-  it("drops the system's synced people and sync state, and keeps another system's", async () => {
+  it("drops the system's synced people, sync state and the team page's kept answers, and keeps another system's snapshot", async () => {
     db = freshDb();
     const hubspotScope = { system: 'hubspot', instance: '62515', kind: 'team' } as const;
     const salesforceScope = { system: 'salesforce', instance: 'acme.my.salesforce.com', kind: 'team' } as const;
@@ -103,10 +103,13 @@ describe("disconnecting a system removes its team snapshot too", () => {
     await writeSnapshotPage(db, hubspotScope, { contexts: [hubspotOnly('a'), hubspotOnly('b')], deleted: [] });
     await writeSnapshotPage(db, salesforceScope, { contexts: [salesforceLead], deleted: [] });
     await writeSyncState(db, { scope: hubspotScope, period: { from: 0, to: T0 }, cursor: null, inFlight: null, callsUsed: 3, callsLastRun: 3 });
+    // A team-page answer kept from before, naming a HubSpot person in its comments.
+    await db.teamAnswers.put({ key: 'detail|0|1', generation: 'g1', now: T0, computedAt: T0, answer: { comments: [{ name: 'Ada Lovelace', comment: 'Real need' }] } });
 
     await purgeSystem(db, 'hubspot');
 
     expect((await readSnapshotContexts(db)).map((c) => c.ref.system)).toEqual(['salesforce']);
     expect(await readSyncState(db, hubspotScope)).toBeNull();
+    expect(await db.teamAnswers.count()).toBe(0);
   });
 });
