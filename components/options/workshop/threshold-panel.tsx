@@ -15,6 +15,17 @@ export function ThresholdPanel({ versions, now, current, onUse }: { versions: De
   const { t } = useI18n();
   const query = useSuggestedThreshold(versions, now);
   const s = query.data;
+  // One sentence, said on the page and given to the chart as its screen-reader summary.
+  const summary = s?.ok
+    ? t('ws.suggest.summary', {
+        threshold: s.threshold,
+        precision: rate(s.point.precision),
+        recall: rate(s.point.recall),
+        total: s.outcomes.total,
+        good: s.outcomes.good,
+        bad: s.outcomes.bad,
+      })
+    : '';
   return (
     <section className="ws-panel" aria-labelledby="ws-threshold-title">
       <h3 id="ws-threshold-title">{t('ws.suggest.title')}</h3>
@@ -29,16 +40,7 @@ export function ThresholdPanel({ versions, now, current, onUse }: { versions: De
       )}
       {s?.ok && (
         <>
-          <p>
-            {t('ws.suggest.summary', {
-              threshold: s.threshold,
-              precision: rate(s.point.precision),
-              recall: rate(s.point.recall),
-              total: s.outcomes.total,
-              good: s.outcomes.good,
-              bad: s.outcomes.bad,
-            })}
-          </p>
+          <p>{summary}</p>
           <p className="small muted">{t('ws.suggest.criterion')}</p>
           <button type="button" disabled={current === s.threshold} onClick={() => onUse(s.threshold)}>
             {t('ws.suggest.use', { threshold: s.threshold })}
@@ -47,14 +49,7 @@ export function ThresholdPanel({ versions, now, current, onUse }: { versions: De
             <ThresholdChart
               curve={s.curve}
               threshold={s.threshold}
-              summary={t('ws.suggest.summary', {
-                threshold: s.threshold,
-                precision: rate(s.point.precision),
-                recall: rate(s.point.recall),
-                total: s.outcomes.total,
-                good: s.outcomes.good,
-                bad: s.outcomes.bad,
-              })}
+              summary={summary}
             />
           </Suspense>
           <details>
