@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConnectorError, type Connector, type DeliveryReceipt } from '../../lib/connectors/connector';
 import type { Feedback } from '../../lib/domain/model';
 import { saveContext } from '../../lib/store/context-repo';
@@ -159,8 +159,8 @@ describe('delivery failures', () => {
     const feedback = await recordFeedback(db, click(), T0);
     const hang: Connector = { system: 'salesforce', fetchContext: () => new Promise(() => {}), deliverFeedback: () => new Promise(() => {}) };
     void deliverDue(db, async () => hang, T0 + UNDO_WINDOW_MS);
-    await new Promise((r) => setTimeout(r, 20));
-    expect((await db.feedback.get(feedback.id))?.state).toBe('sending');
+    // The hung delivery has taken the item once it is marked as being sent.
+    await vi.waitFor(async () => expect((await db.feedback.get(feedback.id))?.state).toBe('sending'));
     const { sent, connectorFor } = scripted([]);
     expect((await deliverDue(db, connectorFor, T0 + UNDO_WINDOW_MS + LEASE_MS - 1)).sent).toBe(0);
     expect(await nextDueAt(db)).toBe(T0 + UNDO_WINDOW_MS + LEASE_MS);
