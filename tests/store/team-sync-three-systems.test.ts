@@ -138,7 +138,7 @@ describe('team sync of the demo, a Salesforce org and a HubSpot portal', () => {
     const quarter = expectSlaFromAssessments(everyone, versions, { from: NOW - 90 * DAY, to: NOW }, NOW);
     expect(quarter.sla.met + quarter.sla.metLate).toBeGreaterThan(0);
     // The demo is a year of a team (2,400 people) since issue 11: the per-lead checks over ~4,000 people take longer.
-  }, 90_000);
+  }, 300_000); // three systems synced and the year judged: a budget for a busy machine (over 90 s at load 20), not a wait
 
   it('HubSpot without a token is skipped by the alarm, not failed; Salesforce still syncs, and the demo is left alone', async () => {
     const org = createListingOrg({ people: generatePeople({ leads: 50, now: NOW }), now: NOW });

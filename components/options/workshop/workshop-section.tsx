@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { diffDefinitions, type DefinitionsChange } from '../../../lib/domain/definitions/diff-definitions';
 import { exportDefinitions, formatPath, parseDraft } from '../../../lib/domain/definitions/parse-definitions';
 import type { Definitions } from '../../../lib/domain/definitions/schema';
+import { definitionsInForce, definitionsVersionKey } from '../../../lib/domain/definitions/version-in-force';
 import type { MessageKey } from '../../../lib/i18n/messages-ja';
 import { useBatonDeps } from '../../../lib/queries/baton-deps';
 import { useDefinitions } from '../../../lib/queries/use-definitions';
@@ -93,20 +94,42 @@ export function WorkshopSection() {
   const { t, l, date } = useI18n();
   const deps = useBatonDeps();
   const now = Math.floor(deps.now() / 60_000) * 60_000;
-  const { definitions: inForce, versions, loaded } = useDefinitions();
+  const { definitions: storedDefinitions, versions: storedVersions, loaded: storedLoaded } = useDefinitions();
   // The versions the team figures judge the snapshot by (the demo's v1 → v2 on the demo, as on the team page): the
   // what-if sets the draft against the one in force among them, and the suggestion reads outcomes by them.
-  const judging = useTeamDefinitions(now)?.versions;
+  const team = useTeamDefinitions(now);
+  const judging = team?.versions;
+  // On the demo, while the team has no definitions of its own, the figures judge by the demo team's versions: the
+  // draft starts from the one in force among them (the demo's v2), so the draft's base and the what-if's "in force"
+  // are one document. Starting from the stored defaults (v1) made the draft "v2 from v1" beside "in force v2", and
+  // an untouched draft showed v1 → v2 reversed as if it were an edit.
+  const demo = team?.source === 'demo';
+  const inForce = (demo && definitionsInForce(team.versions, now)) || storedDefinitions;
+  const versions = demo ? team.versions : storedVersions;
+  const loaded = storedLoaded && team !== undefined;
   const stored = useDefinitionsDraft();
   const [doc, setDoc] = useState<Doc | null>(null);
   const [published, setPublished] = useState<Definitions | null>(null);
   /** Bumped when the draft is discarded: the form is drawn afresh (list fields keep their own text while typed). */
   const [generation, setGeneration] = useState(0);
 
+  /** The version in force the untouched draft was started from (`id@version`). */
+  const [base, setBase] = useState<string | null>(null);
+
   useEffect(() => {
-    if (doc !== null || stored.draft === undefined || !loaded) return;
-    setDoc(stored.draft?.document ?? startDraft(inForce, versions, now));
-  }, [doc, stored.draft, loaded, inForce, versions, now]);
+    if (stored.draft === undefined || !loaded) return;
+    if (stored.draft) {
+      if (doc === null) setDoc(stored.draft.document);
+      return;
+    }
+    // Nothing typed yet: the draft is the version in force, started again when that changes (the demo's snapshot
+    // synced while the page was open, definitions imported), and the form drawn afresh.
+    const key = definitionsVersionKey(inForce);
+    if (doc !== null && key === base) return;
+    if (doc !== null) setGeneration((g) => g + 1);
+    setBase(key);
+    setDoc(startDraft(inForce, versions, now));
+  }, [doc, base, stored.draft, loaded, inForce, versions, now]);
 
   // One parse per keystroke (parseDraft): the draft with the version in force's name, approval and note standing in
   // gives the judgeable part, and those four are checked on their own. The what-if judges leads, and the name,
