@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import type { Connector } from '../../lib/connectors/connector';
 import type { LeadContext, RecordRef } from '../../lib/domain/model';
 import type { ActiveTabRecord } from '../../lib/messaging/active-tab-record';
@@ -8,9 +8,6 @@ import { openBatonDb, type BatonDb } from '../../lib/store/db';
 import { AppI18nProvider } from '../../components/i18n/app-i18n-provider';
 import { PanelApp } from '../../components/panel/panel-app';
 import { HOT_EVENTS, NOW, PERSON } from './lead-fixtures';
-
-// IndexedDB (fake) and live queries answer within a second normally; on a loaded 2-core CI box, give them five.
-configure({ asyncUtilTimeout: 5000 });
 
 export const SF_REF: RecordRef = { system: 'salesforce', instance: 'acme.my.salesforce.com', object: 'Lead', id: '00Q5g00000AbCdEFGH' };
 const MIN = 60_000;

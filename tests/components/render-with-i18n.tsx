@@ -1,11 +1,8 @@
-import { configure, render, type RenderResult } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nProvider } from '../../components/i18n/i18n-provider';
 import type { Locale } from '../../lib/i18n/locale';
 import { createTranslator } from '../../lib/i18n/translator';
-
-// IndexedDB (fake) and live queries answer within a second normally; on a loaded 2-core CI box, give them five.
-configure({ asyncUtilTimeout: 5000 });
 
 /** Renders inside the provider the panel uses; the team zone defaults to the default definitions' Tokyo. */
 export function renderIn(locale: Locale, ui: ReactElement, timeZone = 'Asia/Tokyo'): RenderResult {
