@@ -456,7 +456,7 @@ export const ja = {
   'connections.kintone.saveMapping': "対応付けを保存",
   'connections.kintone.mappingSaved': "対応付けを保存しました。",
   'connections.kintone.authMethod': "kintone への接続方法",
-  'connections.kintone.auth.token': "アプリの API トークン",
+  'connections.kintone.auth.token': "API トークン（アプリごと）",
   'connections.kintone.auth.oauth': "OAuth クライアント（自分のアカウントでサインイン）",
   'connections.kintone.oauthIntro': "cybozu.com 共通管理者が OAuth クライアントを追加し（cybozu.com 共通管理 › OAuth › OAuth クライアントの追加）、下のリダイレクト URL をリダイレクトエンドポイントに設定して、あなたを利用者に加えます。そのクライアント ID とクライアントシークレットを入力してサインインしてください。Baton はスコープ {scopes} を求め、あなたの kintone ユーザーが見られるものを読みます。",
   'connections.kintone.clientId': "クライアント ID",

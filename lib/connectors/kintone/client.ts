@@ -100,7 +100,7 @@ export function createKintoneClient(deps: KintoneDeps) {
       const token = await kintoneAccessToken(deps, s);
       response = await send({ Authorization: `Bearer ${token}` });
       if (response.status === 401) {
-        await response.body?.cancel().catch(() => undefined);
+        await response.arrayBuffer().catch(() => undefined); // read to the end: the connection is reused
         response = await send({ Authorization: `Bearer ${await kintoneAccessToken(deps, s, token)}` });
       }
     } else {
