@@ -408,7 +408,7 @@ export const en = {
   'connections.kintone.appId': "App id",
   'connections.kintone.appIdHint': "The number in the app’s address: https://example.cybozu.com/k/123/ → 123.",
   'connections.kintone.guestSpace': "Guest space id (only for an app in a guest space)",
-  'connections.kintone.token': "API tokens (one per app)",
+  'connections.kintone.token': "API token of the app",
   'connections.kintone.activityToken': "API token of the activity app (optional)",
   'connections.kintone.loginName': 'Your kintone login name (for My queue)',
   'connections.kintone.loginNameHint': 'An API token names no user: enter your login name (or, if the owner field is a text field, the name it holds) so My queue lists the records you own.',
