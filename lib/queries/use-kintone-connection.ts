@@ -5,6 +5,7 @@ import type { KintoneFormField } from '../connectors/kintone/schemas';
 import { KINTONE_REDIRECT_PATH, KINTONE_SCOPES, signInToKintone, signOutOfKintone } from '../connectors/kintone/auth';
 import type { IdentityApi } from '../connectors/dynamics/auth';
 import {
+  KINTONE_SETTINGS_KEY,
   readKintoneAuth,
   readKintoneMapping,
   readKintoneSettings,
@@ -109,8 +110,15 @@ export function useKintoneConnection({ storage, fetchImpl, now = Date.now, ident
       /** Saves the OAuth client (the message names a wrong field), then opens kintone's sign-in window. */
       signIn: async (input: KintoneConnectionInput) => {
         if (!identity) throw new Error('kintone sign-in needs the browser’s web-auth flow.');
+        const previous = await readKintoneSettings(storage);
         const settings = await save({ ...input, auth: 'oauth' });
-        await signInToKintone({ settings, storage, identity, fetchImpl, now });
+        try {
+          await signInToKintone({ settings, storage, identity, fetchImpl, now });
+        } catch (error) {
+          // A sign-in that did not finish leaves working API tokens as they were.
+          if (previous?.auth === 'token') await storage.set(KINTONE_SETTINGS_KEY, previous);
+          throw error;
+        }
         return { domain: settings.domain };
       },
       /** Forgets the OAuth tokens; the client id and secret stay for the next sign-in. */

@@ -23,12 +23,12 @@ const identity: IdentityApi = {
   launchWebAuthFlow: async ({ url }) => `${REDIRECT}?code=fake-code&state=${new URL(url).searchParams.get('state') ?? ''}`,
 };
 
-function renderCard(locale: 'ja' | 'en' = 'en') {
+function renderCard(locale: 'ja' | 'en' = 'en', web: IdentityApi = identity) {
   const storage = memoryStore();
   render(
     <BatonDepsContext.Provider value={{ db: freshDb(), connectorFor: () => Promise.reject(new Error('unused')) }}>
       <I18nProvider locale={locale}>
-        <KintoneConnection storage={storage} identity={identity} />
+        <KintoneConnection storage={storage} identity={web} />
       </I18nProvider>
     </BatonDepsContext.Provider>,
   );
@@ -107,6 +107,26 @@ describe('kintone connection card', () => {
     expect(await readKintoneAuth(storage)).toBeNull();
     // The client stays for the next sign-in; its secret is still never shown.
     expect(screen.getByLabelText('Client ID')).toHaveValue(CLIENT_ID);
+  });
+
+  it('a sign-in window closed before the end leaves the saved API tokens working', async () => {
+    server.use(kintoneTokenEndpoint().handler);
+    const closed: IdentityApi = { ...identity, launchWebAuthFlow: () => Promise.reject(new Error('The user did not approve access.')) };
+    const user = userEvent.setup();
+    const storage = renderCard('en', closed);
+    await user.type(await screen.findByLabelText('kintone address (e.g. example.cybozu.com)'), DOMAIN);
+    await user.type(screen.getByLabelText('App id'), '12');
+    await user.type(screen.getByLabelText('API token of the app'), TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Connection set up')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'OAuth client (sign in as yourself)' }));
+    await user.type(screen.getByLabelText('Client ID'), CLIENT_ID);
+    await user.type(screen.getByLabelText('Client secret'), CLIENT_SECRET);
+    await user.click(screen.getByRole('button', { name: 'Save and sign in' }));
+    expect(await screen.findByText(/kintone sign-in window closed/)).toBeInTheDocument();
+    expect(await readKintoneSettings(storage)).toMatchObject({ auth: 'token', token: TOKEN });
+    expect(screen.getByText('Connection set up')).toBeInTheDocument();
   });
 
   it('shows the form in Japanese', async () => {
