@@ -137,10 +137,11 @@ export type KintoneErrorBody = z.infer<typeof kintoneErrorSchema>;
 
 /**
  * The token endpoint's answer (`https://{subdomain}.cybozu.com/oauth2/token`) to an authorization code and to a refresh
- * token, as cybozu.com documents it: `access_token`, `token_type` ("Bearer"), `expires_in` (seconds; an hour),
- * `scope`, and `refresh_token` with the code exchange. A refresh answer carries no new refresh token (the old one
- * stays valid), so it is optional here and the stored one is kept (auth.ts).
- * https://cybozu.dev/ja/common/docs/oauth-client/add-client/ (STEP3: 4. アクセストークンのリクエスト/取得, 6. リフレッシュ)
+ * token: `access_token`, `token_type` ("Bearer"), `expires_in` (seconds; an hour), `scope`, and `refresh_token` with
+ * the code exchange (RFC 6749 §5.1, as cybozu.dev's STEP3 shows it). Public kintone clients written from that page
+ * read the refresh answer without a new `refresh_token` (the one held stays valid), so it is optional here and the
+ * stored one is kept unless a new one comes (auth.ts).
+ * https://cybozu.dev/ja/common/docs/oauth-client/add-client/
  */
 export const kintoneTokenSchema = z.object({
   access_token: z.string().min(1),
