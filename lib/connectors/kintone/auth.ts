@@ -169,34 +169,50 @@ export async function signInToKintone(deps: KintoneAuthDeps & { settings: Kinton
 /** One refresh per refresh token at a time in this context: a view's parallel calls share it. */
 const refreshing = new Map<string, Promise<string>>();
 
+/** Across contexts (the worker delivering feedback, a panel, options): `navigator.locks` where the browser has it. */
+async function exclusively<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined;
+  return locks ? locks.request('baton-kintone-token-refresh', work) : work();
+}
+
 /**
  * The access token for a call: the stored one while fresh, else one from the refresh token. `rejected` is the token
- * kintone has just answered 401 to: a newer stored token (another call refreshed meanwhile) is used as it is, else a
- * new one is asked for. A refresh token kintone refuses signs the person out (tokens removed) and asks for a new
- * sign-in.
+ * kintone has just answered 401 to: a newer stored token (another call or context refreshed meanwhile) is used as it
+ * is, else a new one is asked for. A refresh token kintone refuses signs the person out (tokens removed) and asks
+ * for a new sign-in, unless another context has meanwhile stored a newer one (kintone might rotate it).
  */
 export async function kintoneAccessToken(deps: KintoneAuthDeps, settingsIn: KintoneSettings, rejected?: string): Promise<string> {
   const settings = oauthSettings(settingsIn);
   await checkedDomain(deps.storage, settings.domain);
   const now = deps.now ?? Date.now;
+  const usable = (a: KintoneAuth | null): a is KintoneAuth => !!a && a.domain === settings.domain && a.clientId === settings.clientId;
+  const fresh = (a: KintoneAuth) => a.accessToken !== rejected && a.expiresAt - EARLY_MS > now();
   const auth = await readKintoneAuth(deps.storage);
-  if (!auth || auth.domain !== settings.domain || auth.clientId !== settings.clientId) {
+  if (!usable(auth)) {
     throw new ConnectorError({ vendor: 'kintone', kind: 'not-connected', message: 'kintone is not signed in: sign in with the OAuth client in Options › Connections › kintone.' });
   }
-  if (auth.accessToken !== rejected && auth.expiresAt - EARLY_MS > now()) return auth.accessToken;
+  if (fresh(auth)) return auth.accessToken;
   const running = refreshing.get(auth.refreshToken);
   if (running) return running;
-  const refresh = (async () => {
+  const refresh = exclusively(async () => {
+    // Another context may have renewed the token while this one waited for the lock.
+    const held = await readKintoneAuth(deps.storage);
+    if (!usable(held)) throw new ConnectorError({ vendor: 'kintone', kind: 'not-connected', message: 'kintone is not signed in: sign in with the OAuth client in Options › Connections › kintone.' });
+    if (held.accessToken !== auth.accessToken && fresh(held)) return held.accessToken;
     let token: KintoneTokenResponse;
     try {
-      token = await postToken(deps, settings, { grant_type: 'refresh_token', refresh_token: auth.refreshToken }, 'token refresh');
+      token = await postToken(deps, settings, { grant_type: 'refresh_token', refresh_token: held.refreshToken }, 'token refresh');
     } catch (error) {
-      if (error instanceof ConnectorError && error.kind === 'auth') await deps.storage.remove(KINTONE_AUTH_KEY);
+      if (error instanceof ConnectorError && error.kind === 'auth') {
+        const latest = await readKintoneAuth(deps.storage);
+        if (usable(latest) && latest.refreshToken !== held.refreshToken) return latest.accessToken;
+        await deps.storage.remove(KINTONE_AUTH_KEY);
+      }
       throw error;
     }
     // Re-read: a sign-out or a new sign-in meanwhile wins over this refresh.
     const latest = await readKintoneAuth(deps.storage);
-    if (latest && latest.refreshToken === auth.refreshToken) {
+    if (latest && latest.refreshToken === held.refreshToken) {
       await deps.storage.set(KINTONE_AUTH_KEY, {
         ...latest,
         accessToken: token.access_token,
@@ -207,7 +223,7 @@ export async function kintoneAccessToken(deps: KintoneAuthDeps, settingsIn: Kint
       } satisfies KintoneAuth);
     }
     return token.access_token;
-  })();
+  });
   refreshing.set(auth.refreshToken, refresh);
   try {
     return await refresh;

@@ -254,6 +254,27 @@ describe('kintone connector signed in through OAuth', () => {
     expect(endpoint.state.refreshes).toBe(1);
   });
 
+  it('a refresh refused because another context already renewed the tokens uses theirs and keeps the person signed in', async () => {
+    const endpoint = kintoneTokenEndpoint();
+    const accepted = 'from-another-context';
+    const fake = kintoneFake({ bearer: () => accepted });
+    const storage = memoryStore();
+    server.use(endpoint.handler);
+    await signedIn(storage, NOW - 2 * 3600_000);
+    // The worker renewed first (and kintone, were it to rotate refresh tokens, refuses the old one to this panel).
+    server.use(
+      ...fake.handlers,
+      http.post(`https://${DOMAIN}/oauth2/token`, async () => {
+        const held = (await readKintoneAuth(storage))!;
+        await storage.set(KINTONE_AUTH_KEY, { ...held, accessToken: accepted, refreshToken: 'rotated-by-the-worker', expiresAt: NOW + 3600_000 });
+        return HttpResponse.json(oauthInvalidGrant, { status: 400 });
+      }),
+    );
+    const ctx = await createKintoneConnector({ storage, now: () => NOW }).fetchContext(ref, { now: NOW });
+    expect(ctx.person.name).toBe('山田 太郎');
+    expect(await readKintoneAuth(storage)).toMatchObject({ refreshToken: 'rotated-by-the-worker' });
+  });
+
   it('a token without a scope the API needs (403 CB_OA01) is an auth problem, with kintone’s error id', async () => {
     const endpoint = kintoneTokenEndpoint();
     server.use(endpoint.handler, http.get(`https://${DOMAIN}/k/v1/app/form/fields.json`, () => HttpResponse.json(oauthRejected, { status: 403 })));
