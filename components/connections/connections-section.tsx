@@ -23,7 +23,7 @@ export function ConnectionsSection() {
         <DynamicsConnection storage={storage} identity={salesforceDeps.identity} />
         <HubSpotConnection storage={storage} />
         <MarketoConnection storage={storage} />
-        <KintoneConnection storage={storage} />
+        <KintoneConnection storage={storage} identity={salesforceDeps.identity} />
       </div>
     </Card>
   );

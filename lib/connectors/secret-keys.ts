@@ -15,8 +15,10 @@ export const SECRET_KEYS: readonly string[] = [
   'baton.marketo.token',
   /** Dynamics 365 (Entra ID) refresh token and access tokens per environment (lib/connectors/dynamics/auth.ts). */
   'baton.dynamics.auth',
-  /** kintone app API tokens, with the domain and app (lib/connectors/kintone/settings.ts). */
+  /** kintone app API tokens or the OAuth client's id and secret, with the domain and app (lib/connectors/kintone/settings.ts). */
   'baton.kintone.settings',
+  /** kintone OAuth access and refresh tokens (lib/connectors/kintone/auth.ts). */
+  'baton.kintone.auth',
 ];
 
 export function isSecretKey(key: string): boolean {

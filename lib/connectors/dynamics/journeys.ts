@@ -22,9 +22,14 @@ import { dataverseErrorSchema } from './schemas';
  * (`msevtmgt_eventregistration`, lookups `msevtmgt_contactid` and `msevtmgt_eventid`); they exist only where
  * event management is installed, and are read for contacts (a registration names a contact).
  *
- * Not confirmed from the docs: the entity set names (Dataverse's plural of the logical name: `…s`) and the
- * primary key column of the msdynmkt_* tables where they are exposed; the key is taken as `<logical name>id`
- * when present, else the event id is built from the table, profile and time (stable, so a re-read dedupes).
+ * Confirmed from Microsoft's Web API EntityType reference for `msevtmgt_eventregistration` (Dynamics 365 Customer
+ * Engagement, "msevtmgt_eventregistration EntityType"): entity set path `msevtmgt_eventregistrations`, primary key
+ * `msevtmgt_eventregistrationid`, lookups `_msevtmgt_contactid_value` and `_msevtmgt_eventid_value`, as used below.
+ * Not confirmable: entity set names of the msdynmkt_* interaction tables. They appear in no Dataverse table/entity
+ * reference, only in the managed data lake schema above (checked 2026-12; no public code names an
+ * `msdynmkt_emailsents` set either), so `…s` is Dataverse's usual plural where an environment does expose them.
+ * Their primary key column is likewise taken as `<logical name>id` when present, else the event id is built from
+ * the table, profile and time (stable, so a re-read dedupes).
  */
 export interface JourneyTable {
   logicalName: string;

@@ -5,6 +5,7 @@ import { isKintoneHost, kintoneApiPath } from './api-hosts';
 import { customerHostsFor } from '../customer-hosts';
 import { kintoneErrorSchema } from './schemas';
 import { readKintoneSettings, type KintoneSettings } from './settings';
+import { kintoneAccessToken } from './auth';
 
 export interface KintoneDeps {
   storage: KeyValueStore;
@@ -43,7 +44,13 @@ function queryString(params: KintoneRequest<unknown>['params']): string {
 /**
  * One authenticated kintone call: the app tokens in `X-Cybozu-API-Token` (comma-separated when the request reads
  * the lead app and its activity app; https://kintone.dev/en/tutorials/development-productivity/requests-with-multiple-api-tokens/),
- * the customer's own domain, every failure turned into a ConnectorError that quotes kintone's error code and id.
+ * or, signed in through an OAuth client, `Authorization: Bearer <access token>` (auth.ts); the customer's own domain,
+ * every failure turned into a ConnectorError that quotes kintone's error code and id.
+ *
+ * OAuth: an expired token is renewed before the call; a 401 (the token expired early or was revoked) renews it once
+ * and sends the same request again. A 401 means kintone did not carry the request out, so a resent POST (a feedback
+ * comment) cannot make a second comment; the delivery's look-up after posting removes twins from any other cause
+ * (feedback-delivery.ts). A second 401, or a refresh token kintone refuses, asks the person to sign in again.
  */
 export function createKintoneClient(deps: KintoneDeps) {
   const fetchImpl = deps.fetchImpl ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
@@ -54,7 +61,7 @@ export function createKintoneClient(deps: KintoneDeps) {
       throw new ConnectorError({
         vendor: 'kintone',
         kind: 'not-connected',
-        message: 'kintone is not connected: enter your kintone address, the app id and its API token in Options › Connections › kintone.',
+        message: 'kintone is not connected: enter your kintone address, the app id and its API token (or sign in with an OAuth client) in Options › Connections › kintone.',
       });
     }
     // A custom domain removed from Options › Customer hosts (its permission gone) gets no token any more.
@@ -73,23 +80,34 @@ export function createKintoneClient(deps: KintoneDeps) {
     const s = await settings();
     const method = req.method ?? 'GET';
     const url = `https://${s.domain}${kintoneApiPath(req.api, req.guestSpaceId)}${method === 'POST' ? '' : queryString(req.params)}`;
-    const tokens = [s.token, s.activityToken].filter(Boolean).join(',');
-    const timeout = AbortSignal.timeout(TIMEOUT_MS);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const send = async (auth: Record<string, string>): Promise<Response> => {
+      const timeout = AbortSignal.timeout(TIMEOUT_MS);
+      const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+      try {
+        return await fetchImpl(url, {
+          method,
+          headers: { ...auth, ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}) },
+          ...(method === 'POST' ? { body: JSON.stringify(req.body ?? {}) } : {}),
+          signal,
+        });
+      } catch (error) {
+        if (req.signal?.aborted) throw error;
+        throw new ConnectorError({ vendor: 'kintone', kind: 'transient', message: `kintone could not be reached while ${req.doing}; Baton retries later.`, cause: error });
+      }
+    };
     let response: Response;
-    try {
-      response = await fetchImpl(url, {
-        method,
-        headers: { 'X-Cybozu-API-Token': tokens, ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}) },
-        ...(method === 'POST' ? { body: JSON.stringify(req.body ?? {}) } : {}),
-        signal,
-      });
-    } catch (error) {
-      if (req.signal?.aborted) throw error;
-      throw new ConnectorError({ vendor: 'kintone', kind: 'transient', message: `kintone could not be reached while ${req.doing}; Baton retries later.`, cause: error });
+    if (s.auth === 'oauth') {
+      const token = await kintoneAccessToken(deps, s);
+      response = await send({ Authorization: `Bearer ${token}` });
+      if (response.status === 401) {
+        await response.arrayBuffer().catch(() => undefined); // read to the end: the connection is reused
+        response = await send({ Authorization: `Bearer ${await kintoneAccessToken(deps, s, token)}` });
+      }
+    } else {
+      response = await send({ 'X-Cybozu-API-Token': [s.token, s.activityToken].filter(Boolean).join(',') });
     }
     const json: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw toError(response, json, req.doing);
+    if (!response.ok) throw toError(response, json, req.doing, s.auth);
     const parsed = req.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -109,11 +127,12 @@ export type KintoneClient = ReturnType<typeof createKintoneClient>;
 
 /**
  * kintone's error codes that say more than the HTTP status: GAIA_IA* (the API token is wrong or not for this
- * app), CB_NO02 (no permission), GAIA_RE01 / GAIA_AP01 (no such record / app).
+ * app), CB_NO02 (no permission), GAIA_RE01 / GAIA_AP01 (no such record / app), CB_OA01 ("Cannot access protected
+ * resource": an OAuth token without the scope the API needs, answered with 403; or no longer valid, with 401).
  * https://cybozu.dev/ja/kintone/docs/rest-api/overview/kintone-rest-api-overview/
  */
 function kindOf(status: number, code: string | undefined): ConnectorErrorKind {
-  if (code?.startsWith('GAIA_IA') || status === 401) return 'auth';
+  if (code?.startsWith('GAIA_IA') || code?.startsWith('CB_OA') || status === 401) return 'auth';
   if (code === 'GAIA_RE01' || code === 'GAIA_AP01' || status === 404) return 'not-found';
   if (status === 429) return 'rate-limit';
   if (status === 403 || code === 'CB_NO02') return 'permanent';
@@ -132,10 +151,15 @@ const ADVICE: Record<ConnectorErrorKind, string> = {
   'not-connected': '',
 };
 
-export function toError(response: Response, json: unknown, doing: string): ConnectorError {
+/** What to do when an OAuth token is refused: sign in again (the scopes are asked at sign-in). */
+const OAUTH_AUTH_ADVICE = 'Sign in to kintone again in Options › Connections › kintone; if it keeps failing, ask your cybozu.com administrator whether you are among the OAuth client’s users.';
+const OAUTH_PERMANENT_ADVICE = 'Your kintone user needs the rights Baton uses in this app (view records, add comments).';
+
+export function toError(response: Response, json: unknown, doing: string, auth: KintoneSettings['auth'] = 'token'): ConnectorError {
   const parsed = kintoneErrorSchema.safeParse(json);
   const body = parsed.success ? parsed.data : undefined;
   const kind = kindOf(response.status, body?.code);
+  const advice = auth === 'oauth' && kind === 'auth' ? OAUTH_AUTH_ADVICE : auth === 'oauth' && kind === 'permanent' ? OAUTH_PERMANENT_ADVICE : ADVICE[kind];
   const retryAfterS = Number(response.headers.get('Retry-After'));
   const retryAfterMs = kind === 'rate-limit' ? (retryAfterS > 0 ? retryAfterS * 1000 : 10_000) : undefined;
   const said = body ? ` kintone said: "${body.message}" (${body.code}, error id ${body.id}).` : ` (HTTP ${response.status})`;
@@ -145,6 +169,6 @@ export function toError(response: Response, json: unknown, doing: string): Conne
     code: body?.code ?? String(response.status),
     correlationId: body?.id,
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    message: `kintone refused ${doing}.${said} ${ADVICE[kind]}`.trim(),
+    message: `kintone refused ${doing}.${said} ${advice}`.trim(),
   });
 }

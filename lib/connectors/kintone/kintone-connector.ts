@@ -10,7 +10,7 @@ import { activityKeyOf, kintoneTarget, readActivities } from './target';
 import { listKintoneContexts } from './list-records';
 import { mapKintoneContext, mapRecordToPerson, recordIdOf } from './map-record';
 import { formFieldsResponseSchema, getCommentsResponseSchema, getRecordResponseSchema, getRecordsResponseSchema, type KintoneFormFields } from './schemas';
-import { readKintoneSettings } from './settings';
+import { isKintoneConnected, readKintoneSettings } from './settings';
 
 export interface KintoneConnector extends Connector {
   listContexts: ListingConnector['listContexts'];
@@ -83,8 +83,9 @@ export function createKintoneConnector(deps: KintoneDeps): KintoneConnector {
     return listKintoneContexts(deps, client, request, options);
   }
 
-  /** The kintone domain the team snapshot is kept under; null when not connected (no call). */
+  /** The kintone domain the team snapshot is kept under; null when not connected or not signed in (no call). */
   async function listingInstance(): Promise<string | null> {
+    if (!(await isKintoneConnected(deps.storage))) return null;
     return (await readKintoneSettings(deps.storage))?.domain ?? null;
   }
 

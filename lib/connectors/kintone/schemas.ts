@@ -134,3 +134,28 @@ export const kintoneErrorSchema = z.object({
   errors: z.record(z.string(), z.unknown()).optional(),
 });
 export type KintoneErrorBody = z.infer<typeof kintoneErrorSchema>;
+
+/**
+ * The token endpoint's answer (`https://{subdomain}.cybozu.com/oauth2/token`) to an authorization code and to a refresh
+ * token: `access_token`, `token_type` ("Bearer"), `expires_in` (seconds; an hour), `scope`, and `refresh_token` with
+ * the code exchange (RFC 6749 §5.1, as cybozu.dev's STEP3 shows it). Public kintone clients written from that page
+ * read the refresh answer without a new `refresh_token` (the one held stays valid), so it is optional here and the
+ * stored one is kept unless a new one comes (auth.ts).
+ * https://cybozu.dev/ja/common/docs/oauth-client/add-client/
+ */
+export const kintoneTokenSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().refine((t) => t.toLowerCase() === 'bearer', 'token_type must be Bearer'),
+  // RFC 6749 §5.1 says a number; some servers send a numeric string, which is read the same.
+  expires_in: z.coerce.number().int().positive(),
+  refresh_token: z.string().min(1).optional(),
+  scope: z.string().optional(),
+});
+export type KintoneTokenResponse = z.infer<typeof kintoneTokenSchema>;
+
+/** The OAuth endpoints' errors, in RFC 6749 §5.2's shape (`invalid_grant`, `invalid_client`, …); the authorization
+ * endpoint sends `error` (and `error_description`) back on the redirect instead (§4.1.2.1). */
+export const kintoneOAuthErrorSchema = z.object({
+  error: z.string(),
+  error_description: z.string().optional(),
+});
