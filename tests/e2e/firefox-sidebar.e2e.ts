@@ -20,11 +20,39 @@ const SIDEBAR_WIDTH = 240; // what Firefox's sidebar leaves for content by defau
 let browser: Browser;
 const errors: string[] = [];
 
+type BidiContext = {
+  navigate(url: string, wait: 'complete'): Promise<void>;
+  setViewport(options: { viewport: { width: number; height: number } }): Promise<void>;
+};
+const contextOf = (page: Page) => (page.mainFrame() as unknown as { browsingContext: BidiContext }).browsingContext;
+
 /** page.goto never settles on moz-extension URLs; BiDi's own navigate with wait=complete does. */
 async function navigate(page: Page, to: string): Promise<void> {
-  const frame = page.mainFrame() as unknown as { browsingContext: { navigate(url: string, wait: 'complete'): Promise<void> } };
-  await frame.browsingContext.navigate(to, 'complete');
+  await contextOf(page).navigate(to, 'complete');
 }
+
+/**
+ * The viewport through BiDi's own `browsingContext.setViewport`: puppeteer's `page.setViewport` also sends
+ * `emulation.setScreenOrientationOverride`, which Firefox ESR 140 (Debian bookworm's firefox-esr today) does not know.
+ */
+async function setWidth(page: Page, width: number, height: number): Promise<void> {
+  await contextOf(page).setViewport({ viewport: { width, height } });
+}
+
+/**
+ * Waits until `probe` (run in the page) answers true. Puppeteer's waitForFunction and waitForSelector build their
+ * poller with `new Function` inside the page, which the extension page's CSP refuses in Firefox ESR 140; each probe
+ * here is a plain BiDi `script.callFunction`. It ends as soon as the page shows what is waited for.
+ */
+async function waitInPage<A>(page: Page, probe: (arg: A) => boolean, arg: A, what: string, timeoutMs = 40_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(probe, arg).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`Firefox: ${what} did not show within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+const headingIs = (name: string) => document.querySelector('h1')?.textContent === name;
 
 async function newWatchedPage(name: string): Promise<Page> {
   const page = await browser.newPage();
@@ -71,11 +99,12 @@ describe('Baton in Firefox ESR', () => {
 
     // The sidebar's page, pinned to the record's tab as the docked sidebar follows the active tab.
     const panel = await newWatchedPage('sidebar');
-    await panel.setViewport({ width: SIDEBAR_WIDTH, height: 900 });
+    await setWidth(panel, SIDEBAR_WIDTH, 900);
     await navigate(panel, url(`sidepanel.html?tab=${tabId}`));
-    const heading = () => panel.$eval('h1', (h) => h.textContent ?? '');
-    await panel.waitForFunction((name) => document.querySelector('h1')?.textContent === name, { timeout: 20_000 }, await nameOf(first.sfa));
-    await panel.waitForSelector('[data-band]');
+    expect(await panel.evaluate(() => window.innerWidth)).toBe(SIDEBAR_WIDTH);
+    const heading = () => panel.evaluate(() => document.querySelector('h1')?.textContent ?? '');
+    await waitInPage(panel, headingIs, await nameOf(first.sfa), 'the first lead');
+    await waitInPage(panel, () => document.querySelector('[data-band]') !== null, null, 'the temperature');
     const { overflow, culprits } = await panel.evaluate(sidewaysOverflow);
     expect(overflow, `scrolls sideways at ${SIDEBAR_WIDTH}px: ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
 
@@ -83,16 +112,25 @@ describe('Baton in Firefox ESR', () => {
     await record.evaluate((hash) => {
       location.hash = hash;
     }, `#/lead/${second.sfa}`);
-    await panel.waitForFunction((name) => document.querySelector('h1')?.textContent === name, { timeout: 20_000 }, await nameOf(second.sfa));
+    await waitInPage(panel, headingIs, await nameOf(second.sfa), 'the second lead');
     expect(await heading()).toBe(await nameOf(second.sfa));
 
     // One click of feedback reaches the demo CRM once the undo window has passed.
-    const good = await panel.waitForSelector(`::-p-aria([name="${en['fb.good']}"][role="button"])`);
-    await good!.click();
-    await panel.waitForFunction(
+    // Each probe runs in the page, so each finds the button itself (by its accessible name: label or text).
+    await waitInPage(
+      panel,
+      (name) => [...document.querySelectorAll('button')].some((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name),
+      en['fb.good'],
+      'the feedback buttons',
+    );
+    await panel.evaluate((name) => {
+      [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name)!.click();
+    }, en['fb.good']);
+    await waitInPage(
+      panel,
       (word) => [...document.querySelectorAll('.feedback [role="status"]')].some((s) => s.textContent?.includes(word)),
-      { timeout: 40_000 },
       en['fb.state.sent'],
+      'the delivered feedback',
     );
 
     expect(errors).toEqual([]);
