@@ -121,4 +121,15 @@ describe('custom dates and the weekly axis, edge by edge', () => {
     expect(runs.at(-1)!.to).toBe(range.to);
     expect(weekBuckets(range, TOKYO, 3).map((r) => (r.to - r.from) / D)).toEqual([21, 21, 14]);
   });
+
+  it('a custom span given the day after its end is still both days', () => {
+    expect(periodRange({ kind: 'custom', from: '2026-11-20', to: '2026-11-19' }, NOW, TOKYO)).toEqual({ from: day('2026-11-19'), to: day('2026-11-21') });
+  });
+
+  it('a period whose last day is a Monday ends with that one day as its own week', () => {
+    expect(weekBuckets({ from: day('2026-11-02'), to: day('2026-11-10') }, TOKYO)).toEqual([
+      { from: day('2026-11-02'), to: day('2026-11-09') },
+      { from: day('2026-11-09'), to: day('2026-11-10') },
+    ]);
+  });
 });
