@@ -223,7 +223,7 @@ describe('the alignment diagnostic, check by check', () => {
   it('revenue is judged when 80% of the period’s wins came through a campaign; 40% is partly', () => {
     const won = { at: jst('2026-10-20 12:00') };
     const team = (credited: number, of: number) => Array.from({ length: of }, (_, i) => lead(`w${i}`, { won, ...(i < credited ? { campaign: 'EM-101' } : {}) }));
-    expect(diagnose(team(4, 5)).check('revenueJudged')).toMatchObject({ status: 'pass', evidence: { part: 4, whole: 5, rate: 0.8 } });
+    expect(diagnose(team(4, 5)).check('revenueJudged')).toMatchObject({ status: 'pass', evidence: { kind: 'ratio', part: 4, whole: 5, rate: 0.8 } });
     expect(diagnose(team(3, 5)).status('revenueJudged')).toBe('partial');
     expect(diagnose(team(2, 5)).status('revenueJudged')).toBe('partial');
     expect(diagnose(team(1, 5)).status('revenueJudged')).toBe('fail');
@@ -235,7 +235,7 @@ describe('the alignment diagnostic, check by check', () => {
     // 2 of 200 records share an address (1%), 10 of 200 (5%), 12 of 200 (6%).
     const team = (duplicated: number) =>
       Array.from({ length: 200 }, (_, i) => lead(`d${i}`, { email: i < duplicated ? (i % 2 ? 'Dup@Example.co.jp' : 'dup@example.co.jp') : `d${i}@example.co.jp` }));
-    expect(diagnose(team(2)).check('duplicatesResolved')).toMatchObject({ status: 'pass', evidence: { part: 2, whole: 200, rate: 0.01 } });
+    expect(diagnose(team(2)).check('duplicatesResolved')).toMatchObject({ status: 'pass', evidence: { kind: 'ratio', part: 2, whole: 200, rate: 0.01 } });
     expect(diagnose(team(4)).status('duplicatesResolved')).toBe('partial');
     expect(diagnose(team(10)).status('duplicatesResolved')).toBe('partial');
     expect(diagnose(team(12)).status('duplicatesResolved')).toBe('fail');
@@ -259,6 +259,9 @@ describe('the alignment diagnostic, check by check', () => {
     expect(diagnose(team(3, 5)).status('slaDefined')).toBe('partial');
     expect(diagnose(team(1, 2)).status('slaDefined')).toBe('partial');
     expect(diagnose(team(2, 5)).status('slaDefined')).toBe('fail');
+    // Judged handoffs are met, met late and breached alike (a lead called on the third day was met late).
+    const lateToo = [...team(3, 4), lead('late', { handoff: jst('2026-10-13 10:00'), callAfter: 3 * 24 * 60 })];
+    expect(diagnose(lateToo).check('slaDefined').evidence).toMatchObject({ met: 3, judged: 5, rate: 0.6 });
     // Nothing judged yet: the policies are written, whether they work is not known.
     expect(diagnose([lead('a')]).status('slaDefined')).toBe('partial');
     // A document without policies (the schema asks for one; a team with no handoff never needs it) fails.
@@ -269,7 +272,7 @@ describe('the alignment diagnostic, check by check', () => {
 
   it('data entry rules hold when 95% of people have every field the MQL needs; 80% is partly', () => {
     const entered = (k: number, n: number) => diagnose(records(n, k, {}, { title: ' ' })).check('dataEntryRules');
-    expect(entered(19, 20)).toMatchObject({ status: 'pass', evidence: { part: 19, whole: 20, rate: 0.95 } });
+    expect(entered(19, 20)).toMatchObject({ status: 'pass', evidence: { kind: 'ratio', part: 19, whole: 20, rate: 0.95 } });
     expect(entered(18, 20).status).toBe('partial');
     expect(entered(16, 20).status).toBe('partial');
     expect(entered(15, 20).status).toBe('fail');
@@ -305,15 +308,15 @@ describe('the diagnostic’s score, step and priorities', () => {
         regularForum: { answer: 'no', at: NOW },
         regularReview: { answer: 'partly', at: NOW },
         sharedDashboard: { answer: 'no', at: NOW },
-        responsibilitiesClear: { answer: 'partly', at: NOW },
+        responsibilitiesClear: { answer: 'no', at: NOW },
       },
       versions: [DEFAULT_DEFINITIONS],
     });
     expect(d.priorities).toEqual([
+      { id: 'responsibilitiesClear', status: 'fail', step: 'definitions' },
       { id: 'mqlAgreed', status: 'partial', step: 'definitions' },
       { id: 'sqlWritten', status: 'partial', step: 'definitions' },
       { id: 'handoffNumeric', status: 'partial', step: 'definitions' },
-      { id: 'responsibilitiesClear', status: 'partial', step: 'definitions' },
       { id: 'sharedDashboard', status: 'fail', step: 'operation' },
       { id: 'regularReview', status: 'partial', step: 'operation' },
       { id: 'regularForum', status: 'fail', step: 'improvement' },
@@ -324,5 +327,7 @@ describe('the diagnostic’s score, step and priorities', () => {
     const d = diagnose(healthyTeam(), { answers: { ...answered('yes'), sfaMaSynced: { answer: 'no', at: NOW, note: '手作業で転記' } } });
     expect(d.check('sfaMaSynced')).toMatchObject({ status: 'pass', self: { answer: 'no', note: '手作業で転記' } });
     expect(d.check('sfaMaSynced')).toMatchObject({ source: 'data', number: 4, step: 'integration' });
+    // A check nobody answered carries no answer at all.
+    expect('self' in diagnose(healthyTeam(), { answers: {} }).check('sfaMaSynced')).toBe(false);
   });
 });

@@ -197,6 +197,7 @@ describe('filter options and drill-down rows', () => {
     expect(() => detailPeople(team, kpis, ['firstTouch'])).toThrow(/not one of the team figures/);
     expect(() => detailPeople(team, kpis, ['pipeline'])).toThrow(/not one of the team figures/);
     expect(() => detailPeople(team, kpis, ['pipeline', null])).toThrow(/not one of the team figures/);
+    expect(() => detailPeople(team, kpis, ['pipeline', 'Expo', 'leads'])).toThrow(/not one of the team figures/);
   });
 });
 
