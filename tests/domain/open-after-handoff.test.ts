@@ -6,7 +6,7 @@ describe('leads a salesperson still has to work', () => {
   });
 
   it('exclude leads not yet handed off, settled ones and unmapped stages', () => {
-    for (const stage of ['lead', 'opportunity', 'won', 'lost', 'recycled', 'disqualified'] as const) {
+    for (const stage of ['inquiry', 'opportunity', 'won', 'lost', 'recycled', 'disqualified'] as const) {
       expect(isOpenAfterHandoff({ stage }), stage).toBe(false);
     }
     expect(isOpenAfterHandoff({ stage: null })).toBe(false);

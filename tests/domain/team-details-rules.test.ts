@@ -75,7 +75,7 @@ describe('first-touch buckets', () => {
     const { detail, team, kpis } = touchedAfter([29, 30, 59, 60]);
     expect(detail.firstTouch).toEqual([1, 2, 1, 0, 0, 0]);
     expect(detailPeople(team, kpis, ['firstTouch', '0'])).toEqual(['t0@example.co.jp']);
-    expect(detailPeople(team, kpis, ['firstTouch', 1]).sort()).toEqual(['t1@example.co.jp', 't2@example.co.jp']);
+    expect(detailPeople(team, kpis, ['firstTouch', '1']).sort()).toEqual(['t1@example.co.jp', 't2@example.co.jp']);
   });
 
   it('a touch a full business day later (480 minutes) is in the last, open-ended bucket; 479 minutes is not', () => {

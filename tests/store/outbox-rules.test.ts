@@ -89,7 +89,7 @@ describe('a click as recorded', () => {
 
   it('any other write error is the caller’s to see: nothing is evicted and the click is not claimed as saved', async () => {
     db = freshDb();
-    db.feedback.add = (() => Promise.reject(new Error('database closed'))) as typeof db.feedback.add;
+    db.feedback.add = (() => Promise.reject(new Error('database closed'))) as unknown as typeof db.feedback.add;
     await expect(recordFeedback(db, click(), T0)).rejects.toThrow('database closed');
   });
 
