@@ -18,7 +18,8 @@ import {
   UNDO_WINDOW_MS,
   type StartTimer,
 } from '../../lib/store/outbox';
-import { freshDb, sfRef, T0 } from './lead-context-fixture';
+import { saveContext } from '../../lib/store/context-repo';
+import { freshDb, leadContext, sfRef, T0 } from './lead-context-fixture';
 
 /**
  * The outbox's rules one at a time (tests/store/outbox.test.ts tells the main stories): what undo, retry and amend
@@ -87,10 +88,23 @@ describe('a click as recorded', () => {
     expect((await db.feedback.get(f.id))?.state).toBe('pending');
   });
 
+  it('a full disk frees a quarter of the people cached (8 people: 2), then writes the click', async () => {
+    db = freshDb();
+    for (let i = 0; i < 8; i++) await saveContext(db, leadContext(sfRef(`00Q00000000003${i}AAA`), { fetchedAt: T0 + i }));
+    const original = db.feedback.add.bind(db.feedback);
+    let calls = 0;
+    db.feedback.add = ((...args: Parameters<typeof original>) =>
+      calls++ === 0 ? Promise.reject(new DOMException('disk full', 'QuotaExceededError')) : original(...args)) as typeof original;
+    await recordFeedback(db, click(), T0);
+    expect(await db.people.count()).toBe(6);
+  });
+
   it('any other write error is the caller’s to see: nothing is evicted and the click is not claimed as saved', async () => {
     db = freshDb();
+    for (let i = 0; i < 4; i++) await saveContext(db, leadContext(sfRef(`00Q00000000004${i}AAA`), { fetchedAt: T0 + i }));
     db.feedback.add = (() => Promise.reject(new Error('database closed'))) as unknown as typeof db.feedback.add;
     await expect(recordFeedback(db, click(), T0)).rejects.toThrow('database closed');
+    expect(await db.people.count()).toBe(4);
   });
 
   it('lists a record’s or a person’s clicks newest first; without either, none', async () => {
