@@ -53,3 +53,16 @@ describe('JudgementMemo', () => {
     expect(lean.score).toBe(90);
   });
 });
+
+describe('JudgementMemo, one edit at a time', () => {
+  it('a tighter SLA budget, judged with the same memo, turns a 20-minute touch from met into met late', () => {
+    const memo = new JudgementMemo({ why: false });
+    const context = lead(1, { forms: 1, handoffDaysAgo: 3, touchAfterMinutes: 20 });
+    const before = tenPerForm();
+    const tighter = structuredClone(before);
+    tighter.sla.policies = tighter.sla.policies.map((p) => ({ ...p, budgetMinutes: 15 }));
+    expect(assessLead(context, [before], NOW, memo).sla?.status).toBe('met');
+    expect(assessLead(context, [tighter], NOW, memo).sla?.status).toBe('met_late');
+    expect(assessLead(context, [before], NOW, memo).sla?.status).toBe('met');
+  });
+});
