@@ -55,6 +55,10 @@ describe('steady offsets over a span', () => {
     expect(steadyOffset('America/Chicago', utc('2026-03-01T00:00:00'), utc('2026-03-31T00:00:00'), 60)).toBeNull();
     // A change on the first day of the span counts too.
     expect(steadyOffset('America/Chicago', utc('2026-11-01T00:00:00'), utc('2026-11-20T00:00:00'), 60)).toBeNull();
+    // And on the last day: Chicago falls back at 07:00 UTC on 1 November; a span ending at noon that day has two offsets.
+    expect(steadyOffset('America/Chicago', utc('2026-10-20T00:00:00'), utc('2026-11-01T12:00:00'), 60)).toBeNull();
+    // A span of that day alone, after the change.
+    expect(steadyOffset('America/Chicago', utc('2026-11-01T08:00:00'), utc('2026-11-01T12:00:00'), 60)).toBeNull();
   });
   it('a span longer than the allowed days, or reversed, is not checked', () => {
     const from = utc('2026-04-01T00:00:00');
