@@ -446,3 +446,64 @@ describe('the lighter readings of the same score', () => {
     expect(temperatureScore(input)).toBeGreaterThan(80);
   });
 });
+
+describe('the trend, the spike and the order of the why, with caps and ties', () => {
+  const engagement = (events: EngagementEvent[]) => computeTemperature({ events, attributes: {}, definitions: D, now: NOW });
+
+  it('a week ago, a day already over its cap then was capped then too', () => {
+    // Three clicks (9 raw points, cap 6) on one day ten days ago: capped at 6 now and a week ago.
+    const old = NOW - 10 * DAY;
+    const t = engagement([event('email_click', old), event('email_click', old + 60_000), event('email_click', old + 120_000)]);
+    const decay = (days: number) => 0.5 ** (days / 14);
+    expect(t.engagementScore).toBeCloseTo(6 * decay(10), 1);
+    expect(t.trend7d).toBeCloseTo(6 * decay(10) - 6 * decay(3), 1);
+  });
+
+  it('the spike counts a day’s points after its cap: fifteen clicks in an hour are 6 points, no spike', () => {
+    const clicks = Array.from({ length: 15 }, (_, i) => event('email_click', NOW - i * 60_000));
+    expect(engagement(clicks).spike).toBe(false);
+  });
+
+  it('of two deliveries of one event, the earlier counts even when the later one’s content sorts first', () => {
+    const first = event('page_view', NOW - 2 * HOUR, { sourceId: 'd', id: 'marketo:d', url: 'https://example.com/pricing' });
+    const later = { ...first, occurredAt: NOW - HOUR, url: 'https://example.com/blog' };
+    expect(engagement([later, first]).engagementScore).toBeCloseTo(10, 0);
+    expect(engagement([first, later]).engagementScore).toBeCloseTo(10, 0);
+  });
+
+  it('with re-deliveries about, an activity exactly at now is still the last activity', () => {
+    const open = event('email_open', NOW - HOUR, { sourceId: 'o', id: 'marketo:o' });
+    expect(engagement([open, { ...open }, event('email_click', NOW)]).lastActivityAt).toBe(NOW);
+  });
+
+  it('orders contributions of equal size by rule id, fit and engagement alike', () => {
+    // Japan (fit, 10) and a content download (engagement, 10) today: "content-download" before "country-japan".
+    const t = computeTemperature({ events: [event('content_download', NOW)], attributes: { country: 'JP' }, definitions: D, now: NOW });
+    expect(t.contributions.map((c) => [c.ruleId, c.points])).toEqual([
+      ['content-download', 10],
+      ['country-japan', 10],
+    ]);
+    // And two engagement rules of one size listed against the definitions' order.
+    D = copyDefinitions();
+    D.score.engagement.rules = D.score.engagement.rules.map((r) => (r.id === 'chat' ? { ...r, id: 'a-chat' } : r));
+    const u = computeTemperature({ events: [event('chat', NOW), event('content_download', NOW)], attributes: {}, definitions: D, now: NOW });
+    expect(u.contributions.map((c) => c.ruleId)).toEqual(['a-chat', 'content-download']);
+  });
+
+  it('for a very busy lead (hundreds of views, many at the same minute) lists the 50 most recent, ties by id, whatever the order', () => {
+    // 420 views over 60 minutes: seven at each minute, ids chosen so that id order and time order disagree.
+    const views = Array.from({ length: 420 }, (_, i) => {
+      const minute = i % 60;
+      const sourceId = `v${String((i * 7919) % 1000).padStart(3, '0')}`;
+      return event('page_view', NOW - minute * 60_000, { sourceId, id: `marketo:${sourceId}`, url: 'https://example.com/blog' });
+    });
+    const expected = [...views]
+      .sort((a, b) => b.occurredAt - a.occurredAt || (a.id < b.id ? -1 : 1))
+      .slice(0, 50)
+      .map((e) => e.id);
+    const orders = [views, [...views].reverse(), [...views].sort((a, b) => (a.id < b.id ? -1 : 1)), [...views].sort((a, b) => a.occurredAt - b.occurredAt)];
+    for (const events of orders) {
+      expect(engagement(events).contributions.find((c) => c.ruleId === 'page-view')!.eventIds).toEqual(expected);
+    }
+  });
+});
