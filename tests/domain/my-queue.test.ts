@@ -280,6 +280,27 @@ describe('a lead’s queue entry from its cached context', () => {
     expect(l.firstTouchAt).toBe(jst('2026-11-25 10:10'));
   });
 
+  it('takes the latest engagement up to now whatever the order, and the link of this record in this system', () => {
+    const c = context(
+      {
+        links: [
+          { ref: { ...ref, system: 'marketo' }, url: 'https://app.marketo.com/lead/1' },
+          { ref, url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q000000000001AAA/view' },
+        ],
+      },
+      {
+        events: [
+          { id: 'marketo:2', source: 'marketo', sourceId: '2', type: 'page_view', occurredAt: jst('2026-11-25 10:20') },
+          { id: 'marketo:4', source: 'marketo', sourceId: '4', type: 'email_open', occurredAt: now },
+          { id: 'marketo:1', source: 'marketo', sourceId: '1', type: 'form_submit', occurredAt: jst('2026-11-25 09:50') },
+        ],
+      },
+    );
+    const l = queueLeadOf(c, [D], now)!;
+    expect(l.lastEngagement).toEqual({ type: 'email_open', at: now });
+    expect(l.url).toBe('https://acme.lightning.force.com/lightning/r/Lead/00Q000000000001AAA/view');
+  });
+
   it('is not in the queue once settled, before any stage, or without a handoff', () => {
     expect(queueLeadOf(context({ stage: 'won' }), [D], now)).toBeNull();
     expect(queueLeadOf(context({ stage: null }), [D], now)).toBeNull();
@@ -308,5 +329,37 @@ describe('whose leads are mine', () => {
     expect(isMyLead(demo('鈴木'), {}, '佐藤')).toBe(false);
     expect(isMyLead(demo('鈴木'), { demo: { system: 'demo', userId: '鈴木', name: '鈴木', checkedAt: 1 } }, '佐藤')).toBe(true);
     expect(isMyLead(demo('佐藤'), { demo: { system: 'demo', userId: '鈴木', name: '鈴木', checkedAt: 1 } }, '佐藤')).toBe(false);
+  });
+});
+
+describe('queue rules found by mutation testing', () => {
+  const hotAt = (id: string, handoff: string, touch: number | null = null) => ({
+    ...lead(id, clock(jst(handoff), 'hot', touch)),
+    band: 'hot' as const,
+    atRiskAt: jst(handoff) + 45 * 60_000,
+  });
+
+  it('a touched hot lead calls for no alert, met in time or late; each alert is keyed by record, handoff and kind', () => {
+    const metInTime = hotAt('m', '2026-11-25 10:00', jst('2026-11-25 10:10'));
+    const metLate = hotAt('l', '2026-11-25 09:00', jst('2026-11-25 10:30'));
+    expect(queueAlertsAt([metInTime, metLate], jst('2026-11-25 11:30'))).toEqual([]);
+    const open = hotAt('h', '2026-11-25 10:00');
+    const id = (l: QueueLead) => `demo|sfa|lead|${l.ref.id}|${l.handoffAt}`;
+    expect(queueAlertsAt([open], jst('2026-11-25 10:50')).map((a) => a.key)).toEqual([`${id(open)}|hot_handoff`, `${id(open)}|at_risk`]);
+    expect(queueAlertsAt([open], jst('2026-11-25 11:10')).map((a) => a.key)).toEqual([`${id(open)}|breached`]);
+  });
+
+  it('a touch at this very instant counts: the lead is met and sets no alarm', () => {
+    const now = jst('2026-11-25 10:30');
+    expect(queueStateAt({ atRiskAt: jst('2026-11-25 10:45'), dueAt: jst('2026-11-25 11:00'), firstTouchAt: now }, now)).toBe('met');
+    expect(nextQueueChange([clock(jst('2026-11-25 10:00'), 'hot', now)], CAL, now)).toBeNull();
+  });
+
+  it('the next change is the earliest whatever order the leads come in', () => {
+    const a = clock(jst('2026-11-25 10:00'), 'hot');
+    const b = clock(jst('2026-11-25 10:05'), 'hot');
+    expect(showJst(nextQueueChange([a, b], CAL, jst('2026-11-25 10:30'))!)).toBe('2026-11-25 10:45');
+    expect(showJst(nextQueueChange([b, a], CAL, jst('2026-11-25 10:30'))!)).toBe('2026-11-25 10:45');
+    expect(showJst(nextQueueChange([a, b], CAL, jst('2026-11-25 10:55'))!)).toBe('2026-11-25 11:00');
   });
 });
