@@ -170,6 +170,15 @@ describe('team calendars beyond the default', () => {
     expect(isOpenAt(cal, jst('2027-09-13 10:00'))).toBe(true);
   });
 
+  it('a yearly closure of one day (11-10, the founding day) closes that day only, every year', () => {
+    const cal = withCalendar({ closedDays: closedYearly('11-10', '11-10') });
+    expect(isOpenAt(cal, jst('2026-11-09 10:00'))).toBe(true);
+    expect(isOpenAt(cal, jst('2026-11-10 10:00'))).toBe(false);
+    expect(isOpenAt(cal, jst('2026-11-11 10:00'))).toBe(true);
+    expect(isOpenAt(cal, jst('2027-11-10 10:00'))).toBe(false);
+    expect(isOpenAt(cal, jst('2027-05-10 10:00'))).toBe(true);
+  });
+
   it('the year-end closure 12/29–1/3 keeps its first and last weekdays closed, and 12/28 and 1/4 open', () => {
     // 2028-12-28 is a Thursday; 2029-01-02 Tue and 01-03 Wed are weekdays inside the closure; 01-04 Thu reopens.
     expect(isOpenAt(TOKYO, jst('2028-12-28 17:59'))).toBe(true);
