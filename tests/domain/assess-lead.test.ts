@@ -141,6 +141,31 @@ describe('assessLead', () => {
     expect(a.qualification.version).toBe(5);
     expect(a.sla).toMatchObject({ budgetMinutes: 30, dueAt: jst('2026-11-25 10:30') });
   });
+  it('finds the earliest version whichever order the versions come in', () => {
+    const v5: Definitions = { ...structuredClone(DEFAULT_DEFINITIONS), version: 5, effectiveFrom: '2027-01-01T00:00:00+09:00' };
+    const v6: Definitions = { ...structuredClone(DEFAULT_DEFINITIONS), version: 6, effectiveFrom: '2027-06-01T00:00:00+09:00' };
+    const v7: Definitions = { ...structuredClone(DEFAULT_DEFINITIONS), version: 7, effectiveFrom: '2027-09-01T00:00:00+09:00' };
+    for (const versions of [[v5, v6, v7], [v6, v5, v7], [v7, v6, v5]]) {
+      expect(assessLead(context(), versions, jst('2026-11-25 10:30')).definitions.version).toBe(5);
+    }
+  });
+  it('names every future-dated event in one warning, by id', () => {
+    const later = { id: 'demo:4', source: 'demo', sourceId: '4', type: 'email_open', occurredAt: jst('2026-11-27 09:00') } as const;
+    const a = assessLead(context({ events: [...context().events, later] }), [DEFAULT_DEFINITIONS], jst('2026-11-25 10:30'));
+    expect(a.warnings.filter((w) => w.code === 'future_event')).toEqual([{ code: 'future_event', detail: 'demo:3, demo:4' }]);
+  });
+  it('passes a connector’s warnings through once each, keeping ones that differ only in detail', () => {
+    const warnings = [
+      { code: 'partner_unavailable', detail: 'marketo' },
+      { code: 'partner_unavailable', detail: 'marketo' },
+      { code: 'partner_unavailable', detail: 'hubspot' },
+      { code: 'possible_duplicate' },
+      // An empty detail says no more than none.
+      { code: 'possible_duplicate', detail: '' },
+    ] as LeadContext['warnings'];
+    const a = assessLead(context({ events: [], warnings }), [DEFAULT_DEFINITIONS], jst('2026-11-25 10:30'));
+    expect(a.warnings).toEqual([warnings[0], warnings[2], warnings[3]]);
+  });
   it('judges MQL with the temperature computed by the version in force at handoff', () => {
     // v2 (today) raises every fit rule; the MQL judged under v1 must not see v2's score.
     const v2: Definitions = structuredClone(DEFAULT_DEFINITIONS);
@@ -185,5 +210,15 @@ describe('the handoff half (what the team KPIs count)', () => {
     });
     // The connector said mql; today's definitions map 'Working - Contacted' to sal, and the remapped history says so.
     expect(half.stageChanges.map((c) => c.stage)).toEqual(['sal']);
+  });
+});
+
+describe('the handoff half on its own (no memo)', () => {
+  it('chooses the SLA policy by the temperature at handoff, working the fit out itself', () => {
+    const half = assessHandoff(context(), [DEFAULT_DEFINITIONS], jst('2026-11-25 10:30'));
+    expect(half.handoff).toEqual({ at: jst('2026-11-25 10:00') });
+    expect(half.sla).toMatchObject({ policyId: 'hot', dueAt: jst('2026-11-25 11:00') });
+    // Without the demo request the same manager was warm at handoff.
+    expect(assessHandoff(context({ events: [] }), [DEFAULT_DEFINITIONS], jst('2026-11-25 10:30')).sla?.policyId).toBe('warm');
   });
 });

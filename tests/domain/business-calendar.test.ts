@@ -1,14 +1,19 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { addBusinessMinutes, businessMinutesBetween, isOpenAt, nextOpeningAt } from '../../lib/domain/business-calendar';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { Definitions } from '../../lib/domain/definitions/schema';
 import { NEW_YORK as SHARED_NEW_YORK, copyDefinitions, jst, showJst } from './time-helpers';
 
-// Copies made by this file, not the shared objects: the calendar caches each calendar's days by object, and a cache
-// filled before a mutant is switched on (Stryker reruns tests in one process) would hide the mutant (docs/mutation.md).
-const TOKYO: Definitions['calendar'] = structuredClone(DEFAULT_DEFINITIONS.calendar);
-const NEW_YORK: Definitions['calendar'] = structuredClone(SHARED_NEW_YORK);
+// Fresh copies for each test, not the shared objects nor one copy per file: the calendar caches each calendar's days
+// by object, and a cache filled before a mutant is switched on (Stryker reruns the tests in one process, without
+// importing this file again) would hide the mutant (docs/mutation.md).
+let TOKYO: Definitions['calendar'];
+let NEW_YORK: Definitions['calendar'];
+beforeEach(() => {
+  TOKYO = structuredClone(DEFAULT_DEFINITIONS.calendar);
+  NEW_YORK = structuredClone(SHARED_NEW_YORK);
+});
 
 describe('adding business minutes in the default Japan calendar (09:00–12:00, 13:00–18:00)', () => {
   it.each([
@@ -100,18 +105,20 @@ describe('daylight saving in America/New_York', () => {
   });
 });
 
-const calendars: [string, Definitions['calendar']][] = [
-  ['Asia/Tokyo', TOKYO],
-  ['America/New_York', NEW_YORK],
+const calendars: [string, () => Definitions['calendar']][] = [
+  ['Asia/Tokyo', () => TOKYO],
+  ['America/New_York', () => NEW_YORK],
 ];
 const instant = fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2028-12-31T00:00:00Z') });
 const minutes = fc.integer({ min: 0, max: 6000 });
 
-describe.each(calendars)('business-time properties in %s', (_zone, cal) => {
+describe.each(calendars)('business-time properties in %s', (_zone, calendarOf) => {
   it('the due time is never before the handoff', () => {
+    const cal = calendarOf();
     fc.assert(fc.property(instant, minutes, (t, m) => addBusinessMinutes(cal, t, m) >= t));
   });
   it('adding a then b minutes equals adding a + b', () => {
+    const cal = calendarOf();
     fc.assert(
       fc.property(instant, minutes, minutes, (t, a, b) => {
         expect(addBusinessMinutes(cal, addBusinessMinutes(cal, t, a), b)).toBe(addBusinessMinutes(cal, t, a + b));
@@ -119,6 +126,7 @@ describe.each(calendars)('business-time properties in %s', (_zone, cal) => {
     );
   });
   it('the business time from t to t + m minutes is m', () => {
+    const cal = calendarOf();
     fc.assert(
       fc.property(instant, minutes, (t, m) => {
         expect(businessMinutesBetween(cal, t, addBusinessMinutes(cal, t, m))).toBeCloseTo(m, 9);
@@ -126,6 +134,7 @@ describe.each(calendars)('business-time properties in %s', (_zone, cal) => {
     );
   });
   it('no minute counts while closed', () => {
+    const cal = calendarOf();
     fc.assert(
       fc.property(instant, (t) => {
         if (isOpenAt(cal, t)) return;
@@ -134,6 +143,7 @@ describe.each(calendars)('business-time properties in %s', (_zone, cal) => {
     );
   });
   it('business minutes never exceed wall-clock minutes and grow with the end', () => {
+    const cal = calendarOf();
     fc.assert(
       fc.property(instant, fc.integer({ min: 0, max: 20 * 86_400_000 }), fc.integer({ min: 0, max: 86_400_000 }), (t, span, more) => {
         const a = businessMinutesBetween(cal, t, t + span);
@@ -158,6 +168,15 @@ describe('team calendars beyond the default', () => {
     // Outside August the closure changes nothing: a Friday in July and a Monday in September stay open.
     expect(isOpenAt(cal, jst('2027-07-16 10:00'))).toBe(true);
     expect(isOpenAt(cal, jst('2027-09-13 10:00'))).toBe(true);
+  });
+
+  it('a yearly closure of one day (11-10, the founding day) closes that day only, every year', () => {
+    const cal = withCalendar({ closedDays: closedYearly('11-10', '11-10') });
+    expect(isOpenAt(cal, jst('2026-11-09 10:00'))).toBe(true);
+    expect(isOpenAt(cal, jst('2026-11-10 10:00'))).toBe(false);
+    expect(isOpenAt(cal, jst('2026-11-11 10:00'))).toBe(true);
+    expect(isOpenAt(cal, jst('2027-11-10 10:00'))).toBe(false);
+    expect(isOpenAt(cal, jst('2027-05-10 10:00'))).toBe(true);
   });
 
   it('the year-end closure 12/29–1/3 keeps its first and last weekdays closed, and 12/28 and 1/4 open', () => {

@@ -62,6 +62,12 @@ describe('invalid documents are rejected with the path and the rule in plain wor
     ['an object written as text', (d) => (d.calendar = 'Tokyo'), 'calendar', /^must be an object$/, /^オブジェクトにしてください$/],
     ['a missing calendar', (d) => delete d.calendar, 'calendar', /^is required \(an object\)$/, /^必須です（オブジェクト）$/],
     ['a missing name in English', (d) => delete d.name.en, 'name.en', /^is required \(text\)$/, /^必須です（文字列）$/],
+    ['a negative daily cap', (d) => (d.score.engagement.dailyCaps.email_open = -1), 'score.engagement.dailyCaps.email_open', /^must be at least 0$/, /^0 以上にしてください$/],
+    ['an exclusion that adds points', (d) => (d.score.fit.exclusions[0].points = 5), 'score.fit.exclusions[0].points', /^must be at most 0$/, /^0 以下にしてください$/],
+    ['a grade name of ten letters', (d) => (d.score.fit.grades[0].grade = 'ABCDEFGHIJ'), 'score.fit.grades[0].grade', /^must be at most 8 long$/, /^8 以下の長さにしてください$/],
+    ['a budget in fractions of a minute', (d) => (d.sla.policies[0].budgetMinutes = 1.5), 'sla.policies[0].budgetMinutes', /^must be a whole number$/, /^整数にしてください$/],
+    ['points that are not finite', (d) => (d.score.fit.rules[0].points = Infinity), 'score.fit.rules[0].points', /^must be a number$/, /^数値にしてください$/],
+    ['a range with neither bound', (d) => (d.score.fit.rules[1].when = { attribute: 'employees', op: 'range' }), 'score.fit.rules[1].when', /^give min, max or both$/, /^min か max の少なくとも一方が必要です$/],
     ['a doc link that is not a URL', (d) => (d.stageMappings[0].doc = 'see the wiki'), 'stageMappings[0].doc', /^is not a valid url$/, /^形式が正しくありません（url）$/],
   ])('%s', (_case, mutate, path, en, ja) => {
     const doc = structuredClone(D) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -85,6 +91,21 @@ describe('invalid documents are rejected with the path and the rule in plain wor
     const r = parseDefinitions(doc);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.path).sort()).toEqual(['sla.warnAtFraction', 'version']);
+  });
+  it('reports a document that is not an object at all, at the document', () => {
+    expect(parseDefinitions(42)).toEqual({ ok: false, errors: [{ path: '(document)', message: { ja: 'オブジェクトにしてください', en: 'must be an object' } }] });
+    expect(parseDefinitions('[1]')).toMatchObject({ ok: false, errors: [{ path: '(document)', message: { en: 'must be an object' } }] });
+  });
+  it('reads text as the format it is told, whatever it looks like', () => {
+    expect(parseDefinitions('id: x', 'json')).toMatchObject({ ok: false, errors: [{ path: '(document)', message: { en: expect.stringMatching(/^Not valid JSON: /) } }] });
+    expect(parseDefinitions('{"id": "x"', 'yaml')).toMatchObject({ ok: false, errors: [{ path: '(document)', message: { en: expect.stringMatching(/^Not valid YAML: /) } }] });
+    expect(parseDefinitions(exportDefinitions(D, 'json'), 'yaml')).toEqual({ ok: true, definitions: D });
+  });
+  it('exports YAML with each value on one line, however long, for editing by hand', () => {
+    const yaml = exportDefinitions(D, 'yaml');
+    const doc = D.stageMappings[0]!.doc!;
+    expect(doc.length).toBeGreaterThan(80);
+    expect(yaml).toContain(`doc: ${doc}\n`);
   });
   it('reports text that is neither JSON nor YAML', () => {
     const r = parseDefinitions('{ "id": ', 'json');

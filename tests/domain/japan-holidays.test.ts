@@ -13,6 +13,10 @@ describe('the generated holiday table', () => {
     expect(decodeHolidayDates(encodeHolidayDates(sample))).toEqual([...sample].sort());
   });
 
+  it('decodes a year without holidays, or stray spaces, to no dates', () => {
+    expect(decodeHolidayDates({ 2031: '', 2032: '0101  0211' })).toEqual(['2032-01-01', '2032-02-11']);
+  });
+
   it('answers for every date of the package and not for an ordinary Thursday', () => {
     for (const date of Object.keys(holidays)) expect(isJapaneseHoliday(date)).toBe(true);
     expect(isJapaneseHoliday('2026-09-24')).toBe(false);

@@ -5,6 +5,10 @@ describe('model helpers', () => {
   it('normalizes e-mail addresses so one human is one person across systems', () => {
     expect(normalizeEmail('  Taro.Yamada@Example.CO.JP ')).toBe('taro.yamada@example.co.jp');
     expect(normalizeEmail('not-an-email')).toBeUndefined();
+    // A field holding more than one address, or an address with a note after it, is not one person's address.
+    expect(normalizeEmail('taro@example.co.jp hanako@example.co.jp')).toBeUndefined();
+    expect(normalizeEmail('taro@example.co.jp (work)')).toBeUndefined();
+    expect(normalizeEmail('taro@old@example.co.jp')).toBeUndefined();
   });
   it('keys people by e-mail, else by the record', () => {
     const ref = { system: 'marketo', instance: '123-ABC-456', object: 'lead', id: '42' } as const;

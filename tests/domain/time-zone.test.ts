@@ -55,6 +55,12 @@ describe('steady offsets over a span', () => {
     expect(steadyOffset('America/Chicago', utc('2026-03-01T00:00:00'), utc('2026-03-31T00:00:00'), 60)).toBeNull();
     // A change on the first day of the span counts too.
     expect(steadyOffset('America/Chicago', utc('2026-11-01T00:00:00'), utc('2026-11-20T00:00:00'), 60)).toBeNull();
+    // And on the last day: Chicago falls back at 07:00 UTC on 1 November; a span ending at noon that day has two offsets.
+    expect(steadyOffset('America/Chicago', utc('2026-10-20T00:00:00'), utc('2026-11-01T12:00:00'), 60)).toBeNull();
+    // From the day after the change on, the offset is steady again.
+    expect(steadyOffset('America/Chicago', utc('2026-11-02T00:00:00'), utc('2026-11-20T00:00:00'), 60)).toBe(-6 * H);
+    // A span of that day alone, after the change.
+    expect(steadyOffset('America/Chicago', utc('2026-11-01T08:00:00'), utc('2026-11-01T12:00:00'), 60)).toBeNull();
   });
   it('a span longer than the allowed days, or reversed, is not checked', () => {
     const from = utc('2026-04-01T00:00:00');
@@ -92,5 +98,11 @@ describe('local days and wall times', () => {
     // First read with the later offset (CET), so only the overlap rule moves it to 00:30 UTC rather than 01:30.
     expect(wallToInstant('Europe/Berlin', utc('2026-10-25T02:30:00'))).toBe(Date.parse('2026-10-25T02:30:00+02:00'));
     expect(wallToInstant('Europe/Berlin', utc('2026-10-25T03:30:00'))).toBe(Date.parse('2026-10-25T03:30:00+01:00'));
+  });
+
+  it('a wall time just after a spring-forward is that time in summer time, not an hour later (Berlin 2026-03-29 03:30)', () => {
+    // An hour before it the zone was still on winter time: that reading must not win.
+    expect(wallToInstant('Europe/Berlin', utc('2026-03-29T03:30:00'))).toBe(Date.parse('2026-03-29T03:30:00+02:00'));
+    expect(wallToInstant('America/New_York', utc('2026-03-08T03:30:00'))).toBe(Date.parse('2026-03-08T03:30:00-04:00'));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessLead } from '../../lib/domain/assess-lead';
-import { createWhatIfMemo, pinned, whatIf } from '../../lib/domain/definitions/what-if';
+import { createWhatIfMemo, pinned, whatIf, whatIfAgainstVersions } from '../../lib/domain/definitions/what-if';
 import { computeTeamKpis } from '../../lib/domain/team-kpis';
 import { DAY, lead, NOW, tenPerForm } from './workshop-fixtures';
 
@@ -81,5 +81,72 @@ describe('whatIf', () => {
       expect(whatIf(contexts, inForce, draft, RANGE, NOW, memo)).toEqual(whatIf(contexts, inForce, draft, RANGE, NOW));
     }
     expect(memo.sides.size).toBe(3);
+  });
+});
+
+describe('whatIf at its edges', () => {
+  it('a draft under which nobody is an MQL has no conversion or feedback rate (not 0%)', () => {
+    const draft = tenPerForm();
+    draft.qualification.mql.minScore = 1000;
+    const result = whatIf(team(), tenPerForm(), draft, RANGE, NOW);
+    expect(result.draft).toMatchObject({ people: 36, mql: 0, mqlToSql: null, goodFeedbackRate: null, handedOff: 0 });
+    expect(result.inForce.goodFeedbackRate).not.toBeNull();
+  });
+
+  it('names each side by its id and version, and lists band changes by name, then by person', () => {
+    const draft = tenPerForm();
+    draft.version = 7;
+    draft.temperature.bands = { hot: 85, warm: 55, cool: 20 };
+    const contexts = team();
+    // Two people of the same name (sorting before 見込客 …): the one with the smaller key first.
+    contexts[4]!.person.name = '同名';
+    contexts[13]!.person.name = '同名';
+    const result = whatIf(contexts, tenPerForm(), draft, RANGE, NOW);
+    expect(result.draft.definitions).toEqual({ id: draft.id, version: 7 });
+    expect(result.inForce.definitions.version).toBe(1);
+    const names = result.bandChanges.map((c) => `${c.name}|${c.personKey}`);
+    expect(names).toEqual([...names].sort());
+    expect(result.bandChanges.slice(0, 2)).toEqual([
+      { personKey: 'lead13@example.co.jp', name: '同名', from: 'warm', to: 'cool' },
+      { personKey: 'lead4@example.co.jp', name: '同名', from: 'warm', to: 'cool' },
+    ]);
+    expect(result).toMatchObject({ range: RANGE, now: NOW });
+  });
+
+  it('keeps at most four judged sides while drafts are edited', () => {
+    const memo = createWhatIfMemo();
+    const contexts = team();
+    for (const minScore of [10, 20, 40, 50, 60, 70]) {
+      const draft = tenPerForm();
+      draft.qualification.mql.minScore = minScore;
+      whatIf(contexts, tenPerForm(), draft, RANGE, NOW, memo);
+      expect(memo.sides.size).toBeLessThanOrEqual(4);
+    }
+    expect(memo.sides.size).toBe(4);
+  });
+});
+
+describe('the draft against the version the team sees', () => {
+  const version = (n: number, effectiveFrom: string) => ({ ...tenPerForm(), version: n, effectiveFrom });
+
+  it('is measured against the version in force now', () => {
+    const v1 = version(1, '2026-01-01T00:00:00+09:00');
+    const v2 = { ...version(2, '2026-06-01T00:00:00+09:00') };
+    v2.qualification = { ...v2.qualification, mql: { ...v2.qualification.mql, minScore: 60 } };
+    const draft = version(3, '2027-01-01T00:00:00+09:00');
+    const result = whatIfAgainstVersions(team(), [v1, v2], draft, RANGE, NOW);
+    expect(result.inForce.definitions.version).toBe(2);
+    expect(result.inForce.mql).toBe(16);
+    expect(result.draft.mql).toBe(28);
+    expect(result).not.toHaveProperty('kpis');
+  });
+
+  it('against the first version listed when none is in force yet, and against itself when there is none', () => {
+    const later = version(4, '2027-06-01T00:00:00+09:00');
+    const draft = version(5, '2027-07-01T00:00:00+09:00');
+    expect(whatIfAgainstVersions(team(), [later], draft, RANGE, NOW).inForce.definitions.version).toBe(4);
+    const alone = whatIfAgainstVersions(team(), [], draft, RANGE, NOW);
+    expect(alone.inForce).toEqual(alone.draft);
+    expect(alone.bandChangesTotal).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { detectRecord } from '../../lib/sites/detect-record';
 import {
   MAX_CUSTOMER_HOSTS,
+  customerHostPattern,
   normalizeCustomerHost,
   parseCustomerHosts,
   setCustomerHosts,
@@ -24,6 +25,46 @@ describe('customer hosts an admin adds in options', () => {
     expect(normalizeCustomerHost('intranet')).toBeNull();
     expect(normalizeCustomerHost('10.0.0.12')).toBeNull();
     expect(normalizeCustomerHost('')).toBeNull();
+  });
+
+  it('accepts a host name up to the DNS limit of 253 characters, and not one character more', () => {
+    const label = (c: string, n: number) => c.repeat(n);
+    const longest = [label('a', 63), label('b', 63), label('c', 63), label('d', 61)].join('.');
+    expect(longest).toHaveLength(253);
+    expect(normalizeCustomerHost(longest)).toBe(longest);
+    const tooLong = [label('a', 63), label('b', 63), label('c', 63), label('d', 62)].join('.');
+    expect(tooLong).toHaveLength(254);
+    expect(normalizeCustomerHost(tooLong)).toBeNull();
+  });
+
+  it('accepts a two-label host (a company apex domain) but not text that is no host at all', () => {
+    expect(normalizeCustomerHost('acme.jp')).toBe('acme.jp');
+    expect(normalizeCustomerHost('crm acme.co.jp')).toBeNull();
+  });
+
+  it('refuses a pasted address carrying a password even without a user name', () => {
+    expect(normalizeCustomerHost('https://:secret@crm.acme.co.jp/')).toBeNull();
+  });
+
+  it('accepts an internal top-level label with digits in it; only an all-digit one reads as an IP address', () => {
+    expect(normalizeCustomerHost('crm.lab2')).toBe('crm.lab2');
+    expect(normalizeCustomerHost('crm.2nd')).toBe('crm.2nd');
+  });
+
+  it('asks for the https pages of exactly that host', () => {
+    expect(customerHostPattern('crm.acme.co.jp')).toBe('https://crm.acme.co.jp/*');
+  });
+
+  it('reads nothing from empty storage or a value that is not a list', () => {
+    expect(parseCustomerHosts(undefined)).toEqual([]);
+    expect(parseCustomerHosts(null)).toEqual([]);
+    expect(parseCustomerHosts({ host: 'crm.acme.co.jp', system: 'dynamics' })).toEqual([]);
+  });
+
+  it('skips a stored entry whose host is not text', () => {
+    expect(parseCustomerHosts([{ host: 1, system: 'kintone' }, { host: 'sfa.acme.co.jp', system: 'kintone' }])).toEqual([
+      { host: 'sfa.acme.co.jp', system: 'kintone' },
+    ]);
   });
 
   it('keeps only well-formed stored entries, once each, and no more than the maximum', () => {

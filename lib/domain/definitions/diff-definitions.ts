@@ -74,7 +74,8 @@ export function describeCondition(c: Condition): string {
     case 'email_domain':
       return `${c.attribute} @ ${c.values.join(' | ')}`;
     case 'range':
-      return `${c.min ?? ''} ≤ ${c.attribute}${c.max !== undefined ? ` < ${c.max}` : ''}`;
+      // Either bound may be absent (the schema asks for one): "employees < 1000", "1000 ≤ employees".
+      return `${c.min !== undefined ? `${c.min} ≤ ` : ''}${c.attribute}${c.max !== undefined ? ` < ${c.max}` : ''}`;
     case 'present':
       return `${c.attribute} ≠ ∅`;
   }

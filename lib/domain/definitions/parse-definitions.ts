@@ -91,6 +91,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const typeNames: Record<string, Localized> = {
   string: { ja: '文字列', en: 'text' },
   number: { ja: '数値', en: 'a number' },
+  // zod 4 reports `.int()` as expected "int": said as a word, not a type name ("must be int").
+  int: { ja: '整数', en: 'a whole number' },
   boolean: { ja: 'true か false', en: 'true or false' },
   array: { ja: 'リスト', en: 'a list' },
   object: { ja: 'オブジェクト', en: 'an object' },
