@@ -14,7 +14,7 @@ const nothing = () => undefined;
  * static: the page holds it inert (no click is taken) and puts the full app in its place as soon as the full app
  * has the same lead on screen.
  */
-export function FirstPaintPanel({ paint, languages, now }: { paint: FirstPaint; languages?: readonly string[]; now: number }) {
+export function FirstPaintPanel({ paint, languages, now, clock = Date.now }: { paint: FirstPaint; languages?: readonly string[]; now: number; clock?: () => number }) {
   const locale = resolveLocale(paint.language, languages ?? globalThis.navigator?.languages);
   return (
     <I18nProvider locale={locale} timeZone={paint.definitions.calendar.timeZone}>
@@ -27,7 +27,7 @@ export function FirstPaintPanel({ paint, languages, now }: { paint: FirstPaint; 
           feedback={paint.feedback}
           currentUser={paint.currentUser}
           feedbackNow={now}
-          clock={Date.now}
+          clock={clock}
           view={defaultView(paint.ref, paint.defaultRole)}
           onSelectView={nothing}
           definitions={paint.definitions}

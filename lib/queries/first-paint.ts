@@ -6,7 +6,7 @@ import { identityFor, ANONYMOUS_USER, type Identities } from '../domain/identity
 import type { Feedback, LeadContext, RecordRef, SystemId } from '../domain/model';
 import { SYSTEMS } from '../domain/model-values';
 import type { LanguageSetting } from '../i18n/locale';
-import { readFirstPaintRows } from '../store/first-paint-read';
+import { readFirstPaintRows, type FirstPaintSource } from '../store/first-paint-read';
 import { judgingVersions } from './judging-versions';
 
 /**
@@ -61,8 +61,8 @@ const isDefinitions = (value: unknown): value is Definitions =>
   typeof value === 'object' && value !== null && typeof (value as Definitions).effectiveFrom === 'string' && typeof (value as Definitions).version === 'number';
 
 /** The cached lead of `ref`, judged as the panel judges it; null when nothing is cached (the full app paints then). */
-export async function readFirstPaint(ref: RecordRef, now: number, online: boolean, idb?: IDBFactory): Promise<FirstPaint | null> {
-  const rows = await readFirstPaintRows(ref, idb);
+export async function readFirstPaint(ref: RecordRef, now: number, online: boolean, source?: FirstPaintSource): Promise<FirstPaint | null> {
+  const rows = await readFirstPaintRows(ref, source);
   if (!rows) return null;
   const settings = firstPaintSettings(rows.settings);
 

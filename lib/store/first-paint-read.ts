@@ -36,6 +36,12 @@ export interface FirstPaintRows {
   identities: unknown[];
 }
 
+/** Where to read: the app database of this extension page unless a test names another. */
+export interface FirstPaintSource {
+  idb?: IDBFactory;
+  name?: string;
+}
+
 const STORES = ['records', 'people', 'events', 'activities', 'stageChanges', 'opportunities', 'remoteFeedback', 'sync', 'feedback', 'settings', 'definitions'];
 
 function ask<T>(request: IDBRequest<T>): Promise<T> {
@@ -46,11 +52,11 @@ function ask<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 /** Opens the existing database at whatever version it has; never creates or upgrades it (null then). */
-function openExisting(idb: IDBFactory): Promise<IDBDatabase | null> {
+function openExisting(idb: IDBFactory, name: string): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
-      request = idb.open(DB_NAME);
+      request = idb.open(name);
     } catch {
       resolve(null);
       return;
@@ -79,9 +85,10 @@ function without<T extends object>(row: T, key: string): never {
  * The cached context of `ref` and what the panel draws beside it, or null when nothing is cached (or the database is
  * missing, older than this build's schema, or unreadable): the full app paints then.
  */
-export async function readFirstPaintRows(ref: RecordRef, idb: IDBFactory | undefined = globalThis.indexedDB): Promise<FirstPaintRows | null> {
+export async function readFirstPaintRows(ref: RecordRef, source: FirstPaintSource = {}): Promise<FirstPaintRows | null> {
+  const idb = source.idb ?? globalThis.indexedDB;
   if (!idb) return null;
-  const db = await openExisting(idb);
+  const db = await openExisting(idb, source.name ?? DB_NAME);
   if (!db) return null;
   try {
     if (STORES.some((name) => !db.objectStoreNames.contains(name))) return null;
