@@ -20,8 +20,10 @@ async function paintFirst(): Promise<(() => void) | null> {
     const paint = await readFirstPaint(ref, now, navigator.onLine);
     if (!paint) return null;
     const host = document.createElement('div');
-    // Drawn, not live: no click or focus lands on it (assistive technology waits for the app too).
+    // Drawn, not live: no click or focus lands on it, and assistive technology (and a test's role query) waits for
+    // the app, whose elements take clicks and keys.
     host.inert = true;
+    host.setAttribute('aria-hidden', 'true');
     document.body.prepend(host);
     const root = createRoot(host);
     flushSync(() => root.render(<FirstPaintPanel paint={paint} now={now} />));
