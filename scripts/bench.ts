@@ -11,7 +11,8 @@
  *   7. the team KPIs in Chromium (production build): the same, the snapshot from IndexedDB, and the worker
  *   9. the definitions workshop's what-if over 100,000 leads after each of a meeting's edits, in Node and in Chromium
  *      (production build, through the team-KPIs worker) (scripts/bench/workshop.ts)
- *   8. cold open: the side panel's initial JS and the worker's size, and cold open to content against a bare React page
+ *   8. cold open: the side panel's initial JS and the worker's size, cold open to content (the first paint) against a bare
+ *      React page, and when the app has taken over from the first paint
  *   7b. the team page's worker answers in Node: first paint's three, and a filter change p50 / p95 (100,000 people)
  *   7c. the team page in Chromium over 100,000 people: first visit, next visit (kept figures), filter change p50 / p95
  *   9. my queue: a 500-lead queue's per-second tick, and the badge's next change time over 500 leads

@@ -1,19 +1,25 @@
 import { recordKey } from '../../lib/domain/model';
 import type { subscribeActiveTabRecord } from '../../lib/messaging/active-tab-record';
 import { describeUnsupportedPage } from '../../lib/sites/describe-page';
-import { OpenTeamPageButton } from '../team/open-team-page-button';
+import { useLayoutEffect } from 'react';
 import { useI18n } from '../i18n/i18n-provider';
 import { LazyMyQueue } from '../queue/lazy-my-queue';
 import { CardBoundary } from '../ui/card-boundary';
 import { LeadPanel } from './lead-panel';
+import { PanelFrame } from './lead-panel-view';
 import { RecordLine } from './record-line';
 import { LoadingSkeleton, UnsupportedPageState } from './panel-states';
 import { useActiveRecord } from './use-active-record';
 
 /** The side panel: follows the record in the active tab and shows it, or says what to open instead. */
-export function PanelApp({ subscribe, search }: { subscribe?: typeof subscribeActiveTabRecord; search?: string }) {
+export function PanelApp({ subscribe, search, onShown }: { subscribe?: typeof subscribeActiveTabRecord; search?: string; onShown?: () => void }) {
   const { t } = useI18n();
   const active = useActiveRecord(subscribe, search);
+  // No record to show: the state below is what the person should see (see LeadPanel's `onShown`).
+  const noRecord = active.status === 'ready' && !active.record?.ref;
+  useLayoutEffect(() => {
+    if (noRecord) onShown?.();
+  }, [noRecord, onShown]);
   let body;
   if (active.status === 'pending') body = <LoadingSkeleton />;
   else if (!active.record?.ref) {
@@ -32,17 +38,10 @@ export function PanelApp({ subscribe, search }: { subscribe?: typeof subscribeAc
     // Keyed by record: a new record starts with its own default view and no half-typed feedback.
     body = (
       <>
-        <LeadPanel key={recordKey(ref)} recordRef={ref} />
+        <LeadPanel key={recordKey(ref)} recordRef={ref} {...(onShown ? { onShown } : {})} />
         <RecordLine recordRef={ref} />
       </>
     );
   }
-  return (
-    <main className="panel">
-      {body}
-      <footer className="panel-foot">
-        <OpenTeamPageButton />
-      </footer>
-    </main>
-  );
+  return <PanelFrame>{body}</PanelFrame>;
 }

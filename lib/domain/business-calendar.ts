@@ -1,5 +1,5 @@
 import type { Definitions } from './definitions/schema';
-import { WEEKDAYS } from './definitions/schema';
+import { WEEKDAYS } from './definitions/weekdays';
 import { isJapaneseHoliday } from './japan-holidays';
 import { DAY_MS, localDayNumber, wallToInstant } from './time-zone';
 

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 
 export { recordKey, sameRecord } from './record-ref';
+// The lists themselves live apart from the schemas, so code that only needs a list (the panel's first paint) does not
+// build zod's schemas (lib/domain/model-values.ts).
+import { ENGAGEMENT_TYPES, SALES_ACTIVITY_TYPES, STAGES, SYSTEMS } from './model-values';
+export { ENGAGEMENT_TYPES, SALES_ACTIVITY_TYPES, STAGES, SYSTEMS };
 
 /**
  * The domain model every layer speaks. Times are epoch milliseconds (UTC): they index well in
  * IndexedDB, cross runtime messages unchanged and make `now` a plain number in the engines.
  */
 
-/** Systems Baton reads. `demo` is the built-in workspace, served through the same connector interface. */
-export const SYSTEMS = ['salesforce', 'hubspot', 'marketo', 'pardot', 'dynamics', 'kintone', 'demo'] as const;
 export const systemSchema = z.enum(SYSTEMS);
 export type SystemId = z.infer<typeof systemSchema>;
 
@@ -27,36 +29,9 @@ export const recordRefSchema = z.object({
 });
 export type RecordRef = z.infer<typeof recordRefSchema>;
 
-export const STAGES = [
-  'inquiry',
-  'mql',
-  'sal',
-  'sql',
-  'opportunity',
-  'won',
-  'lost',
-  'recycled',
-  'disqualified',
-] as const;
 export const stageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof stageSchema>;
 
-export const ENGAGEMENT_TYPES = [
-  'email_send',
-  'email_open',
-  'email_click',
-  'page_view',
-  'form_submit',
-  'content_download',
-  'webinar_registered',
-  'webinar_attended',
-  'event_registered',
-  'event_attended',
-  'chat',
-  'ad_click',
-  'social',
-  'other',
-] as const;
 export const engagementTypeSchema = z.enum(ENGAGEMENT_TYPES);
 export type EngagementType = z.infer<typeof engagementTypeSchema>;
 
@@ -79,7 +54,6 @@ export const engagementEventSchema = z.object({
 });
 export type EngagementEvent = z.infer<typeof engagementEventSchema>;
 
-export const SALES_ACTIVITY_TYPES = ['call', 'email', 'meeting', 'task', 'note'] as const;
 export const salesActivityTypeSchema = z.enum(SALES_ACTIVITY_TYPES);
 export type SalesActivityType = z.infer<typeof salesActivityTypeSchema>;
 

@@ -1,4 +1,5 @@
-import { ENGAGEMENT_TYPES, type AttributeValue, type EngagementEvent, type EngagementType } from './model';
+import type { AttributeValue, EngagementEvent, EngagementType } from './model';
+import { ENGAGEMENT_TYPES } from './model-values';
 import type { Band, Definitions, EngagementRule, Localized } from './definitions/schema';
 import { computeFit, type FitResult } from './fit';
 import { DAY_MS, offsetLookup, steadyOffset } from './time-zone';

@@ -76,3 +76,14 @@ export async function takePrefetchedTabRecord(pinnedTabId: number | undefined): 
   entry.stop();
   return answer && entry.pinnedTabId === pinnedTabId && !entry.stale ? answer : null;
 }
+
+/**
+ * The prefetched answer without taking it (the panel's subscription still takes it): for the first paint
+ * (entrypoints/sidepanel/main.tsx), which draws the cached record before the app's code has loaded. Null as above.
+ */
+export async function peekPrefetchedTabRecord(pinnedTabId: number | undefined): Promise<PrefetchedTabRecord | null> {
+  const entry = slot.__batonTabRecordPrefetch;
+  if (!entry || entry.pinnedTabId !== pinnedTabId) return null;
+  const answer = await entry.answer.catch(() => null);
+  return answer && !entry.stale ? answer : null;
+}

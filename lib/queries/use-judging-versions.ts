@@ -3,7 +3,7 @@ import { demoAnchor } from '../connectors/demo/demo-anchor';
 import type { Definitions } from '../domain/definitions/schema';
 import type { SystemId } from '../domain/model';
 import { useBatonDeps } from './baton-deps';
-import { judgingVersions } from './team-definitions';
+import { judgingVersions } from './judging-versions';
 import { useDefinitions } from './use-definitions';
 
 /**

@@ -1,5 +1,6 @@
 import type { Connector } from '../connectors/connector';
-import { userIdentitySchema, type Identities, type UserIdentity } from '../domain/identity';
+import type { Identities } from '../domain/identity';
+import { userIdentitySchema, type UserIdentity } from '../domain/identity-schema';
 import { SYSTEMS, type SystemId } from '../domain/model';
 import type { BatonDb } from './db';
 

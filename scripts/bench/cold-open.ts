@@ -13,22 +13,25 @@ import { initialJsOf, kB, workerBytes } from './bundle-size';
  * every launch compiles the scripts anew. Medians of several launches, alternating the two pages.
  */
 const PANEL_CONTENT = '.temperature [data-band]';
+// The app's own card (it renders into #root, shown once it takes over from the first paint): the panel is live.
+const PANEL_LIVE = '#root:not([hidden]) .temperature [data-band]';
 const BARE_CONTENT = '.bench-content';
 
 // Runs in the page before its own scripts: the first animation frame after `selector` appears is the paint. The
 // time is told through the console (read from CDP's console events), not by polling from the test: Playwright's
 // waitForFunction evaluates its large injected script in the page, on the main thread the page still needs.
 const CONTENT_MARK = 'baton-bench-content-at';
-function contentTimer({ selector, mark }: { selector: string; mark: string }) {
-  let done = false;
-  const seen = () => {
-    if (done || !document.querySelector(selector)) return false;
-    done = true;
-    requestAnimationFrame(() => console.debug(mark, performance.now()));
-    return true;
-  };
+const LIVE_MARK = 'baton-bench-live-at';
+function contentTimer({ selectors }: { selectors: { selector: string; mark: string }[] }) {
+  const pending = new Set(selectors);
   new MutationObserver((_, observer) => {
-    if (seen()) observer.disconnect();
+    for (const entry of pending) {
+      const { selector, mark } = entry;
+      if (!document.querySelector(selector)) continue;
+      pending.delete(entry);
+      requestAnimationFrame(() => console.debug(mark, performance.now()));
+    }
+    if (pending.size === 0) observer.disconnect();
   }).observe(document, { childList: true, subtree: true, attributes: true });
 }
 
@@ -71,20 +74,24 @@ async function announceRecord(context: BrowserContext): Promise<number> {
   );
 }
 
-async function timeOpen(context: BrowserContext, url: string, selector: string): Promise<number> {
+/** Navigation start to the first frame showing `selector`, and to the first showing `live` (the app's own, live card). */
+async function timeOpen(context: BrowserContext, url: string, selector: string, live = selector): Promise<{ content: number; live: number }> {
   const page = await context.newPage();
-  await page.addInitScript(contentTimer, { selector, mark: CONTENT_MARK });
-  const contentAt = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No ${selector} within 30 s at ${url}`)), 30_000);
-    page.on('console', (message) => {
-      const [mark, at] = message.text().split(' ');
-      if (mark !== CONTENT_MARK) return;
-      clearTimeout(timer);
-      resolve(Number(at));
+  await page.addInitScript(contentTimer, { selectors: [{ selector, mark: CONTENT_MARK }, { selector: live, mark: LIVE_MARK }] });
+  const heard = (wanted: string) =>
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`No ${wanted} within 30 s at ${url}`)), 30_000);
+      page.on('console', (message) => {
+        const [mark, at] = message.text().split(' ');
+        if (mark !== wanted) return;
+        clearTimeout(timer);
+        resolve(Number(at));
+      });
     });
-  });
+  const contentAt = heard(CONTENT_MARK);
+  const liveAt = heard(LIVE_MARK);
   await page.goto(url);
-  return contentAt;
+  return { content: await contentAt, live: await liveAt };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -104,11 +111,12 @@ export async function runColdOpenBench(options: { extensionDir?: string; launche
   {
     const { context, id } = await launch(extensionDir, template);
     const tabId = await announceRecord(context);
-    await timeOpen(context, `chrome-extension://${id}/sidepanel.html?tab=${tabId}`, PANEL_CONTENT);
+    await timeOpen(context, `chrome-extension://${id}/sidepanel.html?tab=${tabId}`, PANEL_CONTENT, PANEL_LIVE);
     await context.close();
   }
 
   const panel: number[] = [];
+  const panelLive: number[] = [];
   const bare: number[] = [];
   try {
     for (let i = 0; i < launches * 2; i++) {
@@ -121,11 +129,13 @@ export async function runColdOpenBench(options: { extensionDir?: string; launche
       const { context, id } = await launch(extensionDir, profile);
       try {
         const tabId = await announceRecord(context);
-        const ms =
-          which === 'panel'
-            ? await timeOpen(context, `chrome-extension://${id}/sidepanel.html?tab=${tabId}`, PANEL_CONTENT)
-            : await timeOpen(context, `chrome-extension://${id}/bench-react.html`, BARE_CONTENT);
-        (which === 'panel' ? panel : bare).push(ms);
+        if (which === 'panel') {
+          const at = await timeOpen(context, `chrome-extension://${id}/sidepanel.html?tab=${tabId}`, PANEL_CONTENT, PANEL_LIVE);
+          panel.push(at.content);
+          panelLive.push(at.live);
+        } else {
+          bare.push((await timeOpen(context, `chrome-extension://${id}/bench-react.html`, BARE_CONTENT)).content);
+        }
       } finally {
         await context.close();
         rmSync(profile, { recursive: true, force: true });
@@ -143,5 +153,8 @@ export async function runColdOpenBench(options: { extensionDir?: string; launche
   console.log(`background worker: ${kB(worker.raw)} (${kB(worker.gzip)} gzip)`);
   console.log(`cold open to content, median of ${launches} launches: panel ${p.toFixed(0)} ms [${fmt(panel)}], bare React ${b.toFixed(0)} ms [${fmt(bare)}]`);
   console.log(`ratio panel / bare React: ${(p / b).toFixed(2)}× (target ≤ 1.5×)`);
-  return { panelMs: p, bareMs: b, ratio: p / b, panelBytes, bareBytes, worker };
+  // The content above may be the first paint (inert, drawn from the cache); this is when the app's own cards replace it.
+  const live = median(panelLive);
+  console.log(`panel live (the app has taken over from the first paint), median: ${live.toFixed(0)} ms [${fmt(panelLive)}], ${(live / b).toFixed(2)}× bare React`);
+  return { panelMs: p, panelLiveMs: live, bareMs: b, ratio: p / b, panelBytes, bareBytes, worker };
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ENGAGEMENT_TYPES, SALES_ACTIVITY_TYPES, STAGES, stageSchema, systemSchema } from '../model';
+import { WEEKDAYS } from './weekdays';
+
+export { WEEKDAYS };
 
 /**
  * The shared definitions document: the written, versioned agreement between sales and marketing (see
@@ -225,7 +228,6 @@ const dayHoursSchema = z.array(intervalSchema).superRefine((list, ctx) => {
     }
   }
 });
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 function isTimeZone(zone: string): boolean {
   try {
