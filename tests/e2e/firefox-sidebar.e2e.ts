@@ -44,7 +44,7 @@ async function setWidth(page: Page, width: number, height: number): Promise<void
  * poller with `new Function` inside the page, which the extension page's CSP refuses in Firefox ESR 140; each probe
  * here is a plain BiDi `script.callFunction`. It ends as soon as the page shows what is waited for.
  */
-async function waitInPage<A>(page: Page, probe: (arg: A) => boolean, arg: A, what: string, timeoutMs = 40_000): Promise<void> {
+async function waitInPage(page: Page, probe: (arg: string) => boolean, arg: string, what: string, timeoutMs = 40_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await page.evaluate(probe, arg).catch(() => false)) return;
@@ -104,7 +104,7 @@ describe('Baton in Firefox ESR', () => {
     expect(await panel.evaluate(() => window.innerWidth)).toBe(SIDEBAR_WIDTH);
     const heading = () => panel.evaluate(() => document.querySelector('h1')?.textContent ?? '');
     await waitInPage(panel, headingIs, await nameOf(first.sfa), 'the first lead');
-    await waitInPage(panel, () => document.querySelector('[data-band]') !== null, null, 'the temperature');
+    await waitInPage(panel, (selector) => document.querySelector(selector) !== null, '[data-band]', 'the temperature');
     const { overflow, culprits } = await panel.evaluate(sidewaysOverflow);
     expect(overflow, `scrolls sideways at ${SIDEBAR_WIDTH}px: ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
 
