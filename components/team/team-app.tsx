@@ -55,12 +55,14 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
   const [drill, setDrill] = useState<DrillRequest | null>(null);
 
   const summary = summarizeSync(sync.rows, now);
-  const snapshotStamp = sync.rows.map((r) => `${r.system}:${r.state?.lastCompleteAt ?? 0}`).join('|');
+  // From the stored states only (a connected system without one yet adds nothing), so the stamp is final once the
+  // states are read, before the connectors' instances are.
+  const snapshotStamp = sync.rows.flatMap((r) => (r.state ? [`${r.system}:${r.state.lastCompleteAt ?? 0}`] : [])).join('|');
   const request = useMemo<TeamFiguresRequest>(() => {
     const range = periodRange(view.period, now, zone);
     return { range, previous: previousPeriodRange(view.period, now, zone), weeks: weekBuckets(range, zone), filter: view.filter, now, versions, snapshotStamp };
   }, [view.period, view.filter, now, zone, versions, snapshotStamp]);
-  const { current, previous, detail, kept } = useTeamFigures(loaded ? client : null, request);
+  const { current, previous, detail, kept } = useTeamFigures(loaded ? client : null, request, { stampKnown: sync.statesLoaded });
 
   // Until the worker's first answer, the figures it gave last time for this view over this same snapshot.
   const keptView = current.data ? null : (kept.data ?? null);
@@ -69,6 +71,9 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
     : keptView
       ? { range: request.range, previousRange: request.previous, kpis: keptView.kpis, previous: keptView.previous, detail: keptView.detail, versions, definitions }
       : null;
+  // The worker's own figures for this very view: lists of people (the open breaches) are asked only then, so they
+  // never queue in the worker ahead of a new filter's figures.
+  const settled = current.data !== undefined && !current.isPlaceholderData && !previous.isPlaceholderData && !detail.isPlaceholderData;
   const openReviewPack = () => window.open(`${location.pathname}${teamViewSearch({ ...view, print: true })}`, '_blank', 'noopener');
 
   let body;
@@ -81,7 +86,9 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
         </button>
       </section>
     );
-  } else if (!data || !sync.loaded) {
+  } else if (!data || (!sync.loaded && data.kpis.leads === 0)) {
+    // Figures are drawn without waiting for the connectors (loading every vendor's code took a second); "no data
+    // yet" and the sync banners wait for them.
     body = <LoadingSkeleton />;
   } else if (summary.noData && data.kpis.leads === 0) {
     body = <NoTeamData />;
@@ -89,7 +96,7 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
     const emptyPeriod = data.kpis.leads === 0;
     body = (
       <>
-        <SyncBanners summary={summary} sync={sync} />
+        {sync.loaded ? <SyncBanners summary={summary} sync={sync} /> : null}
         {emptyPeriod ? (
           <section className="banner" role="status">
             <p>{t('teamPage.state.emptyPeriod')}</p>
@@ -132,7 +139,7 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
   }
 
   return (
-    <TeamQueryContext.Provider value={{ client, request }}>
+    <TeamQueryContext.Provider value={{ client, request, settled }}>
       <DrillContext.Provider value={setDrill}>
         <main className={view.print ? 'team-page print' : 'team-page'}>
           <header className="team-head">

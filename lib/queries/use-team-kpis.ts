@@ -47,33 +47,32 @@ let nextClientId = 1;
  * The team figures of a period and of the one before, and the page's detail (weekly axis, first touch, pipeline,
  * comments), from the worker. A new filter keeps the old figures on screen until the new ones arrive.
  */
-export function useTeamFigures(client: TeamKpisClient | null, request: TeamFiguresRequest) {
+export function useTeamFigures(client: TeamKpisClient | null, request: TeamFiguresRequest, { stampKnown = true }: { stampKnown?: boolean } = {}) {
   if (client && !clientIds.has(client)) clientIds.set(client, nextClientId++);
-  const stamp = useRef<string | null>(null);
-  const reloadIfSynced = () => {
-    if (!client) return;
-    if (stamp.current !== null && stamp.current !== request.snapshotStamp) client.reload();
-    stamp.current = request.snapshotStamp;
-  };
+  // The worker is asked only once the snapshot stamp is known, and told to read again only when it changes after
+  // that: a stamp read late (or a query function from an earlier render) used to make the worker drop a snapshot it
+  // was still reading and read all of it a second time.
+  const stamp = useRef<{ client: TeamKpisClient; stamp: string } | null>(null);
+  // Declared before the queries, so it runs before they fetch for the new stamp.
+  useEffect(() => {
+    if (!client || !stampKnown) return;
+    if (stamp.current?.client === client && stamp.current.stamp !== request.snapshotStamp) client.reload();
+    stamp.current = { client, stamp: request.snapshotStamp };
+  }, [client, stampKnown, request.snapshotStamp]);
+  const ask = client !== null && stampKnown;
   const base = { filter: request.filter, now: request.now, versions: request.versions };
   const current = useQuery({
     queryKey: teamKeys.of('compute', client, request, request.range),
-    queryFn: async () => {
-      reloadIfSynced();
-      return (await client!.compute({ ...base, range: request.range })).kpis;
-    },
-    enabled: client !== null,
+    queryFn: async () => (await client!.compute({ ...base, range: request.range })).kpis,
+    enabled: ask,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
   const previous = useQuery({
     queryKey: teamKeys.of('compute', client, request, request.previous),
-    queryFn: async () => {
-      reloadIfSynced();
-      // Beside this period's totals: the previous period's splits are never shown.
-      return (await client!.compute({ ...base, range: request.previous, splits: false })).kpis;
-    },
-    enabled: client !== null,
+    // Beside this period's totals: the previous period's splits are never shown.
+    queryFn: async () => (await client!.compute({ ...base, range: request.previous, splits: false })).kpis,
+    enabled: ask,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
@@ -88,11 +87,8 @@ export function useTeamFigures(client: TeamKpisClient | null, request: TeamFigur
   });
   const detail = useQuery({
     queryKey: teamKeys.of('detail', client, request, request.range, request.weeks.length),
-    queryFn: () => {
-      reloadIfSynced();
-      return client!.detail({ ...base, range: request.range, weeks: request.weeks });
-    },
-    enabled: client !== null,
+    queryFn: () => client!.detail({ ...base, range: request.range, weeks: request.weeks }),
+    enabled: ask,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
