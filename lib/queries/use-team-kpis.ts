@@ -6,7 +6,7 @@ import type { TeamDetail } from '../domain/team-details';
 import type { FigurePath, TeamFilter, TeamRange } from '../domain/team-kpis';
 import type { BatonDb } from '../store/db';
 import { teamSnapshotGeneration } from '../store/snapshot-repo';
-import { readTeamAnswer } from '../store/team-answer-cache';
+import { readTeamAnswer, teamViewQuestions } from '../store/team-answer-cache';
 import { useBatonDeps } from './baton-deps';
 import { createTeamKpisClient, type TeamKpisClient } from './team-kpis-client';
 import type { TeamKpisData } from './team-kpis-protocol';
@@ -104,11 +104,11 @@ export type KeptView = { now: number; computedAt: number; kpis: TeamKpisData; pr
  */
 export async function readKeptView(db: BatonDb, request: Pick<TeamFiguresRequest, 'range' | 'previous' | 'weeks' | 'filter' | 'versions'>): Promise<KeptView | null> {
   const generation = await teamSnapshotGeneration(db);
-  const base = { filter: request.filter, versions: request.versions };
+  const questions = teamViewQuestions(request);
   const [current, previous, detail] = await Promise.all([
-    readTeamAnswer<TeamKpisData>(db, { kind: 'kpis', range: request.range, ...base }, generation),
-    readTeamAnswer<TeamKpisData>(db, { kind: 'kpis', range: request.previous, splits: false, ...base }, generation),
-    readTeamAnswer<TeamDetail>(db, { kind: 'detail', range: request.range, weeks: request.weeks, ...base }, generation),
+    readTeamAnswer<TeamKpisData>(db, questions.current, generation),
+    readTeamAnswer<TeamKpisData>(db, questions.previous, generation),
+    readTeamAnswer<TeamDetail>(db, questions.detail, generation),
   ]);
   if (!current) return null;
   return {
