@@ -25,7 +25,7 @@ import { readTeamDefinitions } from './team-definitions';
 const MINUTE = 60_000;
 
 /** A fixed period's view of the team page at `now` in `zone`, unfiltered: what its URL without filters asks. */
-export function teamPeriodView(period: PeriodChoice, now: number, zone: string, versions: readonly unknown[]) {
+export function teamPeriodView<V>(period: PeriodChoice, now: number, zone: string, versions: V) {
   const range = periodRange(period, now, zone);
   return { range, previous: previousPeriodRange(period, now, zone), weeks: weekBuckets(range, zone), filter: {}, versions };
 }
