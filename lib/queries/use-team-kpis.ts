@@ -82,7 +82,9 @@ export function useTeamFigures(client: TeamKpisClient | null, request: TeamFigur
   const kept = useQuery({
     queryKey: teamKeys.of('kept', null, request, request.range, request.weeks.map((w) => w.from)),
     queryFn: () => readKeptView(db, request),
-    enabled: client !== null,
+    // Once the stamp is known (the sync states are read): a stamp changing from unknown made a new key, which dropped
+    // the kept figures already drawn to read them again. A sync completing later still reads again (and hides them).
+    enabled: client !== null && stampKnown,
     staleTime: Infinity,
   });
   const detail = useQuery({
