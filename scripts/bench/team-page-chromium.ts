@@ -109,6 +109,9 @@ export async function runTeamPageChromiumBench(people = TEAM_FULL_SCALE.people):
     }
     // After a sync: the background works out the page's fixed-period views (lib/queries/keep-team-views.ts, run
     // here on the bench page as the background runs it), then the first visit of the default view.
+    const benchUrl = url.replace(/team\.html.*$/, 'bench.html');
+    await page.goto(benchUrl);
+    await page.waitForFunction(() => typeof window.keepTeamViewsAfterSync === 'function');
     const afterSync = await page.evaluate(() => window.keepTeamViewsAfterSync!());
     const firstAfterSync = await visit(page, url.replace(/\?.*$/, ''));
     const at = (list: number[], p: number) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.ceil(p * list.length) - 1)]!.toFixed(0);
