@@ -59,23 +59,7 @@ export function useTeamFigures(client: TeamKpisClient | null, request: TeamFigur
     if (stamp.current?.client === client && stamp.current.stamp !== request.snapshotStamp) client.reload();
     stamp.current = { client, stamp: request.snapshotStamp };
   }, [client, stampKnown, request.snapshotStamp]);
-  const ask = client !== null && stampKnown;
-  const base = { filter: request.filter, now: request.now, versions: request.versions };
-  const current = useQuery({
-    queryKey: teamKeys.of('compute', client, request, request.range),
-    queryFn: async () => (await client!.compute({ ...base, range: request.range })).kpis,
-    enabled: ask,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-  });
-  const previous = useQuery({
-    queryKey: teamKeys.of('compute', client, request, request.previous),
-    // Beside this period's totals: the previous period's splits are never shown.
-    queryFn: async () => (await client!.compute({ ...base, range: request.previous, splits: false })).kpis,
-    enabled: ask,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-  });
+  const answered = useRef(false);
   const { db } = useBatonDeps();
   // The figures the worker gave last time for this very view over this very snapshot: painted at once, labelled
   // with the minute they were judged as of, until the worker's own answers arrive (it reads and judges first).
@@ -84,7 +68,28 @@ export function useTeamFigures(client: TeamKpisClient | null, request: TeamFigur
     queryFn: () => readKeptView(db, request),
     // Once the stamp is known (the sync states are read): a stamp changing from unknown made a new key, which dropped
     // the kept figures already drawn to read them again. A sync completing later still reads again (and hides them).
-    enabled: client !== null && stampKnown,
+    // Not once the worker has answered: its figures are shown from then on (a filter change need not read these).
+    enabled: client !== null && stampKnown && !answered.current,
+    staleTime: Infinity,
+  });
+  // On the first load the worker is asked once the kept figures are read: its snapshot read (hundreds of MB from the
+  // same IndexedDB) used to hold up the few kB the page paints from. Its answers come seconds later either way.
+  const ask = client !== null && stampKnown && (answered.current || kept.isFetched);
+  const base = { filter: request.filter, now: request.now, versions: request.versions };
+  const current = useQuery({
+    queryKey: teamKeys.of('compute', client, request, request.range),
+    queryFn: async () => (await client!.compute({ ...base, range: request.range })).kpis,
+    enabled: ask,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+  if (current.data !== undefined) answered.current = true;
+  const previous = useQuery({
+    queryKey: teamKeys.of('compute', client, request, request.previous),
+    // Beside this period's totals: the previous period's splits are never shown.
+    queryFn: async () => (await client!.compute({ ...base, range: request.previous, splits: false })).kpis,
+    enabled: ask,
+    placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
   const detail = useQuery({
