@@ -32,7 +32,7 @@ export default defineBackground(() => {
     connectorFor,
     onMineSynced: () => void badge.refresh().catch(() => undefined),
     // The team page's first visit after a sync paints from these (about ten seconds of work for 100,000 people).
-    onTeamSynced: () => keepTeamViewsAfterSync(db, (error) => console.warn('Baton: keeping the team page views failed; the page works them out itself', error)),
+    onTeamSynced: (system) => void keepTeamViewsAfterSync(db, (error) => console.warn('Baton: keeping the team page views failed; the page works them out itself', error), system),
   });
   startCustomerHosts();
 });

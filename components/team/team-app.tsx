@@ -65,8 +65,11 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
 
   const summary = summarizeSync(sync.rows, now);
   // From the stored states only (a connected system without one yet adds nothing), so the stamp is final once the
-  // states are read, before the connectors' instances are.
-  const snapshotStamp = sync.rows.flatMap((r) => (r.state ? [`${r.system}:${r.state.lastCompleteAt ?? 0}`] : [])).join('|');
+  // states are read, before the connectors' instances are; and only of the scopes the figures read (the demo's only
+  // when no real system has one, as readTeamSnapshot), so a demo sync beside a real team's snapshot reloads nothing.
+  const synced = sync.rows.filter((r) => r.state);
+  const real = synced.filter((r) => r.system !== 'demo');
+  const snapshotStamp = (real.length ? real : synced).map((r) => `${r.system}:${r.state?.lastCompleteAt ?? 0}`).join('|');
   const request = useMemo<TeamFiguresRequest>(() => {
     const range = periodRange(view.period, now, zone);
     return { range, previous: previousPeriodRange(view.period, now, zone), weeks: weekBuckets(range, zone), filter: view.filter, now, versions, snapshotStamp };

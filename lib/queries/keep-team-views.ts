@@ -6,7 +6,8 @@ import { countTeam, judgeTeam } from '../domain/team-kpis';
 import { DEFAULT_PERIOD, PERIOD_KINDS, periodRange, previousPeriodRange, weekBuckets, type PeriodChoice } from '../domain/team-period';
 import type { BatonDb } from '../store/db';
 import { readDefinitions } from '../store/definitions-repo';
-import { readTeamSnapshot, snapshotGenerationOf } from '../store/snapshot-repo';
+import type { SystemId } from '../domain/model';
+import { readTeamSnapshot, snapshotGenerationOf, teamSnapshotScopes } from '../store/snapshot-repo';
 import { saveTeamAnswer, teamViewQuestions, type TeamAnswerQuestion } from '../store/team-answer-cache';
 import { readTeamDefinitions } from './team-definitions';
 
@@ -65,25 +66,34 @@ export async function keepTeamViews(db: BatonDb, now: number = Date.now(), clock
   return { people: judged.size, views: periods.length, readMs: read - started, judgeMs: judgedAt - read, countMs: counted - judgedAt };
 }
 
-let running: Promise<unknown> | null = null;
+let running: Promise<void> | null = null;
 let again = false;
 
 /**
- * `keepTeamViews` after a sync completed, one run at a time: systems that finish their syncs together make one more
- * run after the current one (which may have read the snapshot before the last of them wrote), not one each.
+ * `keepTeamViews` after a sync of `system` completed, one run at a time: systems that finish their syncs together
+ * make one more run after the current one (which may have read the snapshot before the last of them wrote), not one
+ * each. A sync of a scope the figures do not read (the demo beside a real team's snapshot) changes none of them.
+ * Resolves when this call's work is done (or handed to the run under way).
  */
-export function keepTeamViewsAfterSync(db: BatonDb, onError: (error: unknown) => void): void {
+export async function keepTeamViewsAfterSync(db: BatonDb, onError: (error: unknown) => void, system?: SystemId): Promise<void> {
+  try {
+    if (system !== undefined && !(await teamSnapshotScopes(db)).some((s) => s.system === system)) return;
+  } catch (error) {
+    onError(error);
+    return;
+  }
   if (running) {
     again = true;
     return;
   }
   running = keepTeamViews(db)
-    .catch(onError)
+    .then(() => undefined, onError)
     .finally(() => {
       running = null;
       if (again) {
         again = false;
-        keepTeamViewsAfterSync(db, onError);
+        void keepTeamViewsAfterSync(db, onError);
       }
     });
+  await running;
 }

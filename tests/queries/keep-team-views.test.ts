@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import { PERIOD_KINDS } from '../../lib/domain/team-period';
-import { keepTeamViews, teamPeriodView } from '../../lib/queries/keep-team-views';
+import { keepTeamViews, keepTeamViewsAfterSync, teamPeriodView } from '../../lib/queries/keep-team-views';
 import { createTeamKpisClient, type TeamKpisClient } from '../../lib/queries/team-kpis-client';
 import { readKeptView } from '../../lib/queries/use-team-kpis';
 import type { BatonDb } from '../../lib/store/db';
@@ -48,6 +48,16 @@ describe('the team page views kept after a sync', () => {
         detail: await client.detail({ ...ask, range: view.range, weeks: view.weeks }),
       });
     }
+  });
+
+  it('are kept after a sync of a scope the figures read, not after one they do not (the demo beside a real team)', async () => {
+    const onError = vi.fn();
+    await keepTeamViewsAfterSync(db, onError, 'demo');
+    expect(await db.teamAnswers.count()).toBe(0);
+    await keepTeamViewsAfterSync(db, onError, 'salesforce');
+    // Three periods, three answers each.
+    expect(await db.teamAnswers.count()).toBe(9);
+    expect(onError).not.toHaveBeenCalled();
   });
 
   it('are never shown once the snapshot changed, and nothing is kept without a snapshot', async () => {
