@@ -13,8 +13,8 @@ import { useTeamQuery } from './team-query-context';
  */
 export function PeopleList({ path, range, limit = 500 }: { path: FigurePath; range?: TeamRange; limit?: number }) {
   const { t, number } = useI18n();
-  const { client, request } = useTeamQuery();
-  const roster = useTeamRoster(client, request, { path, range: range ?? request.range }, limit);
+  const { client, request, settled } = useTeamQuery();
+  const roster = useTeamRoster(settled ? client : null, request, { path, range: range ?? request.range }, limit);
   if (roster.isError) {
     return (
       <p role="alert" className="small error">

@@ -1,13 +1,17 @@
 import * as Plot from '@observablehq/plot';
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 
 /**
  * One Observable Plot chart (chosen by measurement: docs/charts.md). Plot draws SVG with text; the figure is
  * labelled by its one-line summary, which is also shown (figcaption), and the table beside it carries every number.
  * Drawn in an effect and replaced whenever the options change; Plot's output is plain DOM React does not manage.
+ * Redrawn after the numbers: the options are a deferred value, so a new filter's tables and summaries are shown
+ * first and the charts follow in a render React may interrupt (marked aria-busy until then).
  */
-export function PlotChart({ options, summary }: { options: Plot.PlotOptions; summary: string }) {
+export function PlotChart({ options: latest, summary: latestSummary }: { options: Plot.PlotOptions; summary: string }) {
   const box = useRef<HTMLDivElement>(null);
+  const options = useDeferredValue(latest);
+  const summary = useDeferredValue(latestSummary);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -27,7 +31,7 @@ export function PlotChart({ options, summary }: { options: Plot.PlotOptions; sum
     return () => chart.remove();
   }, [options, summary]);
   return (
-    <figure className="team-chart">
+    <figure className="team-chart" aria-busy={options !== latest || summary !== latestSummary}>
       <div ref={box} className="team-chart-plot" />
       <figcaption className="small">{summary}</figcaption>
     </figure>

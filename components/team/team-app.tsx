@@ -1,8 +1,10 @@
 import { FileText, Printer } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { localDayNumber } from '../../lib/domain/time-zone';
 import { periodRange, previousPeriodRange, weekBuckets } from '../../lib/domain/team-period';
+import type { TeamDetail } from '../../lib/domain/team-details';
 import type { TeamKpisClient } from '../../lib/queries/team-kpis-client';
+import type { TeamKpisData } from '../../lib/queries/team-kpis-protocol';
 import { TeamKpisClientContext } from '../../lib/queries/use-alignment-diagnostic';
 import { useTeamDefinitions } from '../../lib/queries/team-definitions';
 import { useDefinitions } from '../../lib/queries/use-definitions';
@@ -32,6 +34,13 @@ import './team-page.css';
 
 const MINUTE = 60_000;
 
+// Each section redraws only when its data (one object per view and answer) changed.
+const Funnel = memo(FunnelSection);
+const Sla = memo(SlaSection);
+const Feedback = memo(FeedbackSection);
+const Revenue = memo(RevenueSection);
+const Definitions = memo(TeamDefinitionsSection);
+
 /**
  * The team page: one dashboard both departments read. The view (period, filters, print) lives in the URL; the
  * figures come from the team-KPIs worker over the local snapshot (this period and the one before); each section is
@@ -55,20 +64,45 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
   const [drill, setDrill] = useState<DrillRequest | null>(null);
 
   const summary = summarizeSync(sync.rows, now);
-  const snapshotStamp = sync.rows.map((r) => `${r.system}:${r.state?.lastCompleteAt ?? 0}`).join('|');
+  // From the stored states only (a connected system without one yet adds nothing), so the stamp is final once the
+  // states are read, before the connectors' instances are; and only of the scopes the figures read (the demo's only
+  // when no real system has one, as readTeamSnapshot), so a demo sync beside a real team's snapshot reloads nothing.
+  const synced = sync.rows.filter((r) => r.state);
+  const real = synced.filter((r) => r.system !== 'demo');
+  const snapshotStamp = (real.length ? real : synced).map((r) => `${r.system}:${r.state?.lastCompleteAt ?? 0}`).join('|');
   const request = useMemo<TeamFiguresRequest>(() => {
     const range = periodRange(view.period, now, zone);
     return { range, previous: previousPeriodRange(view.period, now, zone), weeks: weekBuckets(range, zone), filter: view.filter, now, versions, snapshotStamp };
   }, [view.period, view.filter, now, zone, versions, snapshotStamp]);
-  const { current, previous, detail, kept } = useTeamFigures(loaded ? client : null, request);
+  const { current, previous, detail, kept } = useTeamFigures(loaded ? client : null, request, { stampKnown: sync.statesLoaded });
 
   // Until the worker's first answer, the figures it gave last time for this view over this same snapshot.
   const keptView = current.data ? null : (kept.data ?? null);
-  const data: TeamData | null = current.data
-    ? { range: request.range, previousRange: request.previous, kpis: current.data, previous: previous.data, detail: detail.data, versions, definitions }
-    : keptView
-      ? { range: request.range, previousRange: request.previous, kpis: keptView.kpis, previous: keptView.previous, detail: keptView.detail, versions, definitions }
-      : null;
+  // The worker's own figures for this very view: lists of people (the open breaches) are asked only then, so they
+  // never queue in the worker ahead of a new filter's figures.
+  const settled = current.data !== undefined && !current.isPlaceholderData && !previous.isPlaceholderData && !detail.isPlaceholderData;
+  // A new view's three answers arrive one by one: the page keeps showing the last complete view (busy) until all
+  // three are in, so it is drawn once per change (not three times) and never mixes two filters' figures.
+  const complete = useRef<{ kpis: TeamKpisData; previous?: TeamKpisData; detail?: TeamDetail } | null>(null);
+  if (current.data && (settled || !complete.current)) {
+    if (complete.current?.kpis !== current.data || complete.current.previous !== previous.data || complete.current.detail !== detail.data) {
+      complete.current = { kpis: current.data, previous: previous.data, detail: detail.data };
+    }
+  }
+  const shown = current.data ? complete.current : null;
+  const range = request.range;
+  const previousRange = request.previous;
+  // One object per view and answer: sections (memoized) redraw only when what they are given changed, not when the
+  // page re-renders for a sync's progress or the minute.
+  const data = useMemo<TeamData | null>(
+    () =>
+      shown
+        ? { range, previousRange, kpis: shown.kpis, previous: shown.previous, detail: shown.detail, versions, definitions }
+        : keptView
+          ? { range, previousRange, kpis: keptView.kpis, previous: keptView.previous, detail: keptView.detail, versions, definitions }
+          : null,
+    [shown, keptView, range, previousRange, versions, definitions],
+  );
   const openReviewPack = () => window.open(`${location.pathname}${teamViewSearch({ ...view, print: true })}`, '_blank', 'noopener');
 
   let body;
@@ -81,7 +115,9 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
         </button>
       </section>
     );
-  } else if (!data || !sync.loaded) {
+  } else if (!data || (!sync.loaded && data.kpis.leads === 0)) {
+    // Figures are drawn without waiting for the connectors (loading every vendor's code took a second); "no data
+    // yet" and the sync banners wait for them.
     body = <LoadingSkeleton />;
   } else if (summary.noData && data.kpis.leads === 0) {
     body = <NoTeamData />;
@@ -89,7 +125,7 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
     const emptyPeriod = data.kpis.leads === 0;
     body = (
       <>
-        <SyncBanners summary={summary} sync={sync} />
+        {sync.loaded ? <SyncBanners summary={summary} sync={sync} /> : null}
         {emptyPeriod ? (
           <section className="banner" role="status">
             <p>{t('teamPage.state.emptyPeriod')}</p>
@@ -108,19 +144,19 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
             </CardBoundary>
           ) : null}
           <CardBoundary label={t('teamPage.funnel.title')}>
-            <FunnelSection data={data} />
+            <Funnel data={data} />
           </CardBoundary>
           <CardBoundary label={t('teamPage.sla.title')}>
-            <SlaSection data={data} />
+            <Sla data={data} />
           </CardBoundary>
           <CardBoundary label={t('teamPage.feedback.title')}>
-            <FeedbackSection data={data} />
+            <Feedback data={data} />
           </CardBoundary>
           <CardBoundary label={t('teamPage.revenue.title')}>
-            <RevenueSection data={data} />
+            <Revenue data={data} />
           </CardBoundary>
           <CardBoundary label={t('teamPage.defs.title')}>
-            <TeamDefinitionsSection data={data} />
+            <Definitions data={data} />
           </CardBoundary>
           {/* The 15-check alignment diagnostic over the page's period, from the same worker as the figures. */}
           <TeamKpisClientContext.Provider value={client}>
@@ -132,7 +168,7 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
   }
 
   return (
-    <TeamQueryContext.Provider value={{ client, request }}>
+    <TeamQueryContext.Provider value={{ client, request, settled }}>
       <DrillContext.Provider value={setDrill}>
         <main className={view.print ? 'team-page print' : 'team-page'}>
           <header className="team-head">

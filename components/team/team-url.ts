@@ -1,4 +1,4 @@
-import { PERIOD_KINDS, dayNumberOf, type PeriodChoice, type PeriodKind } from '../../lib/domain/team-period';
+import { DEFAULT_PERIOD, PERIOD_KINDS, dayNumberOf, type PeriodChoice, type PeriodKind } from '../../lib/domain/team-period';
 import type { TeamFilter } from '../../lib/domain/team-kpis';
 
 /**
@@ -7,8 +7,6 @@ import type { TeamFilter } from '../../lib/domain/team-kpis';
  * `period=custom&from=2026-04-01&to=2026-06-30`, and `print=1` for the review pack.
  */
 export type TeamView = { period: PeriodChoice; filter: TeamFilter; print: boolean };
-
-export const DEFAULT_PERIOD: Exclude<PeriodKind, 'custom'> = '4weeks';
 
 const FILTER_PARAMS = [
   ['owner', 'owners'],

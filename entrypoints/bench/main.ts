@@ -1,5 +1,6 @@
 import '../../lib/zod-jitless';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
+import { keepTeamViews, type KeptTeamViews } from '../../lib/queries/keep-team-views';
 import { createTeamKpisClient } from '../../lib/queries/team-kpis-client';
 import { openBatonDb } from '../../lib/store/db';
 import { FULL_SCALE, runStoreBench, type StoreBenchResult, type StoreBenchScale } from '../../scripts/bench/store-bench-core';
@@ -27,6 +28,8 @@ declare global {
   interface Window {
     runBench?: (scale?: Partial<StoreBenchScale>) => Promise<StoreBenchResult>;
     seedTeamSnapshot?: (people: number) => Promise<{ people: number; writeSeconds: number }>;
+    /** What the background does after a team sync completes: the team page's views, kept (ms it took). */
+    keepTeamViewsAfterSync?: () => Promise<{ ms: number; kept: KeptTeamViews }>;
     runTeamBench?: (scale?: Partial<TeamBenchScale>) => Promise<{ engine: TeamEngineResult; snapshot: SnapshotReadResult; worker: TeamWorkerResult }>;
     runWorkshopBench?: (people: number) => Promise<WorkshopChromiumResult>;
   }
@@ -93,6 +96,18 @@ window.seedTeamSnapshot = async (people) => {
   const db = openBatonDb();
   try {
     return await seedTeamSnapshot(db, people, log);
+  } finally {
+    db.close();
+  }
+};
+
+window.keepTeamViewsAfterSync = async () => {
+  const db = openBatonDb();
+  try {
+    await db.teamAnswers.clear();
+    const t0 = performance.now();
+    const kept = await keepTeamViews(db);
+    return { ms: performance.now() - t0, kept };
   } finally {
     db.close();
   }

@@ -119,7 +119,9 @@ export function weekMembers(team: JudgedTeam, selected: readonly number[], weeks
 
 /** `kpis` is `countTeam(team, range, filter)`; `weeks` the period's time axis (team-period's `weekBuckets`). */
 export function teamDetail(team: JudgedTeam, kpis: TeamKpis, weeks: readonly TeamRange[], filter: TeamFilter = {}): TeamDetail {
-  const perWeek = weekMembers(team, selectTeam(team, filter), weeks);
+  // The people `kpis` counts (countTeam selects with the same filter), by index: no person keys to look up again.
+  const selected = selectTeam(team, filter);
+  const perWeek = weekMembers(team, selected, weeks);
   const weekFigures = weeks.map((week, w): WeekFigures => {
     const k = countTeamFigures(team, week, perWeek[w]!);
     return {
@@ -139,13 +141,12 @@ export function teamDetail(team: JudgedTeam, kpis: TeamKpis, weeks: readonly Tea
   const firstTouch = new Array<number>(FIRST_TOUCH_BOUNDS.length + 1).fill(0);
   for (const key of kpis.peopleFor(['sla', 'firstTouchMinutes', 'p50'])) firstTouch[bucketOf(team.touchMinutes[byKey.get(key)!]!)]!++;
 
-  const selected = selectedIndexes(team, kpis);
   const pipeline = new Map<number, { openAmount: number; deals: Set<string> }>();
   const comments: TeamComment[] = [];
   const { from, to } = kpis.range;
   for (const i of selected) {
     const context = team.contexts[i]!;
-    const open = context.opportunities.filter((o) => !o.isClosed);
+    const open = context.opportunities.length ? context.opportunities.filter((o) => !o.isClosed) : context.opportunities;
     if (open.length) {
       for (let k = team.campaignStart[i]!; k < team.campaignStart[i + 1]!; k++) {
         const c = team.campaignOf[k]!;
@@ -158,6 +159,8 @@ export function teamDetail(team: JudgedTeam, kpis: TeamKpis, weeks: readonly Tea
         }
       }
     }
+    // Most people have no feedback: no set is made for them (a filter change counts tens of thousands).
+    if (context.feedback.length === 0) continue;
     const seen = new Set<string>();
     for (const f of context.feedback) {
       if (f.state === 'cancelled' || f.at < from || f.at >= to || !f.comment?.trim() || seen.has(f.id)) continue;

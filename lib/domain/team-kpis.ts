@@ -1,6 +1,7 @@
 import { assessHandoff } from './assess-lead';
 import type { JudgementMemo } from './judgement-memo';
 import type { Definitions } from './definitions/schema';
+import { definitionsInForce } from './definitions/version-in-force';
 import { STAGES, type LeadContext, type Stage } from './model';
 import { personSegments } from './person-segments';
 import type { SlaStatus } from './sla';
@@ -193,6 +194,32 @@ export function judgeTeam(input: readonly LeadContext[], versions: Definitions[]
   }
   team.campaignOf = Int32Array.from(campaignOf);
   return team;
+}
+
+/**
+ * The same team judged at a later `now` (the team page's clock moves by the minute): `judgeTeam(team.contexts,
+ * team.versions, now)`, re-running assessHandoff only for the people whose judgement can change with now. With the
+ * same version in force at both instants (it remaps the stage history), a person's stage entries, handoff and
+ * segments read no clock; a person touched by the earlier now keeps that first touch (a later now only adds later
+ * activities) and so the same SLA (met or met late, minutes from handoff to touch). Everyone else handed off (open
+ * or breached: a booked meeting may have happened since, a budget may have run out) is judged again. An earlier now
+ * or another version in force: everyone is judged again. tests/domain/team-kpis.test.ts checks it against judgeTeam.
+ */
+export function rejudgeTeam(team: JudgedTeam, now: number, memo?: JudgementMemo): JudgedTeam {
+  if (now === team.now) return team;
+  const pool = team.versions.length > 0 ? team.versions : undefined;
+  if (now < team.now || (pool && definitionsInForce(pool, now) !== definitionsInForce(pool, team.now))) return judgeTeam(team.contexts, team.versions, now, memo);
+  const slaCode = team.slaCode.slice();
+  const touchMinutes = team.touchMinutes.slice();
+  for (let i = 0; i < team.size; i++) {
+    const code = slaCode[i]!;
+    if (code === SLA_NONE || code === MET || code === MET_LATE) continue;
+    const sla = assessHandoff(team.contexts[i]!, team.versions, now, memo).sla;
+    const next = sla ? SLA_CODE[sla.status] : SLA_NONE;
+    slaCode[i] = next;
+    touchMinutes[i] = sla && (next === MET || next === MET_LATE) ? sla.elapsedMinutes : NaN;
+  }
+  return { ...team, now, slaCode, touchMinutes };
 }
 
 /** The team figures for `range` over `contexts`, every lead judged as assessLead judges it at `now`. */

@@ -10,6 +10,9 @@ import { DAY_MS, localDayNumber, wallToInstant } from './time-zone';
 export const PERIOD_KINDS = ['week', '4weeks', 'quarter', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
+/** The period a team page link without one opens (the background keeps its figures after a sync too). */
+export const DEFAULT_PERIOD: Exclude<PeriodKind, 'custom'> = '4weeks';
+
 /** Custom dates are local calendar dates, `YYYY-MM-DD`, `to` included. */
 export type PeriodChoice = { kind: Exclude<PeriodKind, 'custom'> } | { kind: 'custom'; from: string; to: string };
 

@@ -41,6 +41,8 @@ export interface TeamSyncDeps {
   broadcast?: (progress: TeamSyncProgress) => void;
   /** After a run of the "mine" scope ends (the queue's badge and alerts judge it again). */
   onMineSynced?: () => void;
+  /** After a run of a team scope completes (the team page's views are worked out and kept for its next visit). */
+  onTeamSynced?: (system: SystemId) => void;
 }
 
 export interface TeamSync {
@@ -104,6 +106,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       const result = deps.locks
         ? await deps.locks.request(lockName, { ifAvailable: true }, async (lock) => (lock ? work() : null))
         : await work();
+      if (target.kind === 'team' && result?.status === 'complete') deps.onTeamSynced?.(target.system);
       return result ?? { scope: { system: target.system, instance, kind: target.kind }, runId, status: 'busy', done: 0, calls: 0 };
     } finally {
       controllers.delete(k);

@@ -4,7 +4,7 @@ import { createWhatIfMemo, whatIfAgainstVersions, type WhatIfMemo } from '../dom
 import type { LeadContext } from '../domain/model';
 import { assessAlignment } from '../domain/alignment-diagnostic';
 import { detailPeople, teamDetail, teamPeople } from '../domain/team-details';
-import { countTeam, judgeTeam, type JudgedTeam, type TeamKpis } from '../domain/team-kpis';
+import { countTeam, judgeTeam, rejudgeTeam, type JudgedTeam, type TeamKpis } from '../domain/team-kpis';
 import { snapshotGenerationOf } from '../store/snapshot-repo';
 import type { KeptAnswer, TeamAnswerQuestion } from '../store/team-answer-cache';
 import { definitionsListSchema, teamKpisRequestSchema, type TeamKpisResponse } from './team-kpis-protocol';
@@ -79,8 +79,12 @@ export function createTeamKpisService(
     const key = JSON.stringify(request.versions);
     // Parsed once per distinct list: the engines cache their tables per definitions object.
     if (versions?.key !== key) versions = { key, parsed: definitionsListSchema.parse(request.versions) };
-    if (!judged || judged.versions !== versions.parsed || judged.now !== request.now || judged.loading !== loading) {
+    if (!judged || judged.versions !== versions.parsed || judged.loading !== loading) {
       judged = { versions: versions.parsed, now: request.now, team: judgeTeam(loaded, versions.parsed, request.now), loading };
+    } else if (judged.now !== request.now) {
+      // The page's clock moved by a minute: only the people whose judgement can change with now are judged again
+      // (a full judgement of 100,000 people took seconds, and a filter change asked meanwhile waited for it).
+      judged = { ...judged, now: request.now, team: rejudgeTeam(judged.team, request.now) };
     }
     return { team: judged.team, readMs: read - started, judgeMs: clock() - read, generation: snapshotGenerationOf(loaded) };
   }

@@ -6,7 +6,7 @@ import type { TeamDetail } from '../domain/team-details';
 import type { FigurePath, TeamFilter, TeamRange } from '../domain/team-kpis';
 import type { BatonDb } from '../store/db';
 import { teamSnapshotGeneration } from '../store/snapshot-repo';
-import { readTeamAnswer } from '../store/team-answer-cache';
+import { readTeamAnswer, teamViewQuestions } from '../store/team-answer-cache';
 import { useBatonDeps } from './baton-deps';
 import { createTeamKpisClient, type TeamKpisClient } from './team-kpis-client';
 import type { TeamKpisData } from './team-kpis-protocol';
@@ -47,52 +47,55 @@ let nextClientId = 1;
  * The team figures of a period and of the one before, and the page's detail (weekly axis, first touch, pipeline,
  * comments), from the worker. A new filter keeps the old figures on screen until the new ones arrive.
  */
-export function useTeamFigures(client: TeamKpisClient | null, request: TeamFiguresRequest) {
+export function useTeamFigures(client: TeamKpisClient | null, request: TeamFiguresRequest, { stampKnown = true }: { stampKnown?: boolean } = {}) {
   if (client && !clientIds.has(client)) clientIds.set(client, nextClientId++);
-  const stamp = useRef<string | null>(null);
-  const reloadIfSynced = () => {
-    if (!client) return;
-    if (stamp.current !== null && stamp.current !== request.snapshotStamp) client.reload();
-    stamp.current = request.snapshotStamp;
-  };
-  const base = { filter: request.filter, now: request.now, versions: request.versions };
-  const current = useQuery({
-    queryKey: teamKeys.of('compute', client, request, request.range),
-    queryFn: async () => {
-      reloadIfSynced();
-      return (await client!.compute({ ...base, range: request.range })).kpis;
-    },
-    enabled: client !== null,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-  });
-  const previous = useQuery({
-    queryKey: teamKeys.of('compute', client, request, request.previous),
-    queryFn: async () => {
-      reloadIfSynced();
-      // Beside this period's totals: the previous period's splits are never shown.
-      return (await client!.compute({ ...base, range: request.previous, splits: false })).kpis;
-    },
-    enabled: client !== null,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-  });
+  // The worker is asked only once the snapshot stamp is known, and told to read again only when it changes after
+  // that: a stamp read late (or a query function from an earlier render) used to make the worker drop a snapshot it
+  // was still reading and read all of it a second time.
+  const stamp = useRef<{ client: TeamKpisClient; stamp: string } | null>(null);
+  // Declared before the queries, so it runs before they fetch for the new stamp.
+  useEffect(() => {
+    if (!client || !stampKnown) return;
+    if (stamp.current?.client === client && stamp.current.stamp !== request.snapshotStamp) client.reload();
+    stamp.current = { client, stamp: request.snapshotStamp };
+  }, [client, stampKnown, request.snapshotStamp]);
+  const answered = useRef(false);
   const { db } = useBatonDeps();
   // The figures the worker gave last time for this very view over this very snapshot: painted at once, labelled
   // with the minute they were judged as of, until the worker's own answers arrive (it reads and judges first).
   const kept = useQuery({
     queryKey: teamKeys.of('kept', null, request, request.range, request.weeks.map((w) => w.from)),
     queryFn: () => readKeptView(db, request),
-    enabled: client !== null,
+    // Once the stamp is known (the sync states are read): a stamp changing from unknown made a new key, which dropped
+    // the kept figures already drawn to read them again. A sync completing later still reads again (and hides them).
+    // Not once the worker has answered: its figures are shown from then on (a filter change need not read these).
+    enabled: client !== null && stampKnown && !answered.current,
+    staleTime: Infinity,
+  });
+  // On the first load the worker is asked once the kept figures are read: its snapshot read (hundreds of MB from the
+  // same IndexedDB) used to hold up the few kB the page paints from. Its answers come seconds later either way.
+  const ask = client !== null && stampKnown && (answered.current || kept.isFetched);
+  const base = { filter: request.filter, now: request.now, versions: request.versions };
+  const current = useQuery({
+    queryKey: teamKeys.of('compute', client, request, request.range),
+    queryFn: async () => (await client!.compute({ ...base, range: request.range })).kpis,
+    enabled: ask,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+  if (current.data !== undefined) answered.current = true;
+  const previous = useQuery({
+    queryKey: teamKeys.of('compute', client, request, request.previous),
+    // Beside this period's totals: the previous period's splits are never shown.
+    queryFn: async () => (await client!.compute({ ...base, range: request.previous, splits: false })).kpis,
+    enabled: ask,
+    placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
   const detail = useQuery({
     queryKey: teamKeys.of('detail', client, request, request.range, request.weeks.length),
-    queryFn: () => {
-      reloadIfSynced();
-      return client!.detail({ ...base, range: request.range, weeks: request.weeks });
-    },
-    enabled: client !== null,
+    queryFn: () => client!.detail({ ...base, range: request.range, weeks: request.weeks }),
+    enabled: ask,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
@@ -108,11 +111,11 @@ export type KeptView = { now: number; computedAt: number; kpis: TeamKpisData; pr
  */
 export async function readKeptView(db: BatonDb, request: Pick<TeamFiguresRequest, 'range' | 'previous' | 'weeks' | 'filter' | 'versions'>): Promise<KeptView | null> {
   const generation = await teamSnapshotGeneration(db);
-  const base = { filter: request.filter, versions: request.versions };
+  const questions = teamViewQuestions(request);
   const [current, previous, detail] = await Promise.all([
-    readTeamAnswer<TeamKpisData>(db, { kind: 'kpis', range: request.range, ...base }, generation),
-    readTeamAnswer<TeamKpisData>(db, { kind: 'kpis', range: request.previous, splits: false, ...base }, generation),
-    readTeamAnswer<TeamDetail>(db, { kind: 'detail', range: request.range, weeks: request.weeks, ...base }, generation),
+    readTeamAnswer<TeamKpisData>(db, questions.current, generation),
+    readTeamAnswer<TeamKpisData>(db, questions.previous, generation),
+    readTeamAnswer<TeamDetail>(db, questions.detail, generation),
   ]);
   if (!current) return null;
   return {

@@ -19,6 +19,11 @@ export interface TeamSyncRow {
 export interface TeamSyncView {
   rows: TeamSyncRow[];
   loaded: boolean;
+  /**
+   * The stored sync states are read (each row's `state`; the connectors' instances may still be loading): enough to
+   * know which snapshot the figures read (the team page's snapshot stamp), not yet which systems are connected.
+   */
+  statesLoaded: boolean;
   start: (system: SystemId, periodDays: number) => Promise<void>;
   cancel: (system: SystemId) => Promise<void>;
 }
@@ -88,5 +93,5 @@ export function useTeamSync(): TeamSyncView {
     if (!instance && !state) return [];
     return [{ system, instance: instance ?? state?.scope.instance ?? null, state, progress: progress[system] ?? null }];
   });
-  return { rows, loaded: states !== undefined && instances !== null, start, cancel };
+  return { rows, loaded: states !== undefined && instances !== null, statesLoaded: states !== undefined, start, cancel };
 }

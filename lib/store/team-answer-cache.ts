@@ -30,6 +30,24 @@ export interface KeptAnswer<T = unknown> {
   answer: T;
 }
 
+export type TeamViewQuestions = { current: TeamAnswerQuestion; previous: TeamAnswerQuestion; detail: TeamAnswerQuestion };
+
+/** The three answers a view of the team page asks for (this period, the previous one's totals, the detail). */
+export function teamViewQuestions(view: {
+  range: TeamAnswerQuestion['range'];
+  previous: TeamAnswerQuestion['range'];
+  weeks: readonly TeamAnswerQuestion['range'][];
+  filter: TeamAnswerQuestion['filter'];
+  versions: readonly unknown[];
+}): TeamViewQuestions {
+  const base = { filter: view.filter, versions: view.versions };
+  return {
+    current: { kind: 'kpis', range: view.range, ...base },
+    previous: { kind: 'kpis', range: view.previous, splits: false, ...base },
+    detail: { kind: 'detail', range: view.range, weeks: view.weeks, ...base },
+  };
+}
+
 const KEPT = 24;
 
 function hash(text: string): string {

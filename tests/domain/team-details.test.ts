@@ -67,6 +67,12 @@ describe("the team page's detail, read from the same judgement", () => {
       expect(w).toMatchObject({ handedOff: k.sla.handedOff, met: k.sla.met, metRate: k.sla.metRate, good: k.feedback.good, bad: k.feedback.bad, mql: k.funnel.reached.mql, sql: k.funnel.reached.sql });
     }
     expect(d.firstTouch.reduce((s, n) => s + n, 0)).toBe(filtered.peopleFor(['sla', 'firstTouchMinutes', 'p50']).length);
+    // Open pipeline and comments are the filtered people's: the same as judging only them.
+    const own = team.contexts.filter((c) => c.person.owner === owner);
+    const alone = judgeTeam(own, [DEFAULT_DEFINITIONS], TEAM_NOW);
+    const theirs = teamDetail(alone, countTeam(alone, RANGE), weeks);
+    expect(d.pipelineByCampaign).toEqual(theirs.pipelineByCampaign);
+    expect(d.recentComments).toEqual(theirs.recentComments);
   });
 
   it('names the people behind a figure with their owner, stage and record links, in the order given', () => {

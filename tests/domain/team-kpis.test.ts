@@ -4,7 +4,7 @@ import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-defini
 import type { Definitions } from '../../lib/domain/definitions/schema';
 import { type Feedback, type LeadContext, type Opportunity, type Stage } from '../../lib/domain/model';
 import { personSegments } from '../../lib/domain/person-segments';
-import { computeTeamKpis, countTeam, judgeTeam, type TeamRange } from '../../lib/domain/team-kpis';
+import { computeTeamKpis, countTeam, judgeTeam, rejudgeTeam, type JudgedTeam, type TeamRange } from '../../lib/domain/team-kpis';
 import { expectFeedbackAndRevenue, expectFunnelFromAssessments, expectHalvesAddUp, expectSlaFromAssessments, additive, sorted } from './team-kpis-invariants';
 import { copyDefinitions, jst } from './time-helpers';
 
@@ -162,6 +162,20 @@ describe('team KPIs are sums of the per-lead judgement (properties)', () => {
         expectHalvesAddUp(contexts, versions, range, NOW, () => coin.next().value);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('judging the team again at a later minute gives what judging it afresh then gives (the page re-judges every minute)', () => {
+    const plain = (t: JudgedTeam) => ({ ...t, contexts: t.contexts.map((c) => c.person.key) });
+    // Later by a minute up to two days (booked meetings happen, budgets run out, the revision takes effect), or earlier.
+    const arbLater = fc.oneof(fc.integer({ min: 1, max: 2 * 24 * 60 }).map((m) => m * 60_000), fc.constant(-60_000), fc.constant(21 * DAY));
+    fc.assert(
+      fc.property(arbTeam, arbVersions, fc.integer({ min: -25 * DAY, max: 0 }), arbLater, (contexts, versions, back, later) => {
+        const before = NOW + back;
+        const now = before + later;
+        expect(plain(rejudgeTeam(judgeTeam(contexts, versions, before), now))).toEqual(plain(judgeTeam(contexts, versions, now)));
+      }),
+      { numRuns: 120 },
     );
   });
 

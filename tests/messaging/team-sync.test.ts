@@ -43,7 +43,7 @@ function slowDemo(): { connector: Connector; release: () => void } {
   };
 }
 
-function setup(connector: Connector, now = OPEN) {
+function setup(connector: Connector, now = OPEN, onTeamSynced?: () => void) {
   const seen: TeamSyncProgress[] = [];
   const notConnected: Connector = { system: 'salesforce', fetchContext: () => Promise.reject(new Error('no')), deliverFeedback: () => Promise.reject(new Error('no')), listContexts: connector.listContexts, listingInstance: async () => null };
   const sync = createTeamSync({
@@ -51,6 +51,7 @@ function setup(connector: Connector, now = OPEN) {
     connectorFor: async (system: SystemId) => (system === 'demo' ? connector : notConnected),
     now: () => now,
     broadcast: (p) => seen.push(p),
+    onTeamSynced,
   });
   return { sync, seen };
 }
@@ -77,6 +78,20 @@ describe('team sync in the background', () => {
     const { sync } = setup(createDemoConnector());
     expect(sync.handleMessage(message, sender)).toBeUndefined();
     expect(await readSyncState(db, demoTeam)).toBeNull();
+  });
+
+  it('a completed team sync has the team page views kept (onTeamSynced); a cancelled one does not', async () => {
+    const synced = vi.fn();
+    expect(await setup(createDemoConnector(), OPEN, synced).sync.start({ system: 'demo', kind: 'team' })).toMatchObject({ status: 'complete' });
+    expect(synced).toHaveBeenCalledTimes(1);
+    const { connector, release } = slowDemo();
+    const { sync } = setup(connector, OPEN, synced);
+    const run = sync.start({ system: 'demo', kind: 'team', full: true });
+    await vi.waitFor(() => expect(sync.running()).toHaveLength(1));
+    sync.cancel({ system: 'demo', kind: 'team' });
+    release();
+    expect(await run).toMatchObject({ status: 'cancelled' });
+    expect(synced).toHaveBeenCalledTimes(1);
   });
 
   it('two syncs of one system at once: the second is told it is busy, and cancel stops the first', async () => {

@@ -45,6 +45,18 @@ describe('team KPIs worker', () => {
     expect(reads.count).toBe(1);
   });
 
+  it('a minute later gives the figures the engine gives then, without reading the snapshot again', async () => {
+    const contexts = makeTeamContexts(400);
+    await writeSnapshotPage(db, SCOPE, { contexts, deleted: [] });
+    await client.compute({ range: RANGE, now: TEAM_NOW, versions: [DEFAULT_DEFINITIONS] });
+    // Two days on: open handoffs have breached since, booked meetings have happened.
+    for (const later of [60_000, 2 * 86_400_000]) {
+      const { kpis } = await client.compute({ range: RANGE, now: TEAM_NOW + later, versions: [DEFAULT_DEFINITIONS] });
+      expect(kpis).toEqual(structuredClone(computeTeamKpis(contexts, [DEFAULT_DEFINITIONS], RANGE, TEAM_NOW + later)));
+    }
+    expect(reads.count).toBe(1);
+  });
+
   it('sees a finished sync only after it is told to reload', async () => {
     await writeSnapshotPage(db, SCOPE, { contexts: makeTeamContexts(50), deleted: [] });
     const before = await client.compute({ range: RANGE, now: TEAM_NOW, versions: [DEFAULT_DEFINITIONS] });
