@@ -21,11 +21,12 @@ import type { TeamRange } from '../../lib/domain/team-kpis';
  * the team's own answers (yes / partly / no with a note, kept with their history) for the rest, the score, which
  * of the five steps the team is in, and the issues by priority. Reads its own data (useAlignmentDiagnostic).
  */
-export function DiagnosticSection({ range }: { range?: TeamRange } = {}) {
+/** `now`: the team page's minute, so the diagnostic is judged as of the same minute as the page's figures. */
+export function DiagnosticSection({ range, now }: { range?: TeamRange; now?: number } = {}) {
   const { t } = useI18n();
   return (
     <CardBoundary label={t('diagnostic.title')}>
-      <DiagnosticBody range={range} />
+      <DiagnosticBody range={range} now={now} />
     </CardBoundary>
   );
 }
@@ -33,10 +34,10 @@ export function DiagnosticSection({ range }: { range?: TeamRange } = {}) {
 const STATUS_ICON: Record<CheckStatus, LucideIcon> = { pass: CircleCheck, partial: CircleMinus, fail: CircleX, unknown: CircleHelp };
 const ANSWERS: readonly SelfAnswer[] = ['yes', 'partly', 'no'];
 
-function DiagnosticBody({ range }: { range: TeamRange | undefined }) {
+function DiagnosticBody({ range, now }: { range: TeamRange | undefined; now: number | undefined }) {
   const i18n = useI18n();
   const { t, number, date } = i18n;
-  const state = useAlignmentDiagnostic(range);
+  const state = useAlignmentDiagnostic(range, now);
   const d = state.diagnostic;
   const period = { from: date(state.range.from), to: date(state.range.to - 1) };
   return (

@@ -160,7 +160,7 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
           </CardBoundary>
           {/* The 15-check alignment diagnostic over the page's period, from the same worker as the figures. */}
           <TeamKpisClientContext.Provider value={client}>
-            <DiagnosticSection range={request.range} />
+            <DiagnosticSection range={request.range} now={now} />
           </TeamKpisClientContext.Provider>
         </div>
       </>

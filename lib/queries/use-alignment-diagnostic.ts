@@ -42,11 +42,18 @@ export type AlignmentDiagnosticState = {
   answer: (checkId: CheckId, answer: SelfAnswer, note?: string) => Promise<void>;
 };
 
-export function useAlignmentDiagnostic(range?: TeamRange): AlignmentDiagnosticState {
+/**
+ * `at`: the page's minute, when the page judges by one (the team page). The diagnostic then asks the worker as of the
+ * page's minute, which the worker has judged already; a minute of its own, fixed when it mounted, fell behind the
+ * page's, and each re-ask (a sync completing) made the worker judge all of the snapshot again at that earlier
+ * minute, then again forward for the page, while the page's filter changes waited behind it.
+ */
+export function useAlignmentDiagnostic(range?: TeamRange, at?: number): AlignmentDiagnosticState {
   const { db, now } = useBatonDeps();
   const injected = useContext(TeamKpisClientContext);
   // The minute is the diagnostic's clock: the worker re-judges only when it moves.
-  const [minute] = useState(() => Math.floor(now() / MINUTE) * MINUTE);
+  const [mounted] = useState(() => Math.floor(now() / MINUTE) * MINUTE);
+  const minute = at ?? mounted;
   const inputs = useLiveQuery(async () => {
     const [definitions, self, scopes, states] = await Promise.all([
       readTeamDefinitions(db, minute),
