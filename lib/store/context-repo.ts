@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { recordKey, type LeadContext, type RecordRef, type SystemId } from '../domain/model';
 import type { BatonDb, PersonRow } from './db';
 import { isQuotaExceeded } from './db';
+import { contextFromRows } from './context-rows';
 import { evictLeastRecentlyViewed } from './eviction';
 
 /** What the panel paints from before any network call. */
@@ -94,17 +95,6 @@ async function writeContext(db: BatonDb, ctx: LeadContext): Promise<void> {
   });
 }
 
-/**
- * A row without the key it is indexed by. Object rest (`({ personKey, ...row }) => row`) takes a slow runtime path
- * in V8: over a heavy person's 500 event rows it cost 3–5× this copy, most of what a context read spent above
- * IndexedDB's own time (scripts/bench/store-chromium.ts prints both).
- */
-function without<K extends string, T extends Record<K, unknown>>(row: T, key: K): Omit<T, K> {
-  const copy: Record<string, unknown> = {};
-  for (const name in row) if (name !== (key as string)) copy[name] = row[name];
-  return copy as Omit<T, K>;
-}
-
 /** Find whose record this is: the record itself, else any person that links to it from another system. */
 async function personKeyOf(db: BatonDb, key: string): Promise<string | undefined> {
   const record = await db.records.get(key);
@@ -145,21 +135,8 @@ export async function readContext(db: BatonDb, ref: RecordRef): Promise<CachedCo
         db.remoteFeedback.where('personKey').equals(personKey).toArray(),
       ]);
     if (!personRow) return undefined;
-    const { linkKeys: _links, updatedAt, sources: personSources, lastViewedAt: _viewed, ...person } = personRow;
-    const fetchedAt = record?.fetchedAt ?? updatedAt;
-    const sources = sync?.sources ?? personSources;
-    const context: LeadContext = {
-      ref,
-      person,
-      events: eventRows.map((row) => without(row, 'personKey')),
-      activities: activityRows.map((row) => without(row, 'personKey')),
-      stageChanges: stageRows.map((row) => without(row, 'personKey')),
-      opportunities: opportunityRows.map((row) => without(row, 'personKey')),
-      feedback: feedbackRows.map((row) => without(row, 'recordKey')),
-      warnings: record?.warnings ?? [],
-      fetchedAt,
-      sources,
-    };
+    const context = contextFromRows(ref, { personRow, record, sync, eventRows, activityRows, stageRows, opportunityRows, remoteRows: feedbackRows });
+    const { fetchedAt, sources } = context;
     return {
       context,
       fetchedAt,

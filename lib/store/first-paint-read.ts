@@ -1,4 +1,4 @@
-import type { Feedback, LeadContext, RecordRef } from '../domain/model';
+import type { Feedback, RecordRef } from '../domain/model';
 import { SYSTEMS } from '../domain/model-values';
 import { recordKey } from '../domain/record-ref';
 import type { CachedContext } from './context-repo';
@@ -15,6 +15,7 @@ import type {
   StageChangeRow,
   SyncRow,
 } from './db';
+import { contextFromRows, without } from './context-rows';
 import { DB_NAME } from './db-name';
 
 /**
@@ -74,13 +75,6 @@ function openExisting(idb: IDBFactory, name: string): Promise<IDBDatabase | null
   });
 }
 
-/** The row without the key it is indexed by (context-repo's `without`: a plain copy, not object rest). */
-function without<T extends object>(row: T, key: string): never {
-  const copy: Record<string, unknown> = {};
-  for (const name in row) if (name !== key) copy[name] = (row as Record<string, unknown>)[name];
-  return copy as never;
-}
-
 /**
  * The cached context of `ref` and what the panel draws beside it, or null when nothing is cached (or the database is
  * missing, older than this build's schema, or unreadable): the full app paints then.
@@ -116,21 +110,8 @@ export async function readFirstPaintRows(ref: RecordRef, source: FirstPaintSourc
       Promise.all(SYSTEMS.map((system) => ask<SyncRow | undefined>(store('sync').get(`identity|${system}`)))),
     ]);
     if (!personRow) return null;
-    const { linkKeys: _links, updatedAt, sources: personSources, lastViewedAt: _viewed, ...person } = personRow;
-    const fetchedAt = record?.fetchedAt ?? updatedAt;
-    const sources = sync?.sources ?? personSources;
-    const context: LeadContext = {
-      ref,
-      person,
-      events: eventRows.map((row) => without(row, 'personKey')),
-      activities: activityRows.map((row) => without(row, 'personKey')),
-      stageChanges: stageRows.map((row) => without(row, 'personKey')),
-      opportunities: opportunityRows.map((row) => without(row, 'personKey')),
-      feedback: remoteRows.map((row) => without(row, 'recordKey')),
-      warnings: record?.warnings ?? [],
-      fetchedAt,
-      sources,
-    };
+    const context = contextFromRows(ref, { personRow, record, sync, eventRows, activityRows, stageRows, opportunityRows, remoteRows: remoteRows });
+    const { fetchedAt, sources } = context;
     // useFeedbackFor: the vendor's copies of the person's feedback, then our own rows, which know the delivery state.
     const byId = new Map<string, Feedback>();
     for (const row of remoteOfRecord ?? remoteRows) byId.set(row.id, without(row, 'recordKey'));
