@@ -1,4 +1,5 @@
-import type { LeadContext, RecordRef } from '../../lib/domain/model';
+import type { Connector, DeliveryReceipt } from '../../lib/connectors/connector';
+import type { Feedback, LeadContext, RecordRef } from '../../lib/domain/model';
 import { openBatonDb, type BatonDb } from '../../lib/store/db';
 
 let counter = 0;
@@ -57,4 +58,23 @@ export function leadContext(
     fetchedAt,
     sources: ['salesforce', 'marketo'],
   };
+}
+
+/**
+ * A Salesforce connector answering deliveries from a script (a receipt or an error per call), then plain receipts;
+ * it records what it was sent. For the outbox's suites.
+ */
+export function scripted(outcomes: (DeliveryReceipt | Error)[] = []) {
+  const sent: Feedback[] = [];
+  const connector: Connector = {
+    system: 'salesforce',
+    fetchContext: () => Promise.reject(new Error('unused')),
+    deliverFeedback: async (feedback) => {
+      sent.push(feedback);
+      const next = outcomes.shift() ?? { vendorId: '00T000000000001AAA', alreadyExisted: false };
+      if (next instanceof Error) throw next;
+      return next;
+    },
+  };
+  return { sent, connector, connectorFor: async () => connector };
 }

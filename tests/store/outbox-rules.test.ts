@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectorError, type Connector, type ConnectorErrorKind, type DeliveryReceipt } from '../../lib/connectors/connector';
-import type { Feedback } from '../../lib/domain/model';
+import { ConnectorError, type Connector, type ConnectorErrorKind } from '../../lib/connectors/connector';
 import type { BatonDb } from '../../lib/store/db';
 import {
   amendFeedback,
@@ -19,7 +18,7 @@ import {
   type StartTimer,
 } from '../../lib/store/outbox';
 import { saveContext } from '../../lib/store/context-repo';
-import { freshDb, leadContext, sfRef, T0 } from './lead-context-fixture';
+import { freshDb, leadContext, scripted, sfRef, T0 } from './lead-context-fixture';
 
 /**
  * The outbox's rules one at a time (tests/store/outbox.test.ts tells the main stories): what undo, retry and amend
@@ -40,22 +39,6 @@ const click = (id = '00Q000000000001AAA', over: { comment?: string; personKey?: 
   ...(over.comment === undefined ? {} : { comment: over.comment }),
   by: 'sato@example.co.jp',
 });
-
-/** A connector answering from a script (a receipt or an error per call); then receipts. */
-function scripted(outcomes: (DeliveryReceipt | Error)[] = []) {
-  const sent: Feedback[] = [];
-  const connector: Connector = {
-    system: 'salesforce',
-    fetchContext: () => Promise.reject(new Error('unused')),
-    deliverFeedback: async (feedback) => {
-      sent.push(feedback);
-      const next = outcomes.shift() ?? { vendorId: '00T000000000001AAA', alreadyExisted: false };
-      if (next instanceof Error) throw next;
-      return next;
-    },
-  };
-  return { sent, connector, connectorFor: async () => connector };
-}
 
 const vendorError = (kind: ConnectorErrorKind, retryAfterMs?: number) =>
   new ConnectorError({ vendor: 'salesforce', kind, message: `${kind} happened`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });

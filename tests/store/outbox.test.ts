@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConnectorError, type Connector, type DeliveryReceipt } from '../../lib/connectors/connector';
-import type { Feedback } from '../../lib/domain/model';
+import { ConnectorError, type Connector } from '../../lib/connectors/connector';
 import { saveContext } from '../../lib/store/context-repo';
 import type { BatonDb } from '../../lib/store/db';
 import {
@@ -14,7 +13,7 @@ import {
   UNDO_WINDOW_MS,
 } from '../../lib/store/outbox';
 import { runOutbox } from '../../lib/store/outbox-runner';
-import { freshDb, leadContext, sfRef, T0 } from './lead-context-fixture';
+import { freshDb, leadContext, scripted, sfRef, T0 } from './lead-context-fixture';
 
 let db: BatonDb;
 afterEach(async () => {
@@ -29,22 +28,6 @@ const click = (id = '00Q000000000001AAA') => ({
   comment: '予算なし',
   by: 'sato@example.co.jp',
 });
-
-/** A connector that answers from a script of outcomes, one per call, and records what it was sent. */
-function scripted(outcomes: (DeliveryReceipt | ConnectorError)[]) {
-  const sent: Feedback[] = [];
-  const connector: Connector = {
-    system: 'salesforce',
-    fetchContext: () => Promise.reject(new Error('unused')),
-    deliverFeedback: async (feedback) => {
-      sent.push(feedback);
-      const next = outcomes.shift() ?? { vendorId: '00T000000000001AAA', alreadyExisted: false };
-      if (next instanceof ConnectorError) throw next;
-      return next;
-    },
-  };
-  return { sent, connectorFor: async () => connector };
-}
 
 describe('recording and undoing a click', () => {
   it('stores the click as pending at once and waits out the undo window before sending', async () => {
