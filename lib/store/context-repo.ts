@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { recordKey, type LeadContext, type RecordRef, type SystemId } from '../domain/model';
 import type { BatonDb, PersonRow } from './db';
 import { isQuotaExceeded } from './db';
-import { contextFromRows } from './context-rows';
+import { cachedContextFromRows } from './context-rows';
 import { evictLeastRecentlyViewed } from './eviction';
 
 /** What the panel paints from before any network call. */
@@ -135,16 +135,7 @@ export async function readContext(db: BatonDb, ref: RecordRef): Promise<CachedCo
         db.remoteFeedback.where('personKey').equals(personKey).toArray(),
       ]);
     if (!personRow) return undefined;
-    const context = contextFromRows(ref, { personRow, record, sync, eventRows, activityRows, stageRows, opportunityRows, remoteRows: feedbackRows });
-    const { fetchedAt, sources } = context;
-    return {
-      context,
-      fetchedAt,
-      sources,
-      lastError: sync?.lastError ?? null,
-      lastErrorKind: sync?.lastErrorKind ?? null,
-      lastErrorAt: sync?.lastErrorAt ?? null,
-    };
+    return cachedContextFromRows(ref, { personRow, record, sync, eventRows, activityRows, stageRows, opportunityRows, remoteRows: feedbackRows });
   });
 }
 

@@ -1,4 +1,5 @@
 import type { LeadContext, RecordRef } from '../domain/model';
+import type { CachedContext } from './context-repo';
 import type { ActivityRow, EventRow, OpportunityRow, PersonRow, RecordRow, RemoteFeedbackRow, StageChangeRow, SyncRow } from './db';
 
 /**
@@ -24,11 +25,14 @@ export interface ContextRows {
   remoteRows: RemoteFeedbackRow[];
 }
 
-/** One rule for turning the stored rows back into the context the panel reads, for both readers (no Dexie here). */
-export function contextFromRows(ref: RecordRef, rows: ContextRows): LeadContext {
+/**
+ * One rule for turning the stored rows back into the cached context the panel reads (the context, its fetch time,
+ * sources and last refresh failure), for both readers (no Dexie here).
+ */
+export function cachedContextFromRows(ref: RecordRef, rows: ContextRows): CachedContext {
   const { personRow, record, sync } = rows;
   const { linkKeys: _links, updatedAt, sources: personSources, lastViewedAt: _viewed, ...person } = personRow;
-  return {
+  const context: LeadContext = {
     ref,
     person,
     events: rows.eventRows.map((row) => without(row, 'personKey')),
@@ -39,5 +43,13 @@ export function contextFromRows(ref: RecordRef, rows: ContextRows): LeadContext 
     warnings: record?.warnings ?? [],
     fetchedAt: record?.fetchedAt ?? updatedAt,
     sources: sync?.sources ?? personSources,
+  };
+  return {
+    context,
+    fetchedAt: context.fetchedAt,
+    sources: context.sources,
+    lastError: sync?.lastError ?? null,
+    lastErrorKind: sync?.lastErrorKind ?? null,
+    lastErrorAt: sync?.lastErrorAt ?? null,
   };
 }

@@ -15,7 +15,7 @@ import type {
   StageChangeRow,
   SyncRow,
 } from './db';
-import { contextFromRows, without } from './context-rows';
+import { cachedContextFromRows, without } from './context-rows';
 import { DB_NAME } from './db-name';
 
 /**
@@ -110,8 +110,7 @@ export async function readFirstPaintRows(ref: RecordRef, source: FirstPaintSourc
       Promise.all(SYSTEMS.map((system) => ask<SyncRow | undefined>(store('sync').get(`identity|${system}`)))),
     ]);
     if (!personRow) return null;
-    const context = contextFromRows(ref, { personRow, record, sync, eventRows, activityRows, stageRows, opportunityRows, remoteRows: remoteRows });
-    const { fetchedAt, sources } = context;
+    const cached = cachedContextFromRows(ref, { personRow, record, sync, eventRows, activityRows, stageRows, opportunityRows, remoteRows });
     // useFeedbackFor: the vendor's copies of the person's feedback, then our own rows, which know the delivery state.
     const byId = new Map<string, Feedback>();
     for (const row of remoteOfRecord ?? remoteRows) byId.set(row.id, without(row, 'recordKey'));
@@ -120,14 +119,7 @@ export async function readFirstPaintRows(ref: RecordRef, source: FirstPaintSourc
       byId.set(row.id, feedback);
     }
     return {
-      cached: {
-        context,
-        fetchedAt,
-        sources,
-        lastError: sync?.lastError ?? null,
-        lastErrorKind: sync?.lastErrorKind ?? null,
-        lastErrorAt: sync?.lastErrorAt ?? null,
-      },
+      cached,
       feedback: [...byId.values()].sort((a, b) => b.at - a.at),
       settings: settings?.value,
       definitions,
