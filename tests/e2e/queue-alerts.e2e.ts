@@ -19,10 +19,10 @@ import { startDesktopNotifications, type DesktopNotification, type DesktopNotifi
  *   leaves. Nothing else differs; the production build in .output/ is untouched, and the options page's real
  *   toggle still calls permissions.request (which resolves at once for a permission already granted).
  * - The clock. The worker judges the queue with Date.now() when its badge alarm fires. The test turns alerts on
- *   with the worker's clock a day back, then moves the worker's Date.now to each instant the worker itself
- *   scheduled that alarm for (the next state change it
- *   computed from the business calendar) and has Chromium fire the same alarm now; everything after that
- *   (reading the queue, the badge, claiming the alert in IndexedDB, notifications.create) is the product's.
+ *   with the worker's clock a day back (and the alarm API's clock with it), then moves the worker's clock to each
+ *   instant the worker itself scheduled that alarm for (the next state change it computed from the business
+ *   calendar) and has Chromium fire the same alarm now; everything after that (reading the queue, the badge,
+ *   claiming the alert in IndexedDB, notifications.create) is the product's.
  * - The click. Chromium on Linux shows notifications through the freedesktop notification service on D-Bus; the
  *   test's server plays the desktop, and its ActionInvoked signal is what a person's click on the popup sends.
  *   Chromium turns it into notifications.onClicked; the worker opens the record.
@@ -55,34 +55,52 @@ afterAll(async () => {
   if (grantedCopy) rmSync(join(grantedCopy, '..'), { recursive: true, force: true });
 });
 
+type Alarm = { name: string; scheduledTime: number };
+type Alarms = { get(n: string): Promise<Alarm | undefined>; create(n: string, i: { when: number }): Promise<void> };
 type ChromeInWorker = {
   chrome: {
-    alarms: { get(n: string): Promise<{ scheduledTime: number } | undefined>; create(n: string, i: { when: number }): Promise<void> };
+    alarms: Alarms;
     action: { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]> };
   };
   batonRealNow?: () => number;
+  batonRealAlarms?: Alarms;
 };
 
 const BADGE_ALARM = 'baton-queue-badge';
 
-/** When the worker's badge alarm is set for: the next instant a lead of mine changes state. */
+/** When the worker's badge alarm is set for, on the worker's clock: the next instant a lead of mine changes state. */
 const nextChange = (worker: Worker) =>
   worker.evaluate(async (name) => (await (globalThis as unknown as ChromeInWorker).chrome.alarms.get(name))?.scheduledTime ?? null, BADGE_ALARM);
 
-/** Sets the worker's clock (Date.now) to `at`, running on from there; returns the real time the alarm API uses. */
+/**
+ * Sets the worker's clock (Date.now) to `at`, running on from there, and moves the alarm API's clock with it: the
+ * worker sets its alarm for an instant on its own clock, and Chromium fires an alarm set for a moment already
+ * past (by the real clock) at once. Without the second half, a clock moved back re-fires the alarm in a tight
+ * loop (Chromium 150 does; 156 happened not to). Returns the real time.
+ */
 const moveWorkerClockTo = (worker: Worker, at: number) =>
   worker.evaluate((at) => {
     const g = globalThis as unknown as ChromeInWorker;
     const real = (g.batonRealNow ??= Date.now.bind(Date));
+    const alarms = g.chrome.alarms;
+    const realAlarms = (g.batonRealAlarms ??= { get: alarms.get.bind(alarms), create: alarms.create.bind(alarms) });
     const offset = at - real();
     Date.now = () => real() + offset;
+    alarms.create = (name, info) => realAlarms.create(name, { ...info, when: info.when - offset });
+    alarms.get = async (name) => {
+      const alarm = await realAlarms.get(name);
+      return alarm && { ...alarm, scheduledTime: alarm.scheduledTime + offset };
+    };
     return real();
   }, at);
 
 /** Moves the worker's clock to `at` and has Chromium fire the badge alarm now (by the real clock). */
 async function passInstantInWorker(worker: Worker, at: number): Promise<void> {
   const realNow = await moveWorkerClockTo(worker, at);
-  await worker.evaluate(({ name, when }) => (globalThis as unknown as ChromeInWorker).chrome.alarms.create(name, { when }), { name: BADGE_ALARM, when: realNow });
+  await worker.evaluate(
+    ({ name, when }) => (globalThis as unknown as ChromeInWorker).batonRealAlarms!.create(name, { when }),
+    { name: BADGE_ALARM, when: realNow },
+  );
 }
 
 /** Asks the worker to judge the queue again and waits until it has (its reply comes after the repaint and alerts). */
