@@ -1,6 +1,6 @@
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
 import type { Feedback, LeadContext, Opportunity, StageChange } from '../../lib/domain/model';
-import { computeTeamKpis, countTeam, countTeamFigures, judgeTeam, latestPerPerson, selectTeam, type TeamRange } from '../../lib/domain/team-kpis';
+import { computeTeamKpis, countTeam, countTeamFigures, judgeTeam, latestPerPerson, rejudgeTeam, selectTeam, type TeamRange } from '../../lib/domain/team-kpis';
 import { jst } from './time-helpers';
 
 /**
@@ -260,6 +260,9 @@ describe('drill-down paths', () => {
       ['sla', 'firstTouchMinutes', 'p50', 'x'], ['sla'], ['feedback', 'good', 'x'], ['feedback', 'bad', 'x'], ['feedback', 'byReason'],
       ['feedback', 'byReason', 'NO_BUDGET', 'x'], ['feedback', 'other'], ['revenue', 'wonAmount', 'x'], ['revenue', 'byCampaign', 'Expo'],
       ['revenue', 'byCampaign', 'Expo', 'lost'], ['revenue', 'byCampaign', null, 'won'], ['revenue', 'other'], ['people'], [],
+      // A figure's last word under another figure's name, or one word too many.
+      ['funnel', 'other', 'mqlToSql'], ['sla', 'met', 'of'], ['sla', 'met', 'p50'], ['feedback', 'byReason', null],
+      ['revenue', 'other', 'Expo', 'won'], ['revenue', 'byCampaign', 'Expo', 'won', 'x'],
     ];
     for (const path of refused) expect(() => k.peopleFor(path), JSON.stringify(path)).toThrow(`Team figure ${JSON.stringify(path)} is not one of the team figures`);
   });
@@ -269,5 +272,72 @@ describe('drill-down paths', () => {
     for (const figure of ['handedOff', 'met', 'metRate']) expect(k.peopleFor(['sla', figure]), figure).toEqual(['a@example.co.jp']);
     for (const figure of ['metLate', 'breachedOpen', 'open']) expect(k.peopleFor(['sla', figure]), figure).toEqual([]);
     expect(k.peopleFor(['leads'])).toEqual(['a@example.co.jp']);
+  });
+});
+
+describe('drill-downs name only the people behind the figure', () => {
+  it('good feedback lists who got good feedback; bad and a reason list who got those; people with none are in neither', () => {
+    const k = kpisOf([
+      lead('liked', { feedback: [{ verdict: 'good' }] }),
+      // A good click the week before does not count this week.
+      lead('refused', { feedback: [{ verdict: 'bad', reasonCodes: ['NO_BUDGET'] }, { verdict: 'good', at: WEEK.from - DAY }] }),
+      lead('silent'),
+    ]);
+    expect(k.feedback).toEqual({ good: 1, bad: 1, byReason: { NO_BUDGET: 1 } });
+    expect(k.peopleFor(['feedback', 'good'])).toEqual(['liked@example.co.jp']);
+    expect(k.peopleFor(['feedback', 'bad'])).toEqual(['refused@example.co.jp']);
+    expect(k.peopleFor(['feedback', 'byReason', 'NO_BUDGET'])).toEqual(['refused@example.co.jp']);
+  });
+
+  it('first-touch minutes list the people handed off in the period and touched, not one handed off the week before', () => {
+    const k = kpisOf([lead('earlier', { handoff: jst('2026-11-10 10:00'), callAfter: 30 }), lead('this week', { handoff: TUESDAY, callAfter: 20 })]);
+    expect(k.sla.firstTouchMinutes).toEqual({ p50: 20, p90: 20 });
+    expect(k.peopleFor(['sla', 'firstTouchMinutes', 'p50'])).toEqual(['this week@example.co.jp']);
+  });
+
+  it('an owner’s campaign revenue lists only the campaigns that touched that owner’s people', () => {
+    const k = kpisOf([lead('a', { owner: 'Sato', campaigns: ['Expo'], deals: [{ amount: 100 }] }), lead('b', { owner: 'Emily', campaigns: ['Ads'] })]);
+    expect(k.byOwner.find((s) => s.key === 'Sato')!.revenue.byCampaign).toEqual([{ campaign: 'Expo', leads: 1, sql: 0, won: 1, wonAmount: 100 }]);
+    expect(k.byOwner.find((s) => s.key === 'Emily')!.revenue.byCampaign).toEqual([{ campaign: 'Ads', leads: 1, sql: 0, won: 0, wonAmount: 0 }]);
+  });
+});
+
+describe('revenue and conversions in the period', () => {
+  it('two deals one person won this week both count; a deal won before the week or with no close date does not', () => {
+    const k = kpisOf([
+      lead('twice', { deals: [{ amount: 100 }, { amount: 200, closeDate: WEEK.from + 2 * DAY }, { amount: 1_000, closeDate: WEEK.from - DAY }] }),
+      lead('undated', { deals: [{ amount: 50, closeDate: undefined }] }),
+    ]);
+    expect(k.revenue.wonAmount).toBe(300);
+    expect(k.peopleFor(['revenue', 'wonAmount'])).toEqual(['twice@example.co.jp']);
+  });
+
+  it('a lead that became SQL this week without an opportunity is in no opportunity-to-won rate (null, not 0%)', () => {
+    const k = kpisOf([lead('a', { stages: [['mql', TUESDAY], ['sql', TUESDAY + DAY]] })]);
+    expect(k.funnel.conversion).toEqual({ mqlToSql: 1, sqlToOpportunity: 0, opportunityToWon: null });
+  });
+});
+
+describe('the team page’s clock moves', () => {
+  // Handed off Tuesday 10:00, called at 11:00.
+  const team = () => [lead('a', { handoff: TUESDAY, callAfter: 60 })];
+  const at1030 = TUESDAY + 30 * MIN;
+  const at1130 = TUESDAY + 90 * MIN;
+
+  it('set back from 11:30 to 10:30, the 11:00 call has not happened yet: the lead is open again', () => {
+    const later = judgeTeam(team(), [DEFAULT_DEFINITIONS], at1130);
+    expect(countTeam(later, WEEK).sla).toMatchObject({ met: 1, open: 0 });
+    expect(countTeam(rejudgeTeam(later, at1030), WEEK).sla).toMatchObject({ met: 0, open: 1, firstTouchMinutes: { p50: null, p90: null } });
+  });
+
+  it('moving on from 10:30 to 11:30 counts the call, and the figures drawn for 10:30 stay as they were', () => {
+    const earlier = judgeTeam(team(), [DEFAULT_DEFINITIONS], at1030);
+    expect(countTeam(rejudgeTeam(earlier, at1130), WEEK).sla).toMatchObject({ met: 1, open: 0, firstTouchMinutes: { p50: 60, p90: 60 } });
+    expect(countTeam(earlier, WEEK).sla).toMatchObject({ met: 0, open: 1, firstTouchMinutes: { p50: null, p90: null } });
+  });
+
+  it('with no definitions saved yet (the defaults), moving on a minute still counts the call', () => {
+    const earlier = judgeTeam(team(), [], at1030);
+    expect(countTeam(rejudgeTeam(earlier, at1130), WEEK).sla).toMatchObject({ met: 1, open: 0 });
   });
 });
