@@ -109,6 +109,7 @@ export function weekMembers(team: JudgedTeam, selected: readonly number[], weeks
     };
     for (let k = team.entryStart[i]!; k < team.entryStart[i + 1]!; k++) add(team.entryAt[k]!);
     add(team.handoffAt[i]!);
+    if (team.extras[i] === 0) continue;
     const context = team.contexts[i]!;
     for (const f of context.feedback) add(f.at);
     for (const o of context.opportunities) if (o.closeDate !== undefined) add(o.closeDate);
@@ -145,6 +146,7 @@ export function teamDetail(team: JudgedTeam, kpis: TeamKpis, weeks: readonly Tea
   const comments: TeamComment[] = [];
   const { from, to } = kpis.range;
   for (const i of selected) {
+    if (team.extras[i] === 0) continue;
     const context = team.contexts[i]!;
     const open = context.opportunities.length ? context.opportunities.filter((o) => !o.isClosed) : context.opportunities;
     if (open.length) {

@@ -120,7 +120,15 @@ export interface JudgedTeam {
   handoffAt: Float64Array;
   slaCode: Uint8Array;
   touchMinutes: Float64Array;
+  /**
+   * Per person, whether the context holds feedback (HAS_FEEDBACK) or opportunities (HAS_DEALS): most people have
+   * neither, and counting then never reads their context object (a read far away in a heap of 100,000 contexts).
+   */
+  extras: Uint8Array;
 }
+
+const HAS_FEEDBACK = 1;
+const HAS_DEALS = 2;
 
 class Interner {
   readonly names: string[] = [];
@@ -168,6 +176,7 @@ export function judgeTeam(input: readonly LeadContext[], versions: Definitions[]
     handoffAt: new Float64Array(n),
     slaCode: new Uint8Array(n),
     touchMinutes: new Float64Array(n),
+    extras: new Uint8Array(n),
   };
   const campaignOf: number[] = [];
   let entries = 0;
@@ -191,6 +200,7 @@ export function judgeTeam(input: readonly LeadContext[], versions: Definitions[]
     team.handoffAt[i] = a.handoff ? a.handoff.at : NaN;
     team.slaCode[i] = code;
     team.touchMinutes[i] = sla && (code === MET || code === MET_LATE) ? sla.elapsedMinutes : NaN;
+    team.extras[i] = (context.feedback.length ? HAS_FEEDBACK : 0) | (context.opportunities.length ? HAS_DEALS : 0);
   }
   team.campaignOf = Int32Array.from(campaignOf);
   return team;
@@ -332,9 +342,9 @@ function select(team: JudgedTeam, filter: TeamFilter): number[] {
   return out;
 }
 
-function rangeFacts(team: JudgedTeam, selected: readonly number[], { from, to }: TeamRange): RangeFacts {
+function emptyFacts(team: JudgedTeam): RangeFacts {
   const n = team.size;
-  const facts: RangeFacts = {
+  return {
     team,
     reached: new Uint16Array(n),
     conversion: new Uint8Array(n),
@@ -344,7 +354,23 @@ function rangeFacts(team: JudgedTeam, selected: readonly number[], { from, to }:
     reasons: new Map(),
     won: new Map(),
   };
-  const { entryStart, entryStage, entryAt, handoffAt, slaCode, contexts } = team;
+}
+
+/**
+ * Each person's facts for one range. `into`: arrays to reuse (a count whose facts are not kept, such as the team
+ * page's thirteen weeks): only the selected people's slots are reset and read, so a week of a few hundred people
+ * does not allocate (and make the collector clear) five arrays the size of the whole team.
+ */
+function rangeFacts(team: JudgedTeam, selected: readonly number[], { from, to }: TeamRange, into?: RangeFacts): RangeFacts {
+  const facts: RangeFacts = into ? { ...into, reasons: new Map(), won: new Map() } : emptyFacts(team);
+  if (into) {
+    for (const i of selected) {
+      facts.sla[i] = SLA_NONE;
+      facts.good[i] = 0;
+      facts.bad[i] = 0;
+    }
+  }
+  const { entryStart, entryStage, entryAt, handoffAt, slaCode, contexts, extras } = team;
   const firstIn = new Float64Array(3);
   for (const i of selected) {
     const start = entryStart[i]!;
@@ -376,6 +402,7 @@ function rangeFacts(team: JudgedTeam, selected: readonly number[], { from, to }:
     const handoff = handoffAt[i]!;
     if (handoff >= from && handoff < to) facts.sla[i] = slaCode[i]!;
 
+    if (extras[i] === 0) continue;
     const context = contexts[i]!;
     const feedback = context.feedback;
     if (feedback.length) {
@@ -616,5 +643,9 @@ export function selectTeam(team: JudgedTeam, filter: TeamFilter = {}): number[] 
  * splits or drill-down. `leads` is the number of people given.
  */
 export function countTeamFigures(team: JudgedTeam, range: TeamRange, members: readonly number[]): TeamFigures {
-  return figuresOf(rangeFacts(team, members, range), members);
+  let scratch = scratchFacts.get(team);
+  if (!scratch) scratchFacts.set(team, (scratch = emptyFacts(team)));
+  return figuresOf(rangeFacts(team, members, range, scratch), members);
 }
+/** One set of reusable fact arrays per judged team, for countTeamFigures (its facts are read once, then dropped). */
+const scratchFacts = new WeakMap<JudgedTeam, RangeFacts>();
