@@ -137,7 +137,9 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
           </section>
         ) : null}
         {drill ? <DrillPanel request={drill} onClose={() => setDrill(null)} /> : null}
-        <div className="team-sections" aria-busy={keptView !== null || current.isPlaceholderData || detail.isFetching}>
+        {/* data-view: the view (the URL's search) these sections show once not busy; a view answered from the page's
+            cache never turns busy, so "not busy" alone cannot say the new figures are on screen. */}
+        <div className="team-sections" aria-busy={keptView !== null || current.isPlaceholderData || detail.isFetching} data-view={teamViewSearch(view)}>
           {view.print ? (
             <CardBoundary label={t('teamPage.review.title')}>
               <ReviewChangesSection data={data} live={keptView === null && !current.isPlaceholderData} />
