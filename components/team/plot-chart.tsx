@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { useDeferredValue, useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 
 /**
  * One Observable Plot chart (chosen by measurement: docs/charts.md). Plot draws SVG with text; the figure is
@@ -12,10 +12,25 @@ export function PlotChart({ options: latest, summary: latestSummary }: { options
   const box = useRef<HTMLDivElement>(null);
   const options = useDeferredValue(latest);
   const summary = useDeferredValue(latestSummary);
+  // The box's width as a ResizeObserver reports it (after the browser's own layout). Reading clientWidth while
+  // drawing forced a layout of the whole page once per chart, each after the chart before had changed the page: on
+  // a filter change, most of the time between the worker's answer and the new figures on screen.
+  const [width, setWidth] = useState<number | null>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const width = Math.max(280, Math.min(720, el.clientWidth || 640));
+    const fit = (w: number) => setWidth(Math.max(280, Math.min(720, Math.round(w) || 640)));
+    if (typeof ResizeObserver === 'undefined') {
+      fit(el.clientWidth);
+      return;
+    }
+    const observer = new ResizeObserver(([entry]) => entry && fit(entry.contentRect.width));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || width === null) return;
     const chart = Plot.plot({ width, style: { fontSize: '12px', background: 'transparent', overflow: 'visible' }, ...options, ariaLabel: summary });
     // The chart is one image named by its summary: Plot labels its mark groups (<g aria-label="bar">), which is
     // prohibited ARIA on an element without a role (axe: aria-prohibited-attr), and the table carries the numbers.
@@ -29,9 +44,9 @@ export function PlotChart({ options: latest, summary: latestSummary }: { options
     }
     el.replaceChildren(chart);
     return () => chart.remove();
-  }, [options, summary]);
+  }, [options, summary, width]);
   return (
-    <figure className="team-chart" aria-busy={options !== latest || summary !== latestSummary}>
+    <figure className="team-chart" aria-busy={options !== latest || summary !== latestSummary || width === null}>
       <div ref={box} className="team-chart-plot" />
       <figcaption className="small">{summary}</figcaption>
     </figure>

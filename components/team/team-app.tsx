@@ -40,6 +40,9 @@ const Sla = memo(SlaSection);
 const Feedback = memo(FeedbackSection);
 const Revenue = memo(RevenueSection);
 const Definitions = memo(TeamDefinitionsSection);
+// …and the diagnostic and the controls only when their own props change (not at each of a view's three answers).
+const Diagnostic = memo(DiagnosticSection);
+const Controls = memo(TeamControls);
 
 /**
  * The team page: one dashboard both departments read. The view (period, filters, print) lives in the URL; the
@@ -162,7 +165,7 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
           </CardBoundary>
           {/* The 15-check alignment diagnostic over the page's period, from the same worker as the figures. */}
           <TeamKpisClientContext.Provider value={client}>
-            <DiagnosticSection range={request.range} now={now} />
+            <Diagnostic range={request.range} now={now} />
           </TeamKpisClientContext.Provider>
         </div>
       </>
@@ -194,7 +197,7 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
               </button>
             )}
           </header>
-          {view.print ? null : <TeamControls view={view} onChange={setView} options={detail.data?.options} today={localDayNumber(zone, now)} />}
+          {view.print ? null : <Controls view={view} onChange={setView} options={detail.data?.options} today={localDayNumber(zone, now)} />}
           {body}
         </main>
       </DrillContext.Provider>
