@@ -74,6 +74,23 @@ async function shootTeam(locale: 'en' | 'ja'): Promise<void> {
     await settle(team);
     await team.screenshot({ path: `${OUT}/team-page-${locale}.png` });
     if (locale === 'en') {
+      // The last review meeting, four weeks ago: the quarter so far, as the pack made then showed it (the page's clock
+      // set back four weeks, the period ending that day: the snapshot already holds what happened since, which that
+      // meeting could not have seen). Today's pack then says what changed since that meeting.
+      const back = 28 * 86_400_000;
+      const thenDay = new Date(Date.now() - back + 9 * 3_600_000).toISOString().slice(0, 10); // the demo team's calendar is Asia/Tokyo
+      const [year, month] = thenDay.split('-').map(Number) as [number, number];
+      const quarterStart = `${year}-${String(Math.floor((month - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+      const earlier = await ext.context.newPage();
+      await earlier.addInitScript((back) => {
+        const real = Date.now.bind(Date);
+        Date.now = () => real() - back;
+      }, back);
+      await earlier.setViewportSize({ width: 900, height: 1300 });
+      await earlier.goto(ext.url(`team.html?period=custom&from=${quarterStart}&to=${thenDay}&print=1`));
+      await earlier.getByRole('table', { name: words['teamPage.funnel.table'] }).waitFor({ timeout: 60_000 });
+      await earlier.getByText(words['teamPage.review.first']).waitFor({ timeout: 60_000 });
+      await earlier.close();
       const pack = await ext.context.newPage();
       await pack.setViewportSize({ width: 900, height: 1300 });
       await pack.goto(ext.url('team.html?period=quarter&print=1'));
