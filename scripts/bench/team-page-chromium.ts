@@ -135,10 +135,12 @@ export async function runTeamPageChromiumBench(people = TEAM_FULL_SCALE.people):
     const next = await visit(page, url);
     console.log(`  next visit: figures drawn ${next.paintMs.toFixed(0)} ms after navigation (kept: ${next.kept}); the worker's own ${next.liveMs.toFixed(0)} ms`);
     const changes: number[] = [];
+    const views: string[] = [];
     const charts: number[] = [];
     await page.waitForSelector('.team-page select[id$="-owner"] option:nth-child(3)', { state: 'attached', timeout: 120_000 });
     for (const { word, value } of await distinctFilterChanges(page, FILTER_CHANGES)) {
       const change = await changeFilter(page, word, value);
+      views.push(`${word} ${value.trim() || '(none)'} ${change.numbers.toFixed(0)} ms`);
       changes.push(change.numbers);
       charts.push(change.charts);
     }
@@ -167,5 +169,7 @@ export async function runTeamPageChromiumBench(people = TEAM_FULL_SCALE.people):
         `the worker's own figures ${firstAfterSync.liveMs.toFixed(0)} ms (target: paint ≤ 1,000 ms)`,
     );
     console.log(`  filter change (owner, source), ${changes.length} changes on the live page, each to a view not shown before: numbers p50 ${at(changes, 0.5)} ms, p95 ${at(changes, 0.95)} ms (target p95 ≤ 200 ms); charts redrawn p50 ${at(charts, 0.5)} ms, p95 ${at(charts, 0.95)} ms`);
+    const slowest = views.map((v, i) => [v, changes[i]!] as const).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([v]) => v);
+    console.log(`  the slowest changes: ${slowest.join('; ')}`);
   });
 }
