@@ -227,6 +227,24 @@ describe('week members', () => {
     expect(weekMembers(team, selectTeam(team), gap)).toEqual([[], []]);
   });
 
+  it('one person in three weeks: each week shows its own handoff and clicks, none carried into the next week', () => {
+    const next: TeamRange = { from: WEEK.to, to: WEEK.to + 7 * DAY };
+    // Handed off and called the week before, with a good click then, two bad clicks this week and a good one next week.
+    const handoff = jst('2026-11-10 10:00');
+    const often = lead('often', {
+      handoff, call: handoff + 10 * MIN,
+      feedback: [{ at: jst('2026-11-11 12:00'), verdict: 'good' }, { at: WEEK.from + DAY }, { at: WEEK.from + 2 * DAY }, { at: next.from + DAY, verdict: 'good' }],
+    });
+    // Handed off this week and never called (breached by now), with neither feedback nor opportunities.
+    const quiet = lead('quiet', { handoff: jst('2026-11-17 10:00') });
+    const { team, kpis } = detailOf([often, quiet], { from: WEEK_BEFORE.from, to: next.to });
+    expect(teamDetail(team, kpis, [WEEK_BEFORE, WEEK, next]).weeks).toEqual([
+      { ...WEEK_BEFORE, handedOff: 1, met: 1, metRate: 1, good: 1, bad: 0, mql: 1, sql: 0 },
+      { ...WEEK, handedOff: 1, met: 0, metRate: 0, good: 0, bad: 2, mql: 1, sql: 0 },
+      { ...next, handedOff: 0, met: 0, metRate: null, good: 1, bad: 0, mql: 0, sql: 0 },
+    ]);
+  });
+
   it('a week’s figures count only what happened in it', () => {
     const handoff = jst('2026-11-10 10:00');
     const { team, kpis } = detailOf([lead('a', { handoff, call: handoff + 10 * MIN, feedback: [{ at: WEEK.from + DAY, verdict: 'good' }] })], { from: WEEK_BEFORE.from, to: WEEK.to });

@@ -318,6 +318,27 @@ describe('revenue and conversions in the period', () => {
   });
 });
 
+describe('counting again on the same judged team', () => {
+  it('the week before, counted after this week for the same people, shows none of this week’s handoff, clicks or wins', () => {
+    const team = judgeTeam(
+      [
+        lead('called', { handoff: TUESDAY, callAfter: 10, feedback: [{ verdict: 'good' }] }),
+        lead('refused', { feedback: [{ verdict: 'bad', reasonCodes: ['NO_BUDGET'] }] }),
+        lead('won', { deals: [{ amount: 500 }] }),
+      ],
+      [DEFAULT_DEFINITIONS],
+      NOW,
+    );
+    const everyone = selectTeam(team);
+    const thisWeek = countTeamFigures(team, WEEK, everyone);
+    expect(thisWeek).toMatchObject({ leads: 3, sla: { handedOff: 1, met: 1 }, feedback: { good: 1, bad: 1, byReason: { NO_BUDGET: 1 } }, revenue: { wonAmount: 500 } });
+    const weekBefore = countTeamFigures(team, { from: WEEK.from - 7 * DAY, to: WEEK.from }, everyone);
+    expect(weekBefore).toMatchObject({ leads: 3, sla: { handedOff: 0, met: 0 }, revenue: { wonAmount: 0 } });
+    expect(weekBefore.feedback).toEqual({ good: 0, bad: 0, byReason: {} });
+    expect(countTeamFigures(team, WEEK, everyone)).toEqual(thisWeek);
+  });
+});
+
 describe('the team page’s clock moves', () => {
   // Handed off Tuesday 10:00, called at 11:00.
   const team = () => [lead('a', { handoff: TUESDAY, callAfter: 60 })];
