@@ -114,6 +114,17 @@ export function useLeadContext(ref: RecordRef | null, options: { freshnessMs?: n
     fromQuery && (!cached || fromQuery.fetchedAt > cached.fetchedAt) ? fromQuery : (cached?.context ?? null);
   const fetchedAt = context?.fetchedAt ?? null;
   onScreenRef.current = context !== null;
+
+  // A copy that went stale while a fetch was in flight (the clock moved on during it): React Query starts no second
+  // fetch while one runs, and the timer above is never armed for a copy already stale, so the open panel kept it
+  // until something else re-rendered. When a fetch has settled and the newest copy is stale, refresh once.
+  const staleWhenSettled = ref !== null && settingsLoaded && query.status === 'success' && fetchedAt !== null && now() - fetchedAt >= freshnessMs;
+  useEffect(() => {
+    // cancelRefetch: false joins a fetch the enabled flag has just started instead of calling the vendor again.
+    if (fetchStatus === 'idle' && staleWhenSettled) void query.refetch({ cancelRefetch: false });
+    // Once per fetch settling, not at every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetchStatus]);
   const error = query.status === 'error' && ref ? asConnectorError(query.error, ref.system) : null;
   const paused = query.fetchStatus === 'paused' || (!onlineManager.isOnline() && needsRefresh);
 
