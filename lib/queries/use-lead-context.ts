@@ -118,10 +118,15 @@ export function useLeadContext(ref: RecordRef | null, options: { freshnessMs?: n
   // A copy that went stale while a fetch was in flight (the clock moved on during it): React Query starts no second
   // fetch while one runs, and the timer above is never armed for a copy already stale, so the open panel kept it
   // until something else re-rendered. When a fetch has settled and the newest copy is stale, refresh once.
+  // Once per copy: a merged context keeps its older partner's fetchedAt (merge-contexts.ts), which a new fetch may
+  // not change, and that must not make the panel fetch again and again.
   const staleWhenSettled = ref !== null && settingsLoaded && query.status === 'success' && fetchedAt !== null && now() - fetchedAt >= freshnessMs;
+  const refreshedStale = useRef<number | null>(null);
   useEffect(() => {
+    if (fetchStatus !== 'idle' || !staleWhenSettled || refreshedStale.current === fetchedAt) return;
+    refreshedStale.current = fetchedAt;
     // cancelRefetch: false joins a fetch the enabled flag has just started instead of calling the vendor again.
-    if (fetchStatus === 'idle' && staleWhenSettled) void query.refetch({ cancelRefetch: false });
+    void query.refetch({ cancelRefetch: false });
     // Once per fetch settling, not at every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetchStatus]);
