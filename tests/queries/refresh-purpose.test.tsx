@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectorError, type Connector, type FetchOptions } from '../../lib/connectors/connector';
@@ -131,5 +131,46 @@ describe('useLeadContext: why a fetch is made', () => {
     offset += 1_000; // the retried copy's 300 ms run out while the panel stays open
     expect(await screen.findByRole('heading', { name: '取得 2' })).toBeInTheDocument();
     expect(purposes).toEqual(['view', 'background']);
+  });
+});
+
+describe('useLeadContext: a copy that is already stale when its fetch ends', () => {
+  it('a vendor call that outlasts the freshness window is followed by one more refresh, and the panel shows it', async () => {
+    db = freshDb();
+    await saveSettings(db, { freshnessMinutes: 1 });
+    const start = Date.now();
+    let offset = 0;
+    const clock = () => start + offset;
+    let calls = 0;
+    const { purposes, connectorFor } = purposeRecorder(async (r) => {
+      calls++;
+      // Stamped when the call starts, as the connectors stamp fetchedAt; the first call takes longer than the window.
+      const fetchedAt = clock();
+      if (calls === 1) offset += WINDOW + 1_000;
+      return leadContext(r, { fetchedAt, name: `取得 ${calls}` });
+    });
+    render(<LeadView recordRef={ref} />, { wrapper: wrapper({ db, connectorFor, now: clock }) });
+    expect(await screen.findByRole('heading', { name: '取得 2' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('view-status')).toHaveTextContent('fresh'));
+    expect(purposes).toEqual(['view', 'background']);
+  });
+
+  it('a copy that stays old however often it is fetched (an older partner’s copy merged in) is fetched again once, not again and again', async () => {
+    db = freshDb();
+    await saveSettings(db, { freshnessMinutes: 1 });
+    const start = Date.now();
+    const clock = () => start + 2 * WINDOW;
+    let calls = 0;
+    const { purposes, connectorFor } = purposeRecorder(async (r) => {
+      calls++;
+      return leadContext(r, { fetchedAt: start, name: `取得 ${calls}` });
+    });
+    render(<LeadView recordRef={ref} />, { wrapper: wrapper({ db, connectorFor, now: clock }) });
+    expect(await screen.findByRole('heading', { name: '取得 2' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('view-status')).toHaveTextContent('stale'));
+    // Whatever the panel does after the second answer is done once React has run its effects.
+    await act(async () => {});
+    expect(screen.getByRole('heading', { name: '取得 2' })).toBeInTheDocument();
+    expect(purposes).toHaveLength(2);
   });
 });
