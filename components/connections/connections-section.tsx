@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { connectionDeps } from '../app/extension-deps';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DynamicsConnection } from './dynamics-connection';
 import { HubSpotConnection } from './hubspot-connection';

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { SystemId } from '../../lib/domain/model';
 import { useDisconnect } from '../../lib/queries/use-disconnect';
 import type { MessageKey } from '../../lib/i18n/messages-ja';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 
 /**
  * Disconnect (HubSpot, Marketo) or Sign out (Salesforce): `forget` deletes the credentials, then what Baton cached

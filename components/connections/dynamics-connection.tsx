@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { IdentityApi } from '../../lib/connectors/dynamics/auth';
 import type { KeyValueStore } from '../../lib/connectors/local-store';
 import { useDynamicsConnection } from '../../lib/queries/use-dynamics-connection';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { DisconnectControl } from './disconnect-control';
 import { ConnectionMessageLine, useConnectionAction } from './use-connection-action';
 import './vendor-connection.css';

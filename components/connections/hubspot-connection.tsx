@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { HubSpotStatus } from '../../lib/connectors/hubspot/settings';
 import { useHubSpotConnection } from '../../lib/queries/use-key-connections';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { useForgetKey } from '../../lib/queries/use-disconnect';
 import { DisconnectControl } from './disconnect-control';
 import { ConnectionMessageLine, useConnectionAction, type KeyConnectionProps } from './use-connection-action';

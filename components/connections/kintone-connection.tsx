@@ -3,7 +3,7 @@ import type { IdentityApi } from '../../lib/connectors/dynamics/auth';
 import type { KintoneMapping as SavedMapping } from '../../lib/connectors/kintone/settings';
 import { useKintoneConnection } from '../../lib/queries/use-kintone-connection';
 import { useForgetKey } from '../../lib/queries/use-disconnect';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { DisconnectControl } from './disconnect-control';
 import { KintoneMapping } from './kintone-mapping';
 import { ConnectionMessageLine, useConnectionAction, type KeyConnectionProps } from './use-connection-action';

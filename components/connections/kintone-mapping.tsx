@@ -3,7 +3,7 @@ import { SALES_ACTIVITY_TYPES, STAGES, type SalesActivityType, type Stage } from
 import type { KintoneMapping } from '../../lib/connectors/kintone/settings';
 import type { KintoneFieldChoice, useKintoneConnection } from '../../lib/queries/use-kintone-connection';
 import type { MessageKey } from '../../lib/i18n/messages-ja';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import type { ConnectionMessage } from './use-connection-action';
 
 type Connection = ReturnType<typeof useKintoneConnection>;

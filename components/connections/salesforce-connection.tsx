@@ -5,7 +5,7 @@ import type { OrgFacts } from '../../lib/connectors/salesforce/org';
 import type { LoginHostKind } from '../../lib/connectors/salesforce/settings';
 import { SALESFORCE_LOGIN_HOST_KINDS, useSalesforceConnection } from '../../lib/queries/use-salesforce-connection';
 import type { MessageKey } from '../../lib/i18n/messages-ja';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { DisconnectControl } from './disconnect-control';
 import './salesforce-connection.css';
 

@@ -1,5 +1,5 @@
 import type { DefinitionsRecord } from '../../lib/store/definitions-repo';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 
 /**
  * Where the definitions in force came from (defaults, team URL, IT-managed, file) and when they were fetched,

@@ -1,7 +1,7 @@
 import { WEEKDAYS, type Definitions } from '../../lib/domain/definitions/schema';
 import { useDefinitions } from '../../lib/queries/use-definitions';
 import { definitionsVersionKey } from '../../lib/domain/definitions/version-in-force';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { GuardedCard } from '../ui/card-boundary';
 import { DefinitionsSourceLine } from './definitions-source-line';
 import { VERDICT_ICONS } from '../feedback/feedback-list';

@@ -10,7 +10,7 @@ import {
 } from '../../lib/domain/alignment-diagnostic';
 import type { MessageKey } from '../../lib/i18n/messages-ja';
 import { useAlignmentDiagnostic, type AlignmentDiagnosticState } from '../../lib/queries/use-alignment-diagnostic';
-import { useI18n, type I18n } from '../i18n/i18n-provider';
+import { useI18n, type I18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { CardBoundary } from '../ui/card-boundary';
 import { Icon, type LucideIcon } from '../ui/icon';

@@ -2,7 +2,7 @@ import { isByMe } from '../../lib/domain/identity';
 import { useId, useState } from 'react';
 import type { Definitions } from '../../lib/domain/definitions/schema';
 import type { Feedback, Verdict } from '../../lib/domain/model';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { STATE_ICONS, VERDICT_ICONS } from './feedback-list';
 import { Check } from 'lucide-react';

@@ -1,7 +1,7 @@
 import { isByMe } from '../../lib/domain/identity';
 import type { Definitions } from '../../lib/domain/definitions/schema';
 import type { DeliveryState, Feedback, Verdict } from '../../lib/domain/model';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { CircleCheck, CircleX, Hourglass, Send, ThumbsDown, ThumbsUp, Undo2 } from 'lucide-react';
 import { Icon, type LucideIcon } from '../ui/icon';
 

@@ -1,6 +1,6 @@
 import type { SalesActivity } from '../../lib/domain/model';
 import type { Sla } from '../../lib/domain/sla';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { SLA_ICONS } from '../lead/sla-countdown';
 import { Icon } from '../ui/icon';

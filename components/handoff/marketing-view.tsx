@@ -1,6 +1,7 @@
 import type { Assessment } from '../../lib/domain/assess-lead';
 import type { LeadContext } from '../../lib/domain/model';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
+import { BelowFirstFrame } from '../panel/first-frame';
 import { CardBoundary } from '../ui/card-boundary';
 import { HandoffCard } from './handoff-card';
 import { SalesActivities } from './sales-activities';
@@ -17,12 +18,14 @@ export function MarketingView({ context, assessment, onRetry }: { context: LeadC
       <CardBoundary label={t('activities.heading')} onRetry={onRetry}>
         <SalesActivities activities={context.activities} since={assessment.handoff?.at ?? null} />
       </CardBoundary>
-      <CardBoundary label={t('progression.heading')} onRetry={onRetry}>
-        <StageProgression stageChanges={context.stageChanges} opportunities={context.opportunities} />
-      </CardBoundary>
-      <CardBoundary label={t('reasons.heading')} onRetry={onRetry}>
-        <ExitReasons stageChanges={context.stageChanges} />
-      </CardBoundary>
+      <BelowFirstFrame>
+        <CardBoundary label={t('progression.heading')} onRetry={onRetry}>
+          <StageProgression stageChanges={context.stageChanges} opportunities={context.opportunities} />
+        </CardBoundary>
+        <CardBoundary label={t('reasons.heading')} onRetry={onRetry}>
+          <ExitReasons stageChanges={context.stageChanges} />
+        </CardBoundary>
+      </BelowFirstFrame>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { SalesActivity, SalesActivityType } from '../../lib/domain/model';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { Handshake, Mail, Phone, SquareCheck, StickyNote } from 'lucide-react';
 import { Icon, type LucideIcon } from '../ui/icon';

@@ -1,5 +1,5 @@
 import type { Opportunity, Stage, StageChange } from '../../lib/domain/model';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { Circle, CircleCheck, Trophy, X } from 'lucide-react';
 import { Icon } from '../ui/icon';

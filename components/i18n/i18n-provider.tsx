@@ -1,68 +1,14 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Locale } from '../../lib/i18n/locale';
-import { createTranslator, type Translate } from '../../lib/i18n/translator';
-import {
-  differsFromBrowserZone,
-  formatCountdown,
-  formatDate,
-  formatDateTime,
-  formatDay,
-  formatDuration,
-  formatMoney,
-  formatNumber,
-  formatSigned,
-  formatTime,
-  formatWeekdayTime,
-} from '../../lib/i18n/format';
-import type { Localized } from '../../lib/domain/definitions/schema';
+import { createTranslator } from '../../lib/i18n/translator';
+import { i18nOf, I18nValueProvider, type I18n } from './i18n-context';
 
-/** Everything a component needs to speak the user's language, bound to the locale and the team's time zone. */
-export interface I18n {
-  locale: Locale;
-  /** The team calendar's IANA zone; undefined means the browser's own zone. */
-  timeZone: string | undefined;
-  t: Translate;
-  /** Picks the user's language from a bilingual label of the definitions. */
-  l: (label: Localized) => string;
-  dateTime: (ms: number) => string;
-  weekdayTime: (ms: number) => string;
-  time: (ms: number) => string;
-  day: (ms: number) => string;
-  date: (ms: number) => string;
-  duration: (minutes: number) => string;
-  countdown: (seconds: number) => string;
-  number: (n: number, fractionDigits?: number) => string;
-  signed: (n: number) => string;
-  money: (amount: number, currency: string | undefined) => string;
-}
-
+/** The I18n of a locale and zone with both catalogs at hand (every page but the panel's first paint). */
 export function createI18n(locale: Locale, timeZone?: string): I18n {
-  const withZone = differsFromBrowserZone(timeZone);
-  return {
-    locale,
-    timeZone,
-    t: createTranslator(locale),
-    l: (label) => label[locale],
-    dateTime: (ms) => formatDateTime(locale, ms, timeZone, withZone),
-    weekdayTime: (ms) => formatWeekdayTime(locale, ms, timeZone, withZone),
-    time: (ms) => formatTime(locale, ms, timeZone),
-    day: (ms) => formatDay(locale, ms, timeZone),
-    date: (ms) => formatDate(locale, ms, timeZone),
-    duration: (minutes) => formatDuration(locale, minutes),
-    countdown: (seconds) => formatCountdown(locale, seconds),
-    number: (n, fractionDigits) => formatNumber(locale, n, fractionDigits),
-    signed: (n) => formatSigned(locale, n),
-    money: (amount, currency) => formatMoney(locale, amount, currency),
-  };
+  return i18nOf(locale, timeZone, createTranslator(locale));
 }
-
-const I18nContext = createContext<I18n>(createI18n('ja'));
 
 export function I18nProvider({ locale, timeZone, children }: { locale: Locale; timeZone?: string; children: ReactNode }) {
   const value = useMemo(() => createI18n(locale, timeZone), [locale, timeZone]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
-}
-
-export function useI18n(): I18n {
-  return useContext(I18nContext);
+  return <I18nValueProvider value={value}>{children}</I18nValueProvider>;
 }

@@ -1,5 +1,5 @@
 import type { DataQualityWarning } from '../../lib/domain/model';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { TriangleAlert } from 'lucide-react';
 import { Icon } from '../ui/icon';

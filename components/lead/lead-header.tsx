@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Person } from '../../lib/domain/model';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { SafeLink } from '../ui/safe-link';
 import { ExternalLink } from 'lucide-react';
 import { Icon } from '../ui/icon';

@@ -1,5 +1,5 @@
 import type { Qualification } from '../../lib/domain/qualification';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { Check, Square, SquareCheck, X } from 'lucide-react';
 import { Icon } from '../ui/icon';

@@ -1,6 +1,7 @@
 import type { Assessment } from '../../lib/domain/assess-lead';
 import type { LeadContext } from '../../lib/domain/model';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
+import { BelowFirstFrame } from '../panel/first-frame';
 import { CardBoundary } from '../ui/card-boundary';
 import { DataQualityWarnings } from './data-quality-warnings';
 import { LiveSlaCountdown } from './live-sla-countdown';
@@ -30,12 +31,14 @@ export function SalesView({ context, assessment, clock, onRetry }: { context: Le
       <CardBoundary label={t('warn.heading')} onRetry={onRetry}>
         <DataQualityWarnings warnings={assessment.warnings} />
       </CardBoundary>
-      <CardBoundary label={t('qual.heading')} onRetry={onRetry}>
-        <QualificationCard qualification={assessment.qualification} />
-      </CardBoundary>
-      <CardBoundary label={t('timeline.heading')} onRetry={onRetry}>
-        <Timeline events={context.events} />
-      </CardBoundary>
+      <BelowFirstFrame>
+        <CardBoundary label={t('qual.heading')} onRetry={onRetry}>
+          <QualificationCard qualification={assessment.qualification} />
+        </CardBoundary>
+        <CardBoundary label={t('timeline.heading')} onRetry={onRetry}>
+          <Timeline events={context.events} />
+        </CardBoundary>
+      </BelowFirstFrame>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../../lib/domain/definitions/schema';
 import { businessMinutesBetween, isOpenAt, nextOpeningAt } from '../../lib/domain/business-calendar';
 import type { Sla } from '../../lib/domain/sla';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { CircleCheck, OctagonX, Pause, SquareCheck, Timer, TriangleAlert } from 'lucide-react';
 import { Icon, type LucideIcon } from '../ui/icon';

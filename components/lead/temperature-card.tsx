@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Temperature } from '../../lib/domain/temperature';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { BandBadge } from '../ui/band-badge';
 import { Card } from '../ui/card';
 import { MoveRight, TrendingDown, TrendingUp, Zap } from 'lucide-react';

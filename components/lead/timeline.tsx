@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EngagementEvent, EngagementType } from '../../lib/domain/model';
 import { dayKey } from '../../lib/i18n/format';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { SafeLink } from '../ui/safe-link';
 import {

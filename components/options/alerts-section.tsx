@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useSaveSettings, useSettings } from '../../lib/queries/use-settings';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 
 /** Asked inside the click: browsers grant optional permissions only from a user gesture. */

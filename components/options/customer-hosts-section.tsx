@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { AddCustomerHostResult } from '../../lib/messaging/customer-hosts';
 import { useCustomerHosts } from '../../lib/queries/use-customer-hosts';
 import { CUSTOMER_HOST_SYSTEMS, MAX_CUSTOMER_HOSTS, type CustomerHostSystem } from '../../lib/sites/customer-hosts';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { Icon } from '../ui/icon';
 

@@ -7,7 +7,7 @@ import { definitionsRefreshResultSchema, type DefinitionsRefreshResult } from '.
 import { useBatonDeps } from '../../lib/queries/baton-deps';
 import { useDefinitions, useSaveDefinitions } from '../../lib/queries/use-definitions';
 import type { DefinitionsRecord } from '../../lib/store/definitions-repo';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { DefinitionsSourceLine } from '../definitions/definitions-source-line';
 import { Card } from '../ui/card';
 import { Check } from 'lucide-react';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useSaveSettings, useSettings } from '../../lib/queries/use-settings';
 import type { Settings } from '../../lib/store/settings';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { Check } from 'lucide-react';
 import { Icon } from '../ui/icon';

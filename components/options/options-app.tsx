@@ -1,5 +1,5 @@
 import { ConnectionsSection } from '../connections/connections-section';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { openExtensionPage } from '../panel/panel-states';
 import { OpenTeamPageButton } from '../team/open-team-page-button';
 import { Card } from '../ui/card';

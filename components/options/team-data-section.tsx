@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { SystemId } from '../../lib/domain/model';
 import { useTeamSync, type TeamSyncRow } from '../../lib/queries/use-team-sync';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 
 const PERIODS = [90, 180, 365] as const;

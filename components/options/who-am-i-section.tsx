@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { SystemId } from '../../lib/domain/model';
 import { DEFAULT_DEMO_REP, DEMO_REP_NAMES, useCheckIdentity, useIdentities, usePickDemoRep } from '../../lib/queries/use-identities';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { UserRound } from 'lucide-react';
 import { Icon } from '../ui/icon';

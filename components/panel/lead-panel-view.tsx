@@ -6,7 +6,7 @@ import type { ConnectorError } from '../../lib/connectors/connector';
 import { FeedbackBar } from '../feedback/feedback-bar';
 import { FeedbackList } from '../feedback/feedback-list';
 import { MarketingView } from '../handoff/marketing-view';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { LazyMyQueue } from '../queue/lazy-my-queue';
 import { LeadHeader } from '../lead/lead-header';
 import { SalesView } from '../lead/sales-view';
@@ -14,6 +14,7 @@ import { OpenTeamPageButton } from '../team/open-team-page-button';
 import { Card } from '../ui/card';
 import { CardBoundary } from '../ui/card-boundary';
 import { Tabs } from '../ui/tabs';
+import { BelowFirstFrame } from './first-frame';
 import type { PanelView } from './default-view';
 import { AsOf, FreshnessBanner, LoadingSkeleton } from './panel-states';
 
@@ -74,11 +75,13 @@ export function LeadPanelView(props: LeadPanelViewProps) {
   const reasons = assessment.definitions.feedbackReasons;
   const feedbackTitle = view === 'marketing' ? t('received.heading') : t('fb.history');
   const feedbackCard = (
-    <CardBoundary label={feedbackTitle}>
-      <Card title={feedbackTitle}>
-        <FeedbackList feedback={feedback} reasons={reasons} currentUser={currentUser} onRetry={props.onRetryFeedback} />
-      </Card>
-    </CardBoundary>
+    <BelowFirstFrame>
+      <CardBoundary label={feedbackTitle}>
+        <Card title={feedbackTitle}>
+          <FeedbackList feedback={feedback} reasons={reasons} currentUser={currentUser} onRetry={props.onRetryFeedback} />
+        </Card>
+      </CardBoundary>
+    </BelowFirstFrame>
   );
 
   return (

@@ -9,7 +9,7 @@ import { useJudgingVersions } from '../../lib/queries/use-judging-versions';
 import { useFeedbackActions, useFeedbackFor } from '../../lib/queries/use-feedback';
 import { isBackgroundPaused, useLeadContext } from '../../lib/queries/use-lead-context';
 import { useSettings } from '../../lib/queries/use-settings';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { useNow } from '../ui/use-now';
 import { defaultView, type PanelView } from './default-view';
 import { LeadPanelView } from './lead-panel-view';

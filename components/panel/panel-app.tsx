@@ -2,7 +2,7 @@ import { recordKey } from '../../lib/domain/model';
 import type { subscribeActiveTabRecord } from '../../lib/messaging/active-tab-record';
 import { describeUnsupportedPage } from '../../lib/sites/describe-page';
 import { useLayoutEffect } from 'react';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { LazyMyQueue } from '../queue/lazy-my-queue';
 import { CardBoundary } from '../ui/card-boundary';
 import { LeadPanel } from './lead-panel';

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ConnectorError } from '../../lib/connectors/connector';
 import type { SystemId } from '../../lib/domain/model';
 import type { UnsupportedPage } from '../../lib/sites/describe-page';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Clock, TriangleAlert, WifiOff } from 'lucide-react';
 import { Icon } from '../ui/icon';
 

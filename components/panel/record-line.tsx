@@ -1,6 +1,6 @@
 import type { RecordRef } from '../../lib/domain/model';
 import type { MessageKey } from '../../lib/i18n/messages-ja';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 
 /**
  * Which record the panel is about, as the page gave it: system, object and id. It stays visible in every

@@ -4,7 +4,7 @@ import type { QueueLead, QueueTick } from '../../lib/domain/my-queue';
 import { queueTick } from '../../lib/domain/my-queue';
 import { useBatonDeps } from '../../lib/queries/baton-deps';
 import { useMyQueue, useSyncMyQueue } from '../../lib/queries/use-my-queue';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { SLA_ICONS } from '../lead/sla-countdown';
 import { BandBadge } from '../ui/band-badge';
 import { Card } from '../ui/card';

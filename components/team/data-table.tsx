@@ -2,7 +2,7 @@ import { Download } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { toCsv, type CsvCell } from '../../lib/domain/csv';
 import type { FigurePath, TeamRange } from '../../lib/domain/team-kpis';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Icon } from '../ui/icon';
 import { FigureButton } from './drill';
 

@@ -1,6 +1,6 @@
 import { X } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Icon } from '../ui/icon';
 import type { DrillRequest } from './drill';
 import { PeopleList } from './people-list';

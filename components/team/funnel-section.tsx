@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useMemo, useState } from 'react';
 import type { TeamSplit } from '../../lib/domain/team-kpis';
 import type { ConversionName } from '../../lib/domain/stage-entries';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
 import { COLORS, PlotChart } from './plot-chart';

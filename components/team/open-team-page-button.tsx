@@ -1,5 +1,5 @@
 import { LayoutDashboard } from 'lucide-react';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { openExtensionPage } from '../panel/panel-states';
 import { Icon } from '../ui/icon';
 

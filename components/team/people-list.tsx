@@ -1,7 +1,7 @@
 import { ExternalLink } from 'lucide-react';
 import type { FigurePath, TeamRange } from '../../lib/domain/team-kpis';
 import { useTeamRoster } from '../../lib/queries/use-team-kpis';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Icon } from '../ui/icon';
 import { SafeLink } from '../ui/safe-link';
 import { useTeamQuery } from './team-query-context';

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'react';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
 import { COLORS, PlotChart } from './plot-chart';

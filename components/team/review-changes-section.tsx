@@ -2,7 +2,7 @@ import type { DefinitionsChange } from '../../lib/domain/definitions/diff-defini
 import { effectiveFromMs } from '../../lib/domain/definitions/version-in-force';
 import type { MessageKey } from '../../lib/i18n/messages-ja';
 import { useTeamReview } from '../../lib/queries/use-team-review';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
 import { pct, type TeamData } from './team-data';

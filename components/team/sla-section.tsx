@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useMemo } from 'react';
 import { FIRST_TOUCH_BOUNDS, type WeekFigures } from '../../lib/domain/team-details';
 import type { TeamSplit } from '../../lib/domain/team-kpis';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
 import { COLORS, PlotChart } from './plot-chart';

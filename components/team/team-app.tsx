@@ -10,7 +10,7 @@ import { useTeamDefinitions } from '../../lib/queries/team-definitions';
 import { useDefinitions } from '../../lib/queries/use-definitions';
 import { useTeamFigures, useTeamKpisClient, type TeamFiguresRequest } from '../../lib/queries/use-team-kpis';
 import { useTeamSync } from '../../lib/queries/use-team-sync';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { LoadingSkeleton } from '../panel/panel-states';
 import { CardBoundary } from '../ui/card-boundary';
 import { Icon } from '../ui/icon';

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { PERIOD_KINDS, isoDateOf, type PeriodKind } from '../../lib/domain/team-period';
 import type { TeamFilter } from '../../lib/domain/team-kpis';
 import type { TeamDetail } from '../../lib/domain/team-details';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import type { TeamView } from './team-url';
 
 /** The option for people without a value (not a name any system can give: names are trimmed). */

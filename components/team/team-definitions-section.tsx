@@ -1,5 +1,5 @@
 import { effectiveFromMs } from '../../lib/domain/definitions/version-in-force';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
 import { versionChanges, type TeamData } from './team-data';

@@ -1,7 +1,7 @@
 import { CircleAlert, Clock, RefreshCw } from 'lucide-react';
 import type { SystemId } from '../../lib/domain/model';
 import type { TeamSyncRow, TeamSyncView } from '../../lib/queries/use-team-sync';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { TeamDataSection } from '../options/team-data-section';
 import { Icon } from '../ui/icon';
 

@@ -1,5 +1,5 @@
 import type { Band } from '../../lib/domain/definitions/schema';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Droplet, Flame, Snowflake, Sun } from 'lucide-react';
 import { Icon, type LucideIcon } from './icon';
 

@@ -1,6 +1,6 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query';
 import { Component, Fragment, type ReactNode } from 'react';
-import { useI18n } from '../i18n/i18n-provider';
+import { useI18n } from '../i18n/i18n-context';
 import { Card } from './card';
 
 export interface CardBoundaryProps {

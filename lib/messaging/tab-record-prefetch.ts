@@ -30,21 +30,26 @@ export function pinnedTabFrom(search: string): number | undefined {
  * same questions `subscribeActiveTabRecord` asks first; it takes the answer instead of asking again. This
  * module stays small (no zod): the reply is parsed by the subscriber.
  */
-export function prefetchTabRecord(pinnedTabId: number | undefined): void {
+export function prefetchTabRecord(pinnedTabId: number | undefined): Promise<PrefetchedTabRecord> | undefined {
   const entry: Pending = { pinnedTabId, answer: Promise.resolve({ windowId: undefined, tabId: undefined, reply: null }), stale: false, stop: () => undefined };
   const markStale = () => {
     entry.stale = true;
   };
-  // Any change may concern our tab; the subscriber's own listeners take over once it has taken the answer.
+  // The tab asked about: the pinned one, or the active one once known. A change to another tab (another tab loading
+  // while the panel opens) leaves the answer good: the bench saw the first paint lost to such changes. The
+  // subscriber's own listeners take over once it has taken the answer.
+  let askedTabId = pinnedTabId;
   const onMessage = (message: unknown) => {
-    if ((message as { type?: unknown } | null)?.type === 'baton/tab-record-changed') markStale();
+    const change = message as { type?: unknown; tabId?: unknown } | null;
+    if (change?.type !== 'baton/tab-record-changed') return undefined;
+    if (askedTabId === undefined || change.tabId === askedTabId) markStale();
     return undefined;
   };
   try {
     browser.runtime.onMessage.addListener(onMessage);
     if (pinnedTabId === undefined) browser.tabs.onActivated.addListener(markStale);
   } catch {
-    return;
+    return undefined;
   }
   entry.stop = () => {
     browser.runtime.onMessage.removeListener(onMessage);
@@ -58,6 +63,7 @@ export function prefetchTabRecord(pinnedTabId: number | undefined): void {
       windowId = win?.id;
       const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, currentWindow: true } : { active: true, windowId });
       tabId = tab?.id;
+      askedTabId = tabId;
     }
     const reply = tabId === undefined ? null : await browser.runtime.sendMessage({ type: 'baton/get-tab-record', tabId }).catch(() => null);
     return { windowId, tabId, reply };
@@ -65,6 +71,7 @@ export function prefetchTabRecord(pinnedTabId: number | undefined): void {
   // An answer nobody takes (another page) must not keep its listeners.
   entry.answer.catch(() => undefined);
   slot.__batonTabRecordPrefetch = entry;
+  return entry.answer;
 }
 
 /** The prefetched answer for this panel, once; null when none was asked, it was for another tab, or it may be old. */

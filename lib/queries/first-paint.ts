@@ -6,7 +6,7 @@ import { identityFor, ANONYMOUS_USER, type Identities } from '../domain/identity
 import type { Feedback, LeadContext, RecordRef, SystemId } from '../domain/model';
 import { SYSTEMS } from '../domain/model-values';
 import type { LanguageSetting } from '../i18n/locale';
-import { readFirstPaintRows, type FirstPaintSource } from '../store/first-paint-read';
+import { readFirstPaintRows, type FirstPaintRows, type FirstPaintSource } from '../store/first-paint-read';
 import { judgingVersions } from './judging-versions';
 
 /**
@@ -48,21 +48,21 @@ export function firstPaintSettings(value: unknown): Pick<FirstPaint, 'language' 
   };
 }
 
-/** The tab's record as the worker answered (parsed with zod by the full app's subscription). */
-export function firstPaintRef(reply: unknown): RecordRef | null {
-  const ref = (reply as { ref?: unknown } | null)?.ref as Record<string, unknown> | null | undefined;
-  if (!ref || typeof ref !== 'object') return null;
-  const text = (v: unknown, max: number) => typeof v === 'string' && v.length > 0 && v.length <= max;
-  if (!SYSTEMS.includes(ref.system as SystemId) || !text(ref.instance, 255) || !text(ref.object, 100) || !text(ref.id, 100)) return null;
-  return { system: ref.system as SystemId, instance: ref.instance as string, object: ref.object as string, id: ref.id as string };
-}
-
 const isDefinitions = (value: unknown): value is Definitions =>
   typeof value === 'object' && value !== null && typeof (value as Definitions).effectiveFrom === 'string' && typeof (value as Definitions).version === 'number';
 
-/** The cached lead of `ref`, judged as the panel judges it; null when nothing is cached (the full app paints then). */
-export async function readFirstPaint(ref: RecordRef, now: number, online: boolean, source?: FirstPaintSource): Promise<FirstPaint | null> {
-  const rows = await readFirstPaintRows(ref, source);
+/**
+ * The cached lead of `ref`, judged as the panel judges it; null when nothing is cached (the full app paints then).
+ * `early` is the same read begun by the warm-up script (lib/queries/first-paint-prefetch.ts), when it was for `ref`.
+ */
+export async function readFirstPaint(
+  ref: RecordRef,
+  now: number,
+  online: boolean,
+  source?: FirstPaintSource,
+  early?: Promise<FirstPaintRows | null>,
+): Promise<FirstPaint | null> {
+  const rows = await (early ?? readFirstPaintRows(ref, source));
   if (!rows) return null;
   const settings = firstPaintSettings(rows.settings);
 

@@ -75,7 +75,12 @@ async function announceRecord(context: BrowserContext): Promise<number> {
 }
 
 /** Navigation start to the first frame showing `selector`, and to the first showing `live` (the app's own, live card). */
-async function timeOpen(context: BrowserContext, url: string, selector: string, live = selector): Promise<{ content: number; live: number }> {
+async function timeOpen(
+  context: BrowserContext,
+  url: string,
+  selector: string,
+  live = selector,
+): Promise<{ content: number; live: number; marks: Record<string, number> }> {
   const page = await context.newPage();
   await page.addInitScript(contentTimer, { selectors: [{ selector, mark: CONTENT_MARK }, { selector: live, mark: LIVE_MARK }] });
   const heard = (wanted: string) =>
@@ -91,7 +96,12 @@ async function timeOpen(context: BrowserContext, url: string, selector: string, 
   const contentAt = heard(CONTENT_MARK);
   const liveAt = heard(LIVE_MARK);
   await page.goto(url);
-  return { content: await contentAt, live: await liveAt };
+  const at = { content: await contentAt, live: await liveAt };
+  // The page's own phase marks (entrypoints/panel-warm-up.ts, entrypoints/sidepanel/main.tsx, the early store read).
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('baton:')).map((m) => [m.name.slice(6), m.startTime])),
+  );
+  return { ...at, marks };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -117,6 +127,7 @@ export async function runColdOpenBench(options: { extensionDir?: string; launche
 
   const panel: number[] = [];
   const panelLive: number[] = [];
+  const phases = new Map<string, number[]>();
   const bare: number[] = [];
   try {
     for (let i = 0; i < launches * 2; i++) {
@@ -133,6 +144,7 @@ export async function runColdOpenBench(options: { extensionDir?: string; launche
           const at = await timeOpen(context, `chrome-extension://${id}/sidepanel.html?tab=${tabId}`, PANEL_CONTENT, PANEL_LIVE);
           panel.push(at.content);
           panelLive.push(at.live);
+          for (const [name, ms] of Object.entries(at.marks)) phases.set(name, [...(phases.get(name) ?? []), ms]);
         } else {
           bare.push((await timeOpen(context, `chrome-extension://${id}/bench-react.html`, BARE_CONTENT)).content);
         }
@@ -156,5 +168,9 @@ export async function runColdOpenBench(options: { extensionDir?: string; launche
   // The content above may be the first paint (inert, drawn from the cache); this is when the app's own cards replace it.
   const live = median(panelLive);
   console.log(`panel live (the app has taken over from the first paint), median: ${live.toFixed(0)} ms [${fmt(panelLive)}], ${(live / b).toFixed(2)}× bare React`);
+  // Where the panel's time goes: each phase's median (launches without the mark, e.g. no first paint, are left out).
+  const order = ['warm-up', 'modules', 'rows-read', 'judged', 'first-frame'];
+  const phaseLine = order.filter((name) => phases.has(name)).map((name) => `${name} ${median(phases.get(name)!).toFixed(0)}`);
+  console.log(`panel phases, median ms from navigation: ${phaseLine.join(' · ')} · content ${p.toFixed(0)}`);
   return { panelMs: p, panelLiveMs: live, bareMs: b, ratio: p / b, panelBytes, bareBytes, worker };
 }

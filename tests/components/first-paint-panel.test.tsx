@@ -2,7 +2,10 @@ import { render, screen } from '@testing-library/react';
 import { FirstPaintPanel } from '../../components/panel/first-paint-panel';
 import { saveIdentity } from '../../lib/store/identity-repo';
 import { recordFeedback } from '../../lib/store/outbox';
-import { firstPaintRef, firstPaintSettings, readFirstPaint } from '../../lib/queries/first-paint';
+import { loadCatalog } from '../../lib/i18n/load-catalog';
+import { resolveLocale } from '../../lib/i18n/locale';
+import { firstPaintSettings, readFirstPaint } from '../../lib/queries/first-paint';
+import { firstPaintRef } from '../../lib/queries/first-paint-ref';
 import { saveContext } from '../../lib/store/context-repo';
 import { parseSettings, saveSettings } from '../../lib/store/settings';
 import { en } from './render-with-i18n';
@@ -36,8 +39,10 @@ describe('the side panel first paint', () => {
     expect(paint).not.toBeNull();
     expect(paint!.status).toBe('fresh');
     expect(paint!.currentUser).toBe('Aoi Sato');
-    const first = render(<FirstPaintPanel paint={paint!} now={NOW} clock={() => NOW} languages={['ja']} />);
-    // The settings' language wins over the browser's, as in the app.
+    // The settings' language wins over the browser's, as in the app; the first paint loads that language's catalog.
+    const locale = resolveLocale(paint!.language, ['ja']);
+    expect(locale).toBe('en');
+    const first = render(<FirstPaintPanel paint={paint!} locale={locale} catalog={await loadCatalog(locale)} now={NOW} clock={() => NOW} />);
     expect(screen.getByRole('heading', { level: 1, name: ctx.person.name })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Sales', selected: true })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Good lead/, pressed: true })).toBeInTheDocument();

@@ -3,7 +3,7 @@ import { DIFF_KEYS, DIFFED_SECTIONS, diffDefinitions, formatMinutes, type Defini
 import { definitionsSchema, type Definitions } from '../../lib/domain/definitions/schema';
 import { en as enCatalog } from '../../lib/i18n/messages-en';
 import { ja as jaCatalog } from '../../lib/i18n/messages-ja';
-import { interpolate } from '../../lib/i18n/translator';
+import { interpolate } from '../../lib/i18n/interpolate';
 import { everyEdit } from './diff-every-edit';
 import { copyDefinitions } from './time-helpers';
 

@@ -1,6 +1,7 @@
 import { ja } from '../../lib/i18n/messages-ja';
 import { en } from '../../lib/i18n/messages-en';
-import { createTranslator, placeholdersOf } from '../../lib/i18n/translator';
+import { placeholdersOf } from '../../lib/i18n/interpolate';
+import { createTranslator } from '../../lib/i18n/translator';
 
 describe('message catalogs', () => {
   it('have exactly the same keys in Japanese and English', () => {

@@ -51,6 +51,17 @@ describe('the panel asks which record its tab shows while its scripts load', () 
     stop();
   });
 
+  it('a record change in another tab keeps the early answer', async () => {
+    const ask = workerAnswers({ 7: 'L1', 9: 'L9' });
+    prefetchTabRecord(7);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'baton/tab-record-changed', tabId: 9, ref: lead('L9'), page }, worker as never);
+    const seen: (ActiveTabRecord | null)[] = [];
+    const stop = subscribeActiveTabRecord((r) => seen.push(r), 7);
+    await vi.waitFor(() => expect(seen).toEqual([{ tabId: 7, ref: lead('L1'), page }]));
+    expect(ask).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
   it('an answer for another tab is not used, and an answer is used once', async () => {
     const ask = workerAnswers({ 7: 'L1', 8: 'L8' });
     prefetchTabRecord(7);

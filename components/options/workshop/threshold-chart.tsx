@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'react';
 import type { ThresholdPoint } from '../../../lib/domain/definitions/suggest-threshold';
-import { useI18n } from '../../i18n/i18n-provider';
+import { useI18n } from '../../i18n/i18n-context';
 import { COLORS, PlotChart } from '../../team/plot-chart';
 
 type Row = { threshold: number; measure: string; value: number };

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { Definitions } from '../../../lib/domain/definitions/schema';
 import { useSuggestedThreshold } from '../../../lib/queries/use-workshop';
-import { useI18n } from '../../i18n/i18n-provider';
+import { useI18n } from '../../i18n/i18n-context';
 import { rate } from './what-if-panel';
 
 const ThresholdChart = lazy(() => import('./threshold-chart'));

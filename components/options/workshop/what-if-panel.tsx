@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Definitions } from '../../../lib/domain/definitions/schema';
 import type { WhatIfSide } from '../../../lib/domain/definitions/what-if';
 import { useWhatIf } from '../../../lib/queries/use-workshop';
-import { useI18n } from '../../i18n/i18n-provider';
+import { useI18n } from '../../i18n/i18n-context';
 
 const PERIODS = [30, 90, 180] as const;
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import { formatPath, type DefinitionsIssue } from '../../../lib/domain/definitions/parse-definitions';
 import type { Localized } from '../../../lib/domain/definitions/schema';
-import { useI18n } from '../../i18n/i18n-provider';
+import { useI18n } from '../../i18n/i18n-context';
 
 /**
  * Form fields of the definitions workshop. Every field edits one path of the working document and shows, in place,

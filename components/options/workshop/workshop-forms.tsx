@@ -1,6 +1,6 @@
 import { BANDS, WEEKDAYS } from '../../../lib/domain/definitions/schema';
 import { ENGAGEMENT_TYPES, SALES_ACTIVITY_TYPES, STAGES, SYSTEMS } from '../../../lib/domain/model';
-import { useI18n } from '../../i18n/i18n-provider';
+import { useI18n } from '../../i18n/i18n-context';
 import {
   CheckField,
   ChoiceList,

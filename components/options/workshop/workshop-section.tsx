@@ -8,7 +8,7 @@ import { useBatonDeps } from '../../../lib/queries/baton-deps';
 import { useDefinitions } from '../../../lib/queries/use-definitions';
 import { useTeamDefinitions } from '../../../lib/queries/team-definitions';
 import { useDefinitionsDraft } from '../../../lib/queries/use-workshop';
-import { useI18n } from '../../i18n/i18n-provider';
+import { useI18n } from '../../i18n/i18n-context';
 import { Card } from '../../ui/card';
 import { EditorContext, Fold, ItemList, LocalizedField, setIn, TextField, type Doc, type EditorState, type Path } from './workshop-fields';
 import { BandsForm, CalendarForm, FeedbackReasonsForm, MqlForm, ScoreForm, SlaForm, SqlForm, StageMappingsForm, StagesForm } from './workshop-forms';
