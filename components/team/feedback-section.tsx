@@ -1,10 +1,9 @@
-import * as Plot from '@observablehq/plot';
 import { useMemo, useState } from 'react';
 import type { TeamSplit } from '../../lib/domain/team-kpis';
 import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
-import { COLORS, PlotChart } from './plot-chart';
+import { COLORS, PlotChart, type ChartOptions } from './plot-chart';
 import { versionMarks } from './sla-section';
 import { versionChanges, type TeamData } from './team-data';
 
@@ -36,8 +35,8 @@ export function FeedbackSection({ data }: { data: TeamData }) {
     { key: r.key ?? none, verdict: t('teamPage.feedback.good'), n: r.feedback.good, color: COLORS.good },
     { key: r.key ?? none, verdict: t('teamPage.feedback.bad'), n: r.feedback.bad, color: COLORS.bad },
   ]);
-  const splitOptions = useMemo<Plot.PlotOptions>(
-    () => ({
+  const splitOptions = useMemo<ChartOptions>(
+    () => (Plot) => ({
       marginLeft: 140,
       height: 40 + 28 * Math.max(1, chartRows.length / 2),
       x: { label: t('teamPage.feedback.count'), grid: true },
@@ -67,8 +66,8 @@ export function FeedbackSection({ data }: { data: TeamData }) {
     { at: new Date(w.from), verdict: t('teamPage.feedback.good'), n: w.good },
     { at: new Date(w.from), verdict: t('teamPage.feedback.bad'), n: w.bad },
   ]);
-  const trendOptions = useMemo<Plot.PlotOptions>(
-    () => ({
+  const trendOptions = useMemo<ChartOptions>(
+    () => (Plot) => ({
       height: 200,
       x: { type: 'utc', label: null },
       y: { label: t('teamPage.feedback.count'), grid: true },
@@ -79,7 +78,7 @@ export function FeedbackSection({ data }: { data: TeamData }) {
         Plot.lineY(trend.filter((d) => d.verdict === t('teamPage.feedback.good')), { x: 'at', y: 'n', stroke: 'verdict' }),
         Plot.lineY(trend.filter((d) => d.verdict === t('teamPage.feedback.bad')), { x: 'at', y: 'n', stroke: 'verdict', strokeDasharray: '5,3' }),
         Plot.dot(trend, { x: 'at', y: 'n', stroke: 'verdict', symbol: 'verdict' }),
-        ...versionMarks(changes, t('teamPage.versionMark', { version: '{v}' })),
+        ...versionMarks(Plot, changes, t('teamPage.versionMark', { version: '{v}' })),
       ],
     }),
     [weeks, changes.length, t], // eslint-disable-line react-hooks/exhaustive-deps -- trend derives from weeks

@@ -1,11 +1,10 @@
-import * as Plot from '@observablehq/plot';
 import { useMemo, useState } from 'react';
 import type { TeamSplit } from '../../lib/domain/team-kpis';
 import type { ConversionName } from '../../lib/domain/stage-entries';
 import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
-import { COLORS, PlotChart } from './plot-chart';
+import { COLORS, PlotChart, type ChartOptions } from './plot-chart';
 import { pct, type TeamData } from './team-data';
 
 const FUNNEL_STAGES = ['mql', 'sql', 'opportunity', 'won'] as const;
@@ -74,8 +73,8 @@ export function FunnelSection({ data }: { data: TeamData }) {
     ),
   ];
 
-  const stageOptions = useMemo<Plot.PlotOptions>(
-    () => ({
+  const stageOptions = useMemo<ChartOptions>(
+    () => (Plot) => ({
       marginLeft: 90,
       // Room for the count printed after the longest bar.
       marginRight: 44,
@@ -95,8 +94,8 @@ export function FunnelSection({ data }: { data: TeamData }) {
     [kpis, previous, t, number],
   );
   const rateRows = splitRows.slice(0, 12).filter((r) => r.funnel.conversion.mqlToSql !== null);
-  const rateOptions = useMemo<Plot.PlotOptions>(
-    () => ({
+  const rateOptions = useMemo<ChartOptions>(
+    () => (Plot) => ({
       marginLeft: 140,
       height: 40 + 26 * Math.max(1, rateRows.length),
       x: { label: t('teamPage.conversion.mqlToSql'), percent: true, domain: [0, 100], grid: true },

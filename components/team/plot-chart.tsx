@@ -1,5 +1,19 @@
-import * as Plot from '@observablehq/plot';
+import type * as PlotModule from '@observablehq/plot';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
+
+/**
+ * A chart's options, built from Plot's module once it has loaded: Plot (a quarter of a megabyte) is fetched after the
+ * page's figures are drawn, not before them (issue 11: the team page's next visit painted a second after navigation,
+ * Plot loaded first).
+ */
+export type ChartOptions = (plot: typeof PlotModule) => PlotModule.PlotOptions;
+
+let plotModule: typeof PlotModule | null = null;
+let loadingPlot: Promise<typeof PlotModule> | null = null;
+function loadPlot(): Promise<typeof PlotModule> {
+  loadingPlot ??= import('@observablehq/plot').then((module) => (plotModule = module));
+  return loadingPlot;
+}
 
 /**
  * One Observable Plot chart (chosen by measurement: docs/charts.md). Plot draws SVG with text; the figure is
@@ -8,8 +22,18 @@ import { useDeferredValue, useEffect, useRef, useState } from 'react';
  * Redrawn after the numbers: the options are a deferred value, so a new filter's tables and summaries are shown
  * first and the charts follow in a render React may interrupt (marked aria-busy until then).
  */
-export function PlotChart({ options: latest, summary: latestSummary }: { options: Plot.PlotOptions; summary: string }) {
+export function PlotChart({ options: latest, summary: latestSummary }: { options: ChartOptions; summary: string }) {
   const box = useRef<HTMLDivElement>(null);
+  const [Plot, setPlot] = useState(plotModule);
+  useEffect(() => {
+    if (Plot) return;
+    let live = true;
+    // A chart that cannot load keeps its summary and its table (the numbers are all there); it stays marked busy.
+    loadPlot().then((module) => live && setPlot(() => module), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [Plot]);
   const options = useDeferredValue(latest);
   const summary = useDeferredValue(latestSummary);
   // The box's width as a ResizeObserver reports it (after the browser's own layout). Reading clientWidth while
@@ -30,8 +54,8 @@ export function PlotChart({ options: latest, summary: latestSummary }: { options
   }, []);
   useEffect(() => {
     const el = box.current;
-    if (!el || width === null) return;
-    const chart = Plot.plot({ width, style: { fontSize: '12px', background: 'transparent', overflow: 'visible' }, ...options, ariaLabel: summary });
+    if (!el || width === null || !Plot) return;
+    const chart = Plot.plot({ width, style: { fontSize: '12px', background: 'transparent', overflow: 'visible' }, ...options(Plot), ariaLabel: summary });
     // The chart is one image named by its summary: Plot labels its mark groups (<g aria-label="bar">), which is
     // prohibited ARIA on an element without a role (axe: aria-prohibited-attr), and the table carries the numbers.
     for (const svg of chart.tagName.toLowerCase() === 'svg' ? [chart] : [...chart.querySelectorAll('svg')]) {
@@ -44,9 +68,9 @@ export function PlotChart({ options: latest, summary: latestSummary }: { options
     }
     el.replaceChildren(chart);
     return () => chart.remove();
-  }, [options, summary, width]);
+  }, [options, summary, width, Plot]);
   return (
-    <figure className="team-chart" aria-busy={options !== latest || summary !== latestSummary || width === null}>
+    <figure className="team-chart" aria-busy={options !== latest || summary !== latestSummary || width === null || !Plot}>
       <div ref={box} className="team-chart-plot" />
       <figcaption className="small">{summary}</figcaption>
     </figure>

@@ -1,9 +1,8 @@
-import * as Plot from '@observablehq/plot';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
-import { COLORS, PlotChart } from './plot-chart';
+import { COLORS, PlotChart, type ChartOptions } from './plot-chart';
 import type { TeamData } from './team-data';
 
 const TOP = 10;
@@ -31,8 +30,8 @@ export function RevenueSection({ data }: { data: TeamData }) {
     { campaign: r.campaign, measure: t('teamPage.revenue.wonAmount'), amount: r.wonAmount, color: COLORS.won },
     { campaign: r.campaign, measure: t('teamPage.revenue.openAmount'), amount: r.openAmount, color: COLORS.open },
   ]);
-  const options = useMemo<Plot.PlotOptions>(
-    () => ({
+  const options = useMemo<ChartOptions>(
+    () => (Plot) => ({
       marginLeft: 150,
       height: 50 + 44 * Math.max(1, top.length),
       x: { label: t('teamPage.revenue.amount'), grid: true, nice: true, domain: [0, Math.max(1, ...chartRows.map((d) => d.amount))], tickFormat: (n: number) => number(n, 0) },

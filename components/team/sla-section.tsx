@@ -1,11 +1,11 @@
-import * as Plot from '@observablehq/plot';
+import type { Markish } from '@observablehq/plot';
 import { useMemo } from 'react';
 import { FIRST_TOUCH_BOUNDS, type WeekFigures } from '../../lib/domain/team-details';
 import type { TeamSplit } from '../../lib/domain/team-kpis';
 import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
-import { COLORS, PlotChart } from './plot-chart';
+import { COLORS, PlotChart, type ChartOptions } from './plot-chart';
 import { PeopleList } from './people-list';
 import { pct, versionChanges, type TeamData } from './team-data';
 
@@ -33,7 +33,7 @@ export function SlaSection({ data }: { data: TeamData }) {
     },
     { header: t('teamPage.sla.metRate'), numeric: true, cell: (w) => ({ value: pct(w.metRate), text: percent(w.metRate) }) },
   ];
-  const weekOptions = useMemo<Plot.PlotOptions>(() => {
+  const weekOptions = useMemo<ChartOptions>(() => (Plot) => {
     const points = weeks.filter((w) => w.metRate !== null).map((w) => ({ at: new Date(w.from), rate: w.metRate! }));
     return {
       height: 200,
@@ -42,7 +42,7 @@ export function SlaSection({ data }: { data: TeamData }) {
       marks: [
         Plot.lineY(points, { x: 'at', y: 'rate', stroke: COLORS.current }),
         Plot.dot(points, { x: 'at', y: 'rate', fill: COLORS.current, symbol: 'circle' }),
-        ...versionMarks(changes, t('teamPage.versionMark', { version: '{v}' })),
+        ...versionMarks(Plot, changes, t('teamPage.versionMark', { version: '{v}' })),
       ],
     };
   }, [weeks, changes.length, t]); // eslint-disable-line react-hooks/exhaustive-deps -- changes follow data.range
@@ -58,8 +58,8 @@ export function SlaSection({ data }: { data: TeamData }) {
     { header: t('teamPage.sla.firstTouch'), cell: (b) => ({ value: b.label }) },
     { header: t('teamPage.people'), numeric: true, cell: (b) => ({ value: b.count, text: number(b.count), drill: { path: ['firstTouch', String(b.i)], label: t('teamPage.drill.firstTouch', { bucket: b.label, n: b.count }) } }) },
   ];
-  const bucketOptions = useMemo<Plot.PlotOptions>(
-    () => ({
+  const bucketOptions = useMemo<ChartOptions>(
+    () => (Plot) => ({
       height: 180,
       marginBottom: 40,
       x: { label: null, domain: buckets.map((b) => b.label) },
@@ -108,7 +108,7 @@ export function SlaSection({ data }: { data: TeamData }) {
 }
 
 /** The definitions' version changes as labelled rules: a line and its words ("v2"), never colour alone. */
-export function versionMarks(changes: { at: Date; version: number }[], label: string): Plot.Markish[] {
+export function versionMarks(Plot: Parameters<ChartOptions>[0], changes: { at: Date; version: number }[], label: string): Markish[] {
   if (!changes.length) return [];
   return [
     Plot.ruleX(changes, { x: 'at', stroke: COLORS.rule, strokeDasharray: '4,3' }),

@@ -117,6 +117,8 @@ export async function readKeptView(db: BatonDb, request: Pick<TeamFiguresRequest
     readTeamAnswer<TeamKpisData>(db, questions.previous, generation),
     readTeamAnswer<TeamDetail>(db, questions.detail, generation),
   ]);
+  // A phase mark: `npm run bench` prints when the kept figures were read (scripts/bench/team-page-chromium.ts).
+  performance.mark('baton:kept-read');
   if (!current) return null;
   return {
     now: current.now,

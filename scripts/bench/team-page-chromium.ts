@@ -15,11 +15,21 @@ import { TEAM_FULL_SCALE } from './team-bench-core';
 const FILTER_CHANGES = 20;
 
 /** ms from navigation start until the funnel's SLA summary is drawn, and until the page shows its own (not kept) figures. */
-async function visit(page: Page, url: string): Promise<{ paintMs: number; liveMs: number; kept: boolean }> {
+interface Visit {
+  paintMs: number;
+  liveMs: number;
+  kept: boolean;
+  /** The page's own phase marks: its modules loaded, the kept figures read (NaN when none were read). */
+  modulesMs: number;
+  keptReadMs: number;
+}
+const phases = (v: Visit) => `modules loaded ${v.modulesMs.toFixed(0)}, kept figures read ${v.keptReadMs.toFixed(0)}`;
+
+async function visit(page: Page, url: string): Promise<Visit> {
   await page.goto(url);
   return page.evaluate(
     () =>
-      new Promise<{ paintMs: number; liveMs: number; kept: boolean }>((resolve) => {
+      new Promise<Visit>((resolve) => {
         let paintMs: number | null = null;
         let kept = false;
         const check = () => {
@@ -31,7 +41,8 @@ async function visit(page: Page, url: string): Promise<{ paintMs: number; liveMs
           const busy = document.querySelector('.team-sections')?.getAttribute('aria-busy') === 'true';
           if (paintMs !== null && !busy && !document.querySelector('[data-testid="team-kept"]')) {
             observer.disconnect();
-            resolve({ paintMs, liveMs: performance.now(), kept });
+            const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
+            resolve({ paintMs, liveMs: performance.now(), kept, modulesMs: marks['baton:modules'] ?? NaN, keptReadMs: marks['baton:kept-read'] ?? NaN });
           }
         };
         const observer = new MutationObserver(check);
@@ -157,7 +168,7 @@ export async function runTeamPageChromiumBench(people = TEAM_FULL_SCALE.people):
     console.log(`  first visit, nothing kept: figures drawn ${first.paintMs.toFixed(0)} ms after navigation (read + judge + count in the worker)`);
     console.log(
       `  next visit: figures drawn ${next.paintMs.toFixed(0)} ms after navigation (${next.kept ? 'kept from the last visit for this snapshot, labelled' : 'NOT from the kept answers'}); ` +
-        `the worker's own figures ${next.liveMs.toFixed(0)} ms (target: paint ≤ 1,000 ms)`,
+        `the worker's own figures ${next.liveMs.toFixed(0)} ms (target: paint ≤ 1,000 ms); ${phases(next)}`,
     );
     const k = afterSync.kept;
     console.log(
@@ -166,7 +177,7 @@ export async function runTeamPageChromiumBench(people = TEAM_FULL_SCALE.people):
     );
     console.log(
       `  first visit after a sync (default view): figures drawn ${firstAfterSync.paintMs.toFixed(0)} ms after navigation (${firstAfterSync.kept ? 'kept by the background after the sync, labelled' : 'NOT from the kept answers'}); ` +
-        `the worker's own figures ${firstAfterSync.liveMs.toFixed(0)} ms (target: paint ≤ 1,000 ms)`,
+        `the worker's own figures ${firstAfterSync.liveMs.toFixed(0)} ms (target: paint ≤ 1,000 ms); ${phases(firstAfterSync)}`,
     );
     console.log(`  filter change (owner, source), ${changes.length} changes on the live page, each to a view not shown before: numbers p50 ${at(changes, 0.5)} ms, p95 ${at(changes, 0.95)} ms (target p95 ≤ 200 ms); charts redrawn p50 ${at(charts, 0.5)} ms, p95 ${at(charts, 0.95)} ms`);
     const slowest = views.map((v, i) => [v, changes[i]!] as const).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([v]) => v);

@@ -1,8 +1,7 @@
-import * as Plot from '@observablehq/plot';
 import { useMemo } from 'react';
 import type { ThresholdPoint } from '../../../lib/domain/definitions/suggest-threshold';
 import { useI18n } from '../../i18n/i18n-context';
-import { COLORS, PlotChart } from '../../team/plot-chart';
+import { COLORS, PlotChart, type ChartOptions } from '../../team/plot-chart';
 
 type Row = { threshold: number; measure: string; value: number };
 
@@ -14,7 +13,7 @@ type Row = { threshold: number; measure: string; value: number };
  */
 export default function ThresholdChart({ curve, threshold, summary }: { curve: readonly ThresholdPoint[]; threshold: number; summary: string }) {
   const { t } = useI18n();
-  const options = useMemo<Plot.PlotOptions>(() => {
+  const options = useMemo<ChartOptions>(() => (Plot) => {
     const precision = t('ws.suggest.precision');
     const recall = t('ws.suggest.recall');
     const rows: Row[] = curve.flatMap((p) => [
