@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { OPTIONAL_HOST_PERMISSIONS } from './lib/sites/hosts';
 import { API_HOST_PERMISSIONS } from './lib/connectors/api-hosts';
 import { SESSION_FALLBACK_PERMISSIONS } from './lib/connectors/salesforce/session-fallback';
+import { catalogBuild } from './scripts/catalog-build';
 
 // `scripting` only when an admin adds a customer host (lib/messaging/customer-hosts.ts); `notifications` when the
 // person turns queue alerts on in options (issue 12). Neither is asked at install.
@@ -58,6 +59,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    plugins: [catalogBuild()],
     build: {
       sourcemap: process.env.BATON_SOURCEMAP === '1',
       rollupOptions: {

@@ -13,10 +13,15 @@ export default defineUnlistedScript(() => {
   // Phase marks: `npm run bench` prints when each came (scripts/bench/cold-open.ts).
   performance.mark('baton:warm-up');
   const answer = prefetchTabRecord(pinnedTabFrom(location.search));
-  warmStore();
-  // ICU's first use (tens of milliseconds, on this thread) is put after the worker's answer and the start of the
-  // store's read for the first paint, so that read runs beside it; with no answer coming, it runs at once.
+  // ICU's first use (tens of milliseconds on this thread, unless the worker's process has made it already: see
+  // entrypoints/background.ts) is put after the worker's answer and the start of the store's read for the first
+  // paint, so that read runs beside it; with no answer coming, it runs at once.
   const warm = () => warmIntl(Date.now());
-  if (answer) prefetchFirstPaintRows(answer, warm);
-  else warm();
+  if (answer) {
+    // The read opens the database (as warmStore would) while the worker is asked.
+    prefetchFirstPaintRows(answer, warm);
+  } else {
+    warmStore();
+    warm();
+  }
 });

@@ -12,4 +12,7 @@ function Bare() {
   );
 }
 
+// Phase mark, as the panel's (scripts/bench/cold-open.ts prints both pages' phases).
+performance.mark('baton:modules');
+
 createRoot(document.getElementById('root')!).render(<Bare />);

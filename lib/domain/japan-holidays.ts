@@ -19,10 +19,18 @@ export function decodeHolidayDates(byYear: Readonly<Record<number, string>>): st
   );
 }
 
-let dates: ReadonlySet<string> | null = null;
+// Decoded a year at a time, when first asked: one lead's SLA reads a year or two, not all 81 (the panel's first
+// paint, issue 16).
+const byYear = new Map<string, ReadonlySet<string>>();
 
 /** True on a Japanese national holiday, given as YYYY-MM-DD. */
 export function isJapaneseHoliday(isoDate: string): boolean {
-  dates ??= new Set(decodeHolidayDates(JAPAN_HOLIDAYS_BY_YEAR));
-  return dates.has(isoDate);
+  const year = isoDate.slice(0, 4);
+  let days = byYear.get(year);
+  if (!days) {
+    const encoded = (JAPAN_HOLIDAYS_BY_YEAR as Readonly<Record<string, string>>)[year] ?? '';
+    days = new Set(encoded.split(' ').filter(Boolean));
+    byYear.set(year, days);
+  }
+  return days.has(isoDate.slice(5, 7) + isoDate.slice(8, 10));
 }

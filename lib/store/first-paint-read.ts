@@ -41,6 +41,8 @@ export interface FirstPaintRows {
 export interface FirstPaintSource {
   idb?: IDBFactory;
   name?: string;
+  /** A connection begun earlier (`openFirstPaintStore`), used and then closed by the read. */
+  opened?: Promise<IDBDatabase | null>;
 }
 
 const STORES = ['records', 'people', 'events', 'activities', 'stageChanges', 'opportunities', 'remoteFeedback', 'sync', 'feedback', 'settings', 'definitions'];
@@ -52,7 +54,20 @@ function ask<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** Opens the existing database at whatever version it has; never creates or upgrades it (null then). */
+/**
+ * Opens the existing database at whatever version it has; never creates or upgrades it (null then). The panel's
+ * warm-up begins it before the worker has said which record to read (lib/queries/first-paint-prefetch.ts): the
+ * open then runs beside that question, not after it. A newer schema's upgrade is never held up by it.
+ */
+export function openFirstPaintStore(source: Omit<FirstPaintSource, 'opened'> = {}): Promise<IDBDatabase | null> {
+  const idb = source.idb ?? globalThis.indexedDB;
+  if (!idb) return Promise.resolve(null);
+  return openExisting(idb, source.name ?? DB_NAME).then((db) => {
+    if (db) db.onversionchange = () => db.close();
+    return db;
+  });
+}
+
 function openExisting(idb: IDBFactory, name: string): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
@@ -80,9 +95,7 @@ function openExisting(idb: IDBFactory, name: string): Promise<IDBDatabase | null
  * missing, older than this build's schema, or unreadable): the full app paints then.
  */
 export async function readFirstPaintRows(ref: RecordRef, source: FirstPaintSource = {}): Promise<FirstPaintRows | null> {
-  const idb = source.idb ?? globalThis.indexedDB;
-  if (!idb) return null;
-  const db = await openExisting(idb, source.name ?? DB_NAME);
+  const db = await (source.opened ?? openFirstPaintStore(source));
   if (!db) return null;
   try {
     if (STORES.some((name) => !db.objectStoreNames.contains(name))) return null;

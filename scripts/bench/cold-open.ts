@@ -111,7 +111,7 @@ export async function runColdOpenBench(options: { extensionDir?: string; launche
   if (!existsSync(join(extensionDir, 'bench-react.html'))) {
     throw new Error(`No bench-react.html in ${extensionDir}: make the bench build (BATON_BENCH_PAGE=1 npx wxt build).`);
   }
-  const launches = options.launches ?? Number(process.env.BATON_COLD_LAUNCHES ?? 7);
+  const launches = options.launches ?? Number(process.env.BATON_COLD_LAUNCHES ?? 15);
   const panelBytes = initialJsOf(extensionDir, 'sidepanel.html');
   const bareBytes = initialJsOf(extensionDir, 'bench-react.html');
   const worker = workerBytes(extensionDir);
@@ -129,6 +129,7 @@ export async function runColdOpenBench(options: { extensionDir?: string; launche
   const panelLive: number[] = [];
   const phases = new Map<string, number[]>();
   const bare: number[] = [];
+  const barePhases = new Map<string, number[]>();
   try {
     for (let i = 0; i < launches * 2; i++) {
       const which = i % 2 === 0 ? 'panel' : 'bare';
@@ -146,7 +147,9 @@ export async function runColdOpenBench(options: { extensionDir?: string; launche
           panelLive.push(at.live);
           for (const [name, ms] of Object.entries(at.marks)) phases.set(name, [...(phases.get(name) ?? []), ms]);
         } else {
-          bare.push((await timeOpen(context, `chrome-extension://${id}/bench-react.html`, BARE_CONTENT)).content);
+          const at = await timeOpen(context, `chrome-extension://${id}/bench-react.html`, BARE_CONTENT);
+          bare.push(at.content);
+          for (const [name, ms] of Object.entries(at.marks)) barePhases.set(name, [...(barePhases.get(name) ?? []), ms]);
         }
       } finally {
         await context.close();
@@ -170,7 +173,8 @@ export async function runColdOpenBench(options: { extensionDir?: string; launche
   console.log(`panel live (the app has taken over from the first paint), median: ${live.toFixed(0)} ms [${fmt(panelLive)}], ${(live / b).toFixed(2)}× bare React`);
   // Where the panel's time goes: each phase's median (launches without the mark, e.g. no first paint, are left out).
   const order = ['warm-up', 'modules', 'rows-read', 'judged', 'first-frame'];
-  const phaseLine = order.filter((name) => phases.has(name)).map((name) => `${name} ${median(phases.get(name)!).toFixed(0)}`);
-  console.log(`panel phases, median ms from navigation: ${phaseLine.join(' · ')} · content ${p.toFixed(0)}`);
+  const phaseLine = (of: Map<string, number[]>) => order.filter((name) => of.has(name)).map((name) => `${name} ${median(of.get(name)!).toFixed(0)}`).join(' · ');
+  console.log(`panel phases, median ms from navigation: ${phaseLine(phases)} · content ${p.toFixed(0)}`);
+  console.log(`bare React phases, median ms from navigation: ${phaseLine(barePhases)} · content ${b.toFixed(0)}`);
   return { panelMs: p, panelLiveMs: live, bareMs: b, ratio: p / b, panelBytes, bareBytes, worker };
 }

@@ -142,6 +142,16 @@ describe.each(calendars)('business-time properties in %s', (_zone, calendarOf) =
       }),
     );
   });
+  it('answers the same whichever days were asked before (the cache grows both ways from the first day asked)', () => {
+    const cal = calendarOf();
+    fc.assert(
+      fc.property(instant, minutes, instant, (t, m, u) => {
+        // `cal` has been asked about other days, in any order; a fresh copy only about these.
+        expect(addBusinessMinutes(cal, t, m)).toBe(addBusinessMinutes(structuredClone(cal), t, m));
+        expect(businessMinutesBetween(cal, Math.min(t, u), Math.max(t, u))).toBe(businessMinutesBetween(structuredClone(cal), Math.min(t, u), Math.max(t, u)));
+      }),
+    );
+  });
   it('business minutes never exceed wall-clock minutes and grow with the end', () => {
     const cal = calendarOf();
     fc.assert(

@@ -20,5 +20,8 @@ describe('the generated holiday table', () => {
   it('answers for every date of the package and not for an ordinary Thursday', () => {
     for (const date of Object.keys(holidays)) expect(isJapaneseHoliday(date)).toBe(true);
     expect(isJapaneseHoliday('2026-09-24')).toBe(false);
+    // Outside the table's years: no holiday, rather than an error.
+    expect(isJapaneseHoliday('1969-01-01')).toBe(false);
+    expect(isJapaneseHoliday('2051-01-01')).toBe(false);
   });
 });
