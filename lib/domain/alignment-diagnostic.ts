@@ -108,6 +108,8 @@ export type DiagnosticInput = {
   team?: JudgedTeam;
   /** Figures of `range`, when the caller already counted them. */
   kpis?: TeamKpis;
+  /** `snapshotEvidence(contexts)`, when the caller keeps it (it depends on the snapshot only, not on now or the period). */
+  snapshot?: SnapshotEvidence;
   /** When the team snapshot last completed a sync (null: never). */
   syncedAt?: number | null;
   answers?: Partial<Record<CheckId, SelfAssessment>>;
@@ -141,6 +143,38 @@ function definitionsEvidence(d: Definitions, detail: number): Evidence {
   };
 }
 
+/** The checks' figures that depend on the snapshot's records alone (checks 4 and 11). */
+export type SnapshotEvidence = {
+  records: number;
+  /** Records whose person carries a record of another system or instance. */
+  linked: number;
+  /** Records with an e-mail, and of them those sharing its normalized form with another record. */
+  withEmail: number;
+  duplicated: number;
+};
+
+export function snapshotEvidence(contexts: readonly LeadContext[]): SnapshotEvidence {
+  // 4: a record is linked when its person carries a record of another system or instance (the MA's, for an SFA lead).
+  let linked = 0;
+  for (const c of contexts) {
+    const { system, instance } = c.ref;
+    if (c.person.links.some((l) => l.ref.system !== system || l.ref.instance !== instance)) linked++;
+  }
+  // 11: records sharing a normalized e-mail with another record, of the records with an e-mail.
+  const byEmail = new Map<string, number>();
+  for (const c of contexts) {
+    const email = normalizeEmail(c.person.email ?? (typeof c.person.attributes.email === 'string' ? c.person.attributes.email : undefined));
+    if (email) byEmail.set(email, (byEmail.get(email) ?? 0) + 1);
+  }
+  let withEmail = 0;
+  let duplicated = 0;
+  for (const n of byEmail.values()) {
+    withEmail += n;
+    if (n > 1) duplicated += n;
+  }
+  return { records: contexts.length, linked, withEmail, duplicated };
+}
+
 export function assessAlignment(input: DiagnosticInput): Diagnostic {
   const { contexts, versions, range, now } = input;
   const team = input.team ?? judgeTeam(contexts, versions, now);
@@ -156,14 +190,10 @@ export function assessAlignment(input: DiagnosticInput): Diagnostic {
   data.sqlWritten = { status: agreed(inForce.qualification.sql.checklist.length > 0), evidence: definitionsEvidence(inForce, inForce.qualification.sql.checklist.length) };
   data.handoffNumeric = { status: agreed(Number.isFinite(mql.minScore) && mql.minScore > 0), evidence: definitionsEvidence(inForce, mql.minScore) };
 
-  // 4: a record is linked when its person carries a record of another system or instance (the MA's, for an SFA lead).
-  let linked = 0;
-  for (const c of contexts) {
-    const own = `${c.ref.system}|${c.ref.instance}`;
-    if (c.person.links.some((l) => `${l.ref.system}|${l.ref.instance}` !== own)) linked++;
-  }
-  const linkedRate = ratio(linked, contexts.length);
-  data.sfaMaSynced = { status: graded(linkedRate, 0.9, 0.5), evidence: { kind: 'ratio', part: linked, whole: contexts.length, rate: linkedRate } };
+  const { records, linked, withEmail, duplicated } = input.snapshot ?? snapshotEvidence(contexts);
+  // 4: linked records, of all records.
+  const linkedRate = ratio(linked, records);
+  data.sfaMaSynced = { status: graded(linkedRate, 0.9, 0.5), evidence: { kind: 'ratio', part: linked, whole: records, rate: linkedRate } };
 
   // 6: the snapshot behind the queue and the team figures: fresh within a day passes, within a week partly.
   const synced = input.syncedAt ?? null;
@@ -203,18 +233,7 @@ export function assessAlignment(input: DiagnosticInput): Diagnostic {
   const creditedRate = ratio(credited, winners.size);
   data.revenueJudged = { status: graded(creditedRate, 0.8, 0.4), evidence: { kind: 'ratio', part: credited, whole: winners.size, rate: creditedRate } };
 
-  // 11: records sharing a normalized e-mail with another record, of the records with an e-mail (1% passes, 5% partly).
-  const byEmail = new Map<string, number>();
-  for (const c of contexts) {
-    const email = normalizeEmail(c.person.email ?? (typeof c.person.attributes.email === 'string' ? c.person.attributes.email : undefined));
-    if (email) byEmail.set(email, (byEmail.get(email) ?? 0) + 1);
-  }
-  let withEmail = 0;
-  let duplicated = 0;
-  for (const n of byEmail.values()) {
-    withEmail += n;
-    if (n > 1) duplicated += n;
-  }
+  // 11: duplicated records, of the records with an e-mail (1% passes, 5% partly).
   const duplicateRate = ratio(duplicated, withEmail);
   data.duplicatesResolved = { status: graded(duplicateRate, 0.01, 0.05, true), evidence: { kind: 'ratio', part: duplicated, whole: withEmail, rate: duplicateRate } };
 

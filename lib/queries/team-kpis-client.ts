@@ -34,7 +34,11 @@ export interface TeamKpisClient {
   close(): void;
 }
 
-export type CountingRequest = { range: TeamRange; filter?: TeamFilter; now: number; versions: Definitions[] };
+/**
+ * `signal`: aborted when the page no longer wants the answer (TanStack Query aborts a query's signal when its view
+ * is left before the answer comes): the promise rejects at once and the worker is told to skip it.
+ */
+export type CountingRequest = { range: TeamRange; filter?: TeamFilter; now: number; versions: Definitions[]; signal?: AbortSignal };
 
 /** Filters as plain arrays (a readonly list from React state may be frozen or a proxy; postMessage wants plain data). */
 function plainFilter(filter: TeamFilter = {}) {
@@ -77,23 +81,38 @@ export function createTeamKpisClient(worker: WorkerLike = startTeamKpisWorker())
     if (response.type === 'error') waiter.reject(new Error(response.message));
     else waiter.resolve(response);
   });
-  const ask = <T>(message: TeamKpisRequest & { id: number }) =>
+  const ask = <T>(message: TeamKpisRequest & { id: number }, signal?: AbortSignal) =>
     new Promise<T>((resolve, reject) => {
-      pending.set(message.id, { resolve: resolve as (value: unknown) => void, reject });
+      if (signal?.aborted) return reject(signal.reason);
+      const id = message.id;
+      const stop = () => {
+        if (!pending.delete(id)) return;
+        worker.postMessage({ type: 'cancel', of: id } satisfies TeamKpisRequest);
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', stop, { once: true });
+      const settle = <V>(then: (value: V) => void) => (value: V) => {
+        signal?.removeEventListener('abort', stop);
+        then(value);
+      };
+      pending.set(id, { resolve: settle(resolve as (value: unknown) => void), reject: settle(reject) });
       worker.postMessage(message);
     });
   return {
-    async compute({ range, filter, now, versions, splits }) {
+    async compute({ range, filter, now, versions, splits, signal }) {
       const id = nextId++;
-      const response = await ask<{ kpis: TeamKpisData; timings: TeamKpisTimings }>({ type: 'compute', id, range, filter: plainFilter(filter), now, versions, ...(splits === false ? { splits } : {}) });
+      const response = await ask<{ kpis: TeamKpisData; timings: TeamKpisTimings }>(
+        { type: 'compute', id, range, filter: plainFilter(filter), now, versions, ...(splits === false ? { splits } : {}) },
+        signal,
+      );
       return { id, kpis: response.kpis, timings: response.timings };
     },
-    async detail({ range, filter, now, versions, weeks }) {
-      const response = await ask<{ detail: TeamDetail }>({ type: 'detail', id: nextId++, range, filter: plainFilter(filter), now, versions, weeks });
+    async detail({ range, filter, now, versions, weeks, signal }) {
+      const response = await ask<{ detail: TeamDetail }>({ type: 'detail', id: nextId++, range, filter: plainFilter(filter), now, versions, weeks }, signal);
       return response.detail;
     },
-    async roster({ range, filter, now, versions, path, limit }) {
-      const response = await ask<{ total: number; people: TeamPerson[] }>({ type: 'roster', id: nextId++, range, filter: plainFilter(filter), now, versions, path: [...path], limit });
+    async roster({ range, filter, now, versions, path, limit, signal }) {
+      const response = await ask<{ total: number; people: TeamPerson[] }>({ type: 'roster', id: nextId++, range, filter: plainFilter(filter), now, versions, path: [...path], limit }, signal);
       return { total: response.total, people: response.people };
     },
     async diagnostic({ range, now, versions, syncedAt, answers }) {

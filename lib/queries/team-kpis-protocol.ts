@@ -48,6 +48,11 @@ export const teamKpisRequestSchema = z.discriminatedUnion('type', [
   /** The snapshot changed (a sync completed): read it again before the next answer. */
   z.object({ type: z.literal('reload') }),
   /**
+   * The page no longer wants the answer to counting request `of` (its view was left before the answer came): the
+   * worker skips it if it has not begun it, and sends nothing for it either way.
+   */
+  z.object({ type: z.literal('cancel'), of: z.number().int() }),
+  /**
    * The definitions workshop: a draft against the version in force among `versions`, over `range` (what-if.ts).
    * The draft is parsed with definitionsSchema by the worker: an invalid one is answered with an error, never judged.
    */

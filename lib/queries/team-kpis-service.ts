@@ -2,7 +2,7 @@ import { definitionsSchema, type Definitions } from '../domain/definitions/schem
 import { suggestThreshold } from '../domain/definitions/suggest-threshold';
 import { createWhatIfMemo, whatIfAgainstVersions, type WhatIfMemo } from '../domain/definitions/what-if';
 import type { LeadContext } from '../domain/model';
-import { assessAlignment } from '../domain/alignment-diagnostic';
+import { assessAlignment, snapshotEvidence, type SnapshotEvidence } from '../domain/alignment-diagnostic';
 import { detailPeople, teamDetail, teamPeople } from '../domain/team-details';
 import { countTeam, judgeTeam, rejudgeTeam, type JudgedTeam, type TeamKpis } from '../domain/team-kpis';
 import { snapshotGenerationOf } from '../store/snapshot-repo';
@@ -20,6 +20,9 @@ export interface TeamKpisService {
 }
 
 const KEPT_RESULTS = 4;
+
+/** A macrotask's turn: messages that arrived meanwhile (a filter change's figures) are handled first. */
+const letOthersIn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface TeamKpisServiceOptions {
   /**
@@ -61,10 +64,30 @@ export function createTeamKpisService(
   }
 
   type Counting = Extract<ReturnType<typeof teamKpisRequestSchema.parse>, { type: 'compute' | 'detail' | 'roster' }>;
+  /** Counting requests received and not yet answered, and those of them the page cancelled. */
+  const inFlight = new Set<number>();
+  const cancelled = new Set<number>();
+
+  /**
+   * A counting request waits a turn before its work, so a cancel sent after it (the page left the view: a filter
+   * changed again, or the minute's new figures of a view just left) is seen; then it is skipped. Arrowing through
+   * the owner filter asks three questions per owner passed, and only the last owner's are wanted.
+   */
+  async function unlessCancelled<T>(id: number, work: () => Promise<T>): Promise<T | null> {
+    inFlight.add(id);
+    try {
+      await letOthersIn();
+      if (cancelled.has(id)) return null;
+      return await work();
+    } finally {
+      inFlight.delete(id);
+      cancelled.delete(id);
+    }
+  }
   /** The last counts by (range, filter) of the current judgement: the page's roster and detail ask for the figures it just drew. */
   let counted: { team: JudgedTeam; byKey: Map<string, TeamKpis> } | null = null;
 
-  async function judgedFor(request: { versions: unknown[]; now: number }): Promise<{ team: JudgedTeam; readMs: number; judgeMs: number; generation: string | undefined }> {
+  async function judgedFor(request: { versions: unknown[]; now: number }): Promise<{ team: JudgedTeam; loaded: LeadContext[]; readMs: number; judgeMs: number; generation: string | undefined }> {
     const started = clock();
     const loading = (contexts ??= readContexts());
     let loaded: LeadContext[];
@@ -86,7 +109,7 @@ export function createTeamKpisService(
       // (a full judgement of 100,000 people took seconds, and a filter change asked meanwhile waited for it).
       judged = { ...judged, now: request.now, team: rejudgeTeam(judged.team, request.now) };
     }
-    return { team: judged.team, readMs: read - started, judgeMs: clock() - read, generation: snapshotGenerationOf(loaded) };
+    return { team: judged.team, loaded, readMs: read - started, judgeMs: clock() - read, generation: snapshotGenerationOf(loaded) };
   }
 
   /** Keeps a view answer once it is sent (a macrotask later), so storing it never delays the answer. */
@@ -96,27 +119,51 @@ export function createTeamKpisService(
     setTimeout(() => void keepAnswer(question, { generation, now, computedAt, answer }).catch(() => {}), 0);
   }
 
-  function countOf(team: JudgedTeam, request: Counting): TeamKpis {
+  /** Whether a counting request wants the splits (by owner, source, campaign): all but the previous period's. */
+  const splitsOf = (request: Counting) => request.type !== 'compute' || request.splits !== false;
+
+  function countOf(team: JudgedTeam, { range, filter }: Pick<Counting, 'range' | 'filter'>, splits: boolean): TeamKpis {
     if (counted?.team !== team) counted = { team, byKey: new Map() };
-    const splits = request.type !== 'compute' || request.splits !== false;
-    const key = JSON.stringify([request.range.from, request.range.to, request.filter, splits]);
+    const key = JSON.stringify([range.from, range.to, filter, splits]);
     let kpis = counted.byKey.get(key);
     if (!kpis) {
-      kpis = countTeam(team, request.range, request.filter, { splits });
+      kpis = countTeam(team, range, filter, { splits });
       counted.byKey.set(key, kpis);
       for (const old of counted.byKey.keys()) if (counted.byKey.size > KEPT_RESULTS * 2) counted.byKey.delete(old);
     }
     return kpis;
   }
 
+  /** The diagnostic's figures of the snapshot alone (links, duplicate e-mails), kept for the contexts loaded. */
+  let snapshotFigures: { for: LeadContext[]; evidence: SnapshotEvidence } | null = null;
+  function snapshotFiguresOf(loaded: LeadContext[]): SnapshotEvidence {
+    if (snapshotFigures?.for !== loaded) snapshotFigures = { for: loaded, evidence: snapshotEvidence(loaded) };
+    return snapshotFigures.evidence;
+  }
+
+  /**
+   * The diagnostic, with the page's other questions let in between its costly parts: it is asked beside the figures
+   * (and again each minute), and a filter change asked meanwhile waited for all of it (the first change after the
+   * page loaded took 450 ms). Its figures are the period's unfiltered count (countOf keeps it: the very object the
+   * page's default view was answered with) and the snapshot's own figures, kept per snapshot; both are worked out
+   * in turns first, then read back from what is kept, in one go over one judgement.
+   */
   async function diagnostic(id: number, request: Extract<ReturnType<typeof teamKpisRequestSchema.parse>, { type: 'diagnostic' }>): Promise<TeamKpisResponse> {
-    const { team } = await judgedFor(request);
+    const unfiltered = { range: request.range, filter: {} };
+    await letOthersIn();
+    snapshotFiguresOf((await judgedFor(request)).loaded);
+    await letOthersIn();
+    countOf((await judgedFor(request)).team, unfiltered, true);
+    await letOthersIn();
+    const { team, loaded } = await judgedFor(request);
     const result = assessAlignment({
-      contexts: await loadContexts(),
+      contexts: loaded,
       team,
       versions: team.versions,
       range: request.range,
       now: request.now,
+      kpis: countOf(team, unfiltered, true),
+      snapshot: snapshotFiguresOf(loaded),
       syncedAt: request.syncedAt,
       answers: request.answers,
     });
@@ -126,8 +173,8 @@ export function createTeamKpisService(
   async function compute(id: number, request: Counting): Promise<TeamKpisResponse> {
     const { team, readMs, judgeMs, generation } = await judgedFor(request);
     const countedAt = clock();
-    const kpis = countOf(team, request);
-    const splits = request.type !== 'compute' || request.splits !== false;
+    const splits = splitsOf(request);
+    const kpis = countOf(team, request, splits);
     keep(generation, { kind: 'kpis', range: request.range, filter: request.filter, versions: request.versions, splits }, request.now, kpis);
     results.set(id, kpis);
     for (const old of results.keys()) if (results.size > KEPT_RESULTS) results.delete(old);
@@ -150,8 +197,11 @@ export function createTeamKpisService(
             counted = null;
             results.clear();
             return null;
+          case 'cancel':
+            if (inFlight.has(request.of)) cancelled.add(request.of);
+            return null;
           case 'compute':
-            return await compute(request.id, request);
+            return await unlessCancelled(request.id, () => compute(request.id, request));
           case 'what-if': {
             const started = clock();
             const loaded = await loadContexts();
@@ -166,17 +216,19 @@ export function createTeamKpisService(
             const loaded = await loadContexts();
             return { type: 'suggestion', id: request.id, result: suggestThreshold(loaded, parsedVersions(request.versions), request.now) };
           }
-          case 'detail': {
-            const { team, generation } = await judgedFor(request);
-            const detail = teamDetail(team, countOf(team, request), request.weeks, request.filter);
-            keep(generation, { kind: 'detail', range: request.range, filter: request.filter, versions: request.versions, weeks: request.weeks }, request.now, detail);
-            return { type: 'detail', id: request.id, detail };
-          }
-          case 'roster': {
-            const { team } = await judgedFor(request);
-            const keys = detailPeople(team, countOf(team, request), request.path);
-            return { type: 'roster', id: request.id, total: keys.length, people: teamPeople(team, keys.slice(0, request.limit)) };
-          }
+          case 'detail':
+            return await unlessCancelled(request.id, async () => {
+              const { team, generation } = await judgedFor(request);
+              const detail = teamDetail(team, countOf(team, request, true), request.weeks, request.filter);
+              keep(generation, { kind: 'detail', range: request.range, filter: request.filter, versions: request.versions, weeks: request.weeks }, request.now, detail);
+              return { type: 'detail', id: request.id, detail };
+            });
+          case 'roster':
+            return await unlessCancelled(request.id, async () => {
+              const { team } = await judgedFor(request);
+              const keys = detailPeople(team, countOf(team, request, true), request.path);
+              return { type: 'roster', id: request.id, total: keys.length, people: teamPeople(team, keys.slice(0, request.limit)) };
+            });
           case 'diagnostic':
             return await diagnostic(request.id, request);
           case 'people': {

@@ -76,9 +76,12 @@ export function useTeamFigures(client: TeamKpisClient | null, request: TeamFigur
   // same IndexedDB) used to hold up the few kB the page paints from. Its answers come seconds later either way.
   const ask = client !== null && stampKnown && (answered.current || kept.isFetched);
   const base = { filter: request.filter, now: request.now, versions: request.versions };
+  // Each query hands its signal on: a view left before its answers came (arrowing through a filter, or a filter
+  // changed just after the minute's new figures were asked) is cancelled, and the worker skips what it had not begun.
+  // TanStack Query aborts only the queries whose signal was read (https://tanstack.com/query/v5/docs/framework/react/guides/query-cancellation).
   const current = useQuery({
     queryKey: teamKeys.of('compute', client, request, request.range),
-    queryFn: async () => (await client!.compute({ ...base, range: request.range })).kpis,
+    queryFn: async ({ signal }) => (await client!.compute({ ...base, range: request.range, signal })).kpis,
     enabled: ask,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
@@ -87,14 +90,14 @@ export function useTeamFigures(client: TeamKpisClient | null, request: TeamFigur
   const previous = useQuery({
     queryKey: teamKeys.of('compute', client, request, request.previous),
     // Beside this period's totals: the previous period's splits are never shown.
-    queryFn: async () => (await client!.compute({ ...base, range: request.previous, splits: false })).kpis,
+    queryFn: async ({ signal }) => (await client!.compute({ ...base, range: request.previous, splits: false, signal })).kpis,
     enabled: ask,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
   const detail = useQuery({
     queryKey: teamKeys.of('detail', client, request, request.range, request.weeks.length),
-    queryFn: () => client!.detail({ ...base, range: request.range, weeks: request.weeks }),
+    queryFn: ({ signal }) => client!.detail({ ...base, range: request.range, weeks: request.weeks, signal }),
     enabled: ask,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
@@ -110,7 +113,9 @@ export type KeptView = { now: number; computedAt: number; kpis: TeamKpisData; pr
  * worker for this view, when worked out from the snapshot on disk now (same generation); else null.
  */
 export async function readKeptView(db: BatonDb, request: Pick<TeamFiguresRequest, 'range' | 'previous' | 'weeks' | 'filter' | 'versions'>): Promise<KeptView | null> {
+  performance.mark('baton:kept-asked');
   const generation = await teamSnapshotGeneration(db);
+  performance.mark('baton:kept-generation');
   const questions = teamViewQuestions(request);
   const [current, previous, detail] = await Promise.all([
     readTeamAnswer<TeamKpisData>(db, questions.current, generation),
@@ -133,7 +138,7 @@ export async function readKeptView(db: BatonDb, request: Pick<TeamFiguresRequest
 export function useTeamRoster(client: TeamKpisClient | null, request: TeamFiguresRequest, ask: { path: FigurePath; range: TeamRange } | null, limit = 500) {
   return useQuery({
     queryKey: teamKeys.of('roster', client, request, ask?.range ?? request.range, ask ? [...ask.path, limit] : null),
-    queryFn: () => client!.roster({ filter: request.filter, now: request.now, versions: request.versions, range: ask!.range, path: ask!.path, limit }),
+    queryFn: ({ signal }) => client!.roster({ filter: request.filter, now: request.now, versions: request.versions, range: ask!.range, path: ask!.path, limit, signal }),
     enabled: client !== null && ask !== null,
     staleTime: Infinity,
   });

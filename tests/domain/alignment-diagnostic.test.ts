@@ -5,6 +5,7 @@ import {
   assessAlignment,
   CHECK_IDS,
   CHECKS,
+  snapshotEvidence,
   STEP_IDS,
   type CheckId,
   type SelfAnswer,
@@ -90,6 +91,20 @@ describe('alignment diagnostic on the demo team', () => {
     expect(allNo.step).toBe('definitions');
     expect(allNo.priorities[0]).toEqual({ id: 'responsibilitiesClear', status: 'fail', step: 'definitions' });
     expect(allNo.score).toBeLessThan(allYes.score);
+  });
+});
+
+describe('alignment diagnostic: a record linked to the other side', () => {
+  it("counts a link to another system, or to another org of the same vendor, never one to the record's own system and org", () => {
+    const base = contexts[0]!;
+    const withLinks = (links: LeadContext['person']['links']): LeadContext => ({ ...base, person: { ...base.person, links } });
+    const own = { ref: base.ref };
+    const otherOrg = { ref: { ...base.ref, instance: `other-${base.ref.instance}` } };
+    const otherSystem = { ref: { ...base.ref, system: base.ref.system === 'demo' ? 'marketo' : 'demo' } } as typeof own;
+    const evidence = snapshotEvidence([withLinks([own]), withLinks([own, otherOrg]), withLinks([otherSystem]), withLinks([])]);
+    expect(evidence).toMatchObject({ records: 4, linked: 2 });
+    const d = assessAlignment({ contexts: [withLinks([own]), withLinks([otherOrg])], versions: [DEFAULT_DEFINITIONS], range: RANGE, now: NOW });
+    expect(d.checks.find((c) => c.id === 'sfaMaSynced')?.evidence).toEqual({ kind: 'ratio', part: 1, whole: 2, rate: 0.5 });
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DEFINITIONS } from '../../lib/domain/definitions/default-definitions';
+import { assessAlignment } from '../../lib/domain/alignment-diagnostic';
 import { computeTeamKpis } from '../../lib/domain/team-kpis';
 import { createTeamKpisClient, type TeamKpisClient } from '../../lib/queries/team-kpis-client';
 import type { BatonDb } from '../../lib/store/db';
@@ -65,6 +66,50 @@ describe('team KPIs worker', () => {
     client.reload();
     expect((await client.compute({ range: RANGE, now: TEAM_NOW, versions: [DEFAULT_DEFINITIONS] })).kpis.leads).toBe(80);
     await expect(client.peopleFor(before.id, ['leads'])).rejects.toThrow(/is gone/);
+  });
+
+  it('gives the diagnostic the engine gives over the snapshot it holds: after a filtered view, a minute later, and after a sync', async () => {
+    const versions = [DEFAULT_DEFINITIONS];
+    const first = makeTeamContexts(300);
+    await writeSnapshotPage(db, SCOPE, { contexts: first, deleted: [] });
+    // The page's view is one owner's: the diagnostic still reads the whole team.
+    const owner = (await client.compute({ range: RANGE, now: TEAM_NOW, versions, splits: true })).kpis.byOwner[0]!.key;
+    expect((await client.compute({ range: RANGE, filter: { owners: [owner] }, now: TEAM_NOW, versions })).kpis.leads).toBeGreaterThan(0);
+    const ask = (now: number) => client.diagnostic({ range: RANGE, now, versions, syncedAt: TEAM_NOW - 3_600_000, answers: {} });
+    const engine = (contexts: typeof first, now: number) => structuredClone(assessAlignment({ contexts, versions, range: RANGE, now, syncedAt: TEAM_NOW - 3_600_000, answers: {} }));
+    const held = await readSnapshotContexts(db);
+    expect(await ask(TEAM_NOW)).toEqual(engine(held, TEAM_NOW));
+    expect(await ask(TEAM_NOW + 60_000)).toEqual(engine(held, TEAM_NOW + 60_000));
+    // A sync rewrites everyone and brings more (other duplicates, other links): nothing of the first snapshot's figures stays.
+    await writeSnapshotPage(db, SCOPE, { contexts: makeTeamContexts(450, 10, 11), deleted: [] });
+    client.reload();
+    const after = await ask(TEAM_NOW);
+    expect(after).toEqual(engine(await readSnapshotContexts(db), TEAM_NOW));
+    expect(after).not.toEqual(engine(held, TEAM_NOW));
+  });
+
+  it("answers a filter change's figures asked while the diagnostic is being worked out before the diagnostic", async () => {
+    const contexts = makeTeamContexts(300);
+    await writeSnapshotPage(db, SCOPE, { contexts, deleted: [] });
+    const owner = (await client.compute({ range: RANGE, now: TEAM_NOW, versions: [DEFAULT_DEFINITIONS] })).kpis.byOwner[0]!.key;
+    const order: string[] = [];
+    await Promise.all([
+      client.diagnostic({ range: RANGE, now: TEAM_NOW, versions: [DEFAULT_DEFINITIONS], syncedAt: null, answers: {} }).then(() => order.push('diagnostic')),
+      client.compute({ range: RANGE, filter: { owners: [owner] }, now: TEAM_NOW, versions: [DEFAULT_DEFINITIONS] }).then(() => order.push('figures')),
+    ]);
+    expect(order).toEqual(['figures', 'diagnostic']);
+  });
+
+  it('drops a request the page cancelled: it rejects at once, and the worker skips it and answers the next', async () => {
+    await writeSnapshotPage(db, SCOPE, { contexts: makeTeamContexts(200), deleted: [] });
+    const left = new AbortController();
+    const leftView = client.compute({ range: RANGE, filter: { owners: ['nobody'] }, now: TEAM_NOW, versions: [DEFAULT_DEFINITIONS], signal: left.signal });
+    left.abort(new Error('view left'));
+    await expect(leftView).rejects.toThrow('view left');
+    const gone = new AbortController();
+    gone.abort(new Error('already left'));
+    await expect(client.detail({ range: RANGE, now: TEAM_NOW, versions: [DEFAULT_DEFINITIONS], weeks: [RANGE], signal: gone.signal })).rejects.toThrow('already left');
+    expect((await client.compute({ range: RANGE, now: TEAM_NOW, versions: [DEFAULT_DEFINITIONS] })).kpis.leads).toBe(200);
   });
 
   it('refuses a bad request with a message that names the field', async () => {

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing';
 import { demoAnchor } from '../../../lib/connectors/demo/demo-anchor';
@@ -8,7 +8,9 @@ import { computeTeamKpis, countTeam, judgeTeam } from '../../../lib/domain/team-
 import { periodRange, previousPeriodRange, weekBuckets } from '../../../lib/domain/team-period';
 import { readKeptView } from '../../../lib/queries/use-team-kpis';
 import type { BatonDb } from '../../../lib/store/db';
-import { listSyncStates, writeSyncState } from '../../../lib/store/snapshot-repo';
+import { listSyncStates, readTeamSnapshot, writeSyncState } from '../../../lib/store/snapshot-repo';
+import { createTeamKpisClient } from '../../../lib/queries/team-kpis-client';
+import { inProcessWorker } from '../../queries/in-process-worker';
 import { en, ja } from '../render-with-i18n';
 import { createI18n } from '../../../components/i18n/i18n-provider';
 import { freshDb } from '../panel-harness';
@@ -83,6 +85,31 @@ describe('Team page', () => {
       const row = within(table).getByRole('row', { name: new RegExp(`^${ja('stage.mql')} `) });
       expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(new RegExp(`^${expected.funnel.reached.mql}$`));
     });
+  }, 60_000);
+
+  it("arrowing through the owners shows the last owner's figures, and the worker works out no view that was left", async () => {
+    const contexts = await syncDemo(db, NOW);
+    const worker = inProcessWorker(() => readTeamSnapshot(db));
+    const answered: string[] = [];
+    worker.addEventListener('message', (event) => answered.push((event.data as { type: string }).type));
+    const figures = () => answered.filter((type) => type === 'kpis' || type === 'detail').length;
+    renderTeamPage(db, NOW, { search: '?period=quarter', client: createTeamKpisClient(worker) });
+    await screen.findByRole('table', { name: en('teamPage.funnel.table') }, { timeout: 15_000 });
+    // This period, the previous one and the detail of the page's first view.
+    await waitFor(() => expect(figures()).toBe(3), { timeout: 15_000 });
+    const team = judgeTeam(contexts, demoVersions(), NOW);
+    const range = periodRange({ kind: 'quarter' }, NOW, ZONE);
+    const owners = countTeam(team, range).byOwner.flatMap((o) => (o.key === null ? [] : [o.key])).slice(0, 4);
+    const select = screen.getByLabelText(en('teamPage.filter.owner'));
+    await waitFor(() => expect(select).toContainHTML(owners[3]!));
+
+    // The arrow key down the list: one change per owner, each before the worker has answered the one before.
+    for (const owner of owners) fireEvent.change(select, { target: { value: owner } });
+    const last = countTeam(team, range, { owners: [owners[3]!] });
+    await waitFor(() => expect(stageCell('mql')).toHaveTextContent(new RegExp(`^${last.funnel.reached.mql.toLocaleString('en-US')}$`)), { timeout: 15_000 });
+    await waitFor(() => expect(screen.getByTestId('sla-summary').closest('.team-sections')).toHaveAttribute('aria-busy', 'false'));
+    // Only the last owner's three answers were worked out after the first view's.
+    expect(figures()).toBe(6);
   }, 60_000);
 
   it('asks for a first sync when there is no team data yet', async () => {
