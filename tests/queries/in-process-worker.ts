@@ -4,8 +4,8 @@ import { createTeamKpisService, type TeamKpisServiceOptions } from '../../lib/qu
 
 /**
  * The team-KPIs worker's service behind structured clones, as a Worker runs it: every message and answer is
- * copied on the way, so nothing passes by reference that a real Worker could not pass, and each message is a task. `read` is the snapshot
- * read the worker does (a list, or the Dexie snapshot of a test database).
+ * copied on the way, so nothing passes by reference that a real Worker could not pass, and each message is a task.
+ * `read` is the snapshot read the worker does (a list, or the Dexie snapshot of a test database).
  */
 export function inProcessWorker(read: LeadContext[] | (() => Promise<LeadContext[]>), options?: TeamKpisServiceOptions): WorkerLike {
   const service = createTeamKpisService(typeof read === 'function' ? read : async () => read, undefined, options);
