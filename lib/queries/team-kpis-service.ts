@@ -151,7 +151,7 @@ export function createTeamKpisService(
   async function diagnostic(id: number, request: Extract<ReturnType<typeof teamKpisRequestSchema.parse>, { type: 'diagnostic' }>): Promise<TeamKpisResponse> {
     const unfiltered = { range: request.range, filter: {} };
     await letOthersIn();
-    snapshotFiguresOf((await judgedFor(request)).loaded);
+    snapshotFiguresOf(await loadContexts());
     await letOthersIn();
     countOf((await judgedFor(request)).team, unfiltered, true);
     await letOthersIn();

@@ -113,26 +113,28 @@ async function changeFilter(page: Page, word: 'owner' | 'source', values: string
 /** Owners the filter goes through in one go, as the arrow keys would. */
 const ARROWED = 8;
 
+/** The owner and source filters' values as the page offers them (not the empty "all"). */
+function filterChoices(page: Page): Promise<Record<'owner' | 'source', string[]>> {
+  return page.evaluate(() => {
+    const values = (word: string) =>
+      [...(document.querySelector<HTMLSelectElement>(`.team-page select[id$="-${word}"]`)?.options ?? [])].map((o) => o.value).filter((v) => v !== '');
+    return { owner: values('owner'), source: values('source') };
+  });
+}
+
 /**
  * The filter changes: each to a view not asked before (owner by owner, then the next source with the owners again),
  * so every change is worked out by the worker; a view asked again within the same minute is answered from the page's
  * cache at once, which would flatter the figures.
  */
 async function distinctFilterChanges(page: Page, count: number): Promise<{ word: 'owner' | 'source'; value: string }[]> {
-  const choices = await page.evaluate(() =>
-    Object.fromEntries(
-      (['owner', 'source'] as const).map((word) => [
-        word,
-        [...(document.querySelector<HTMLSelectElement>(`.team-page select[id$="-${word}"]`)?.options ?? [])].map((o) => o.value).filter((v) => v !== ''),
-      ]),
-    ),
-  );
+  const choices = await filterChoices(page);
   const state = { owner: '', source: '' };
   const seen = new Set(['|']);
   const changes: { word: 'owner' | 'source'; value: string }[] = [];
   while (changes.length < count) {
-    const owner = choices.owner!.find((o) => !seen.has(`${o}|${state.source}`));
-    const source = owner === undefined ? choices.source!.find((v) => !seen.has(`${state.owner}|${v}`)) : undefined;
+    const owner = choices.owner.find((o) => !seen.has(`${o}|${state.source}`));
+    const source = owner === undefined ? choices.source.find((v) => !seen.has(`${state.owner}|${v}`)) : undefined;
     if (owner === undefined && source === undefined) throw new Error('not enough distinct views for the filter changes');
     if (owner !== undefined) state.owner = owner;
     else state.source = source!;
@@ -177,11 +179,9 @@ export async function runTeamPageChromiumBench(people = TEAM_FULL_SCALE.people):
     }
     // Arrowing through the owner filter: one change per owner without waiting, each view left before its answers came
     // (the worker skips what the page cancelled); under a source not shown yet, so every view is new to the worker.
-    const sources = await page.evaluate(() => [...(document.querySelector<HTMLSelectElement>('.team-page select[id$="-source"]')?.options ?? [])].map((o) => o.value));
-    const owners = await page.evaluate(() => [...(document.querySelector<HTMLSelectElement>('.team-page select[id$="-owner"]')?.options ?? [])].map((o) => o.value).filter((v) => v !== ''));
-    const freshSource = sources.filter((v) => v !== '').at(-1)!;
-    await changeFilter(page, 'source', [freshSource]);
-    const arrowedOwners = owners.slice(0, ARROWED);
+    const choices = await filterChoices(page);
+    await changeFilter(page, 'source', [choices.source.at(-1)!]);
+    const arrowedOwners = choices.owner.slice(0, ARROWED);
     const arrowed = { count: arrowedOwners.length, ...(await changeFilter(page, 'owner', arrowedOwners)) };
 
     // After a sync: the background works out the page's fixed-period views (lib/queries/keep-team-views.ts, run
