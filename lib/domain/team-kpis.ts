@@ -260,9 +260,14 @@ const SQL_BIT = 1 << STAGE_INDEX.sql;
 
 type WonDeal = { id: string; amount: number };
 
-/** What each person contributes to the figures of one range, by person index. */
+/**
+ * What each person of a selection contributes to the figures of one range, by position in the selection (`members`
+ * holds the team index of each position): arrays the size of the selection, not of the team, so counting one owner's
+ * people of 100,000 neither allocates nor clears arrays for the other 87,000 (the allocation was most of the cost).
+ */
 interface RangeFacts {
   team: JudgedTeam;
+  members: readonly number[];
   reached: Uint16Array;
   /** Per conversion j: bit 2j = in the cohort, bit 2j + 1 = went on. */
   conversion: Uint8Array;
@@ -274,6 +279,7 @@ interface RangeFacts {
   won: Map<number, WonDeal[]>;
 }
 
+/** Positions in the selection (into its RangeFacts) of each split key's people. */
 type Groups = Record<Split, Map<string | null, number[]>>;
 
 /**
@@ -299,7 +305,7 @@ export function countTeam(team: JudgedTeam, range: TeamRange, filter: TeamFilter
       .map(([key, members]) => ({ key, ...figuresOf(facts, members) }))
       .sort((a, b) => b.leads - a.leads || compareKeys(a.key, b.key));
   const result = {
-    ...figuresOf(facts, selected),
+    ...figuresOf(facts, null),
     range: { from: range.from, to: range.to },
     now: team.now,
     byOwner: split(groups.byOwner),
@@ -308,7 +314,7 @@ export function countTeam(team: JudgedTeam, range: TeamRange, filter: TeamFilter
   } as TeamKpis;
   Object.defineProperty(result, 'peopleFor', {
     enumerable: false,
-    value: (path: FigurePath) => peopleFor(facts, selected, groups, path),
+    value: (path: FigurePath) => peopleFor(facts, groups, path),
   });
   return result;
 }
@@ -342,10 +348,11 @@ function select(team: JudgedTeam, filter: TeamFilter): number[] {
   return out;
 }
 
-function emptyFacts(team: JudgedTeam): RangeFacts {
-  const n = team.size;
+/** Fact arrays for `members`, room for `n` people (more than the members: reusable arrays). */
+function emptyFacts(team: JudgedTeam, members: readonly number[], n = members.length): RangeFacts {
   return {
     team,
+    members,
     reached: new Uint16Array(n),
     conversion: new Uint8Array(n),
     sla: new Uint8Array(n),
@@ -357,22 +364,21 @@ function emptyFacts(team: JudgedTeam): RangeFacts {
 }
 
 /**
- * Each person's facts for one range. `into`: arrays to reuse (a count whose facts are not kept, such as the team
- * page's thirteen weeks): only the selected people's slots are reset and read, so a week of a few hundred people
- * does not allocate (and make the collector clear) five arrays the size of the whole team.
+ * Each selected person's facts for one range, by position in `selected`. `into`: arrays to reuse, at least as long as
+ * the selection (a count whose facts are not kept, such as the team page's thirteen weeks): only its first slots are
+ * reset and read, so a week of a few hundred people allocates nothing for the collector to clear.
  */
 function rangeFacts(team: JudgedTeam, selected: readonly number[], { from, to }: TeamRange, into?: RangeFacts): RangeFacts {
-  const facts: RangeFacts = into ? { ...into, reasons: new Map(), won: new Map() } : emptyFacts(team);
+  const facts: RangeFacts = into ? { ...into, members: selected, reasons: new Map(), won: new Map() } : emptyFacts(team, selected);
   if (into) {
-    for (const i of selected) {
-      facts.sla[i] = SLA_NONE;
-      facts.good[i] = 0;
-      facts.bad[i] = 0;
-    }
+    facts.sla.fill(SLA_NONE, 0, selected.length);
+    facts.good.fill(0, 0, selected.length);
+    facts.bad.fill(0, 0, selected.length);
   }
   const { entryStart, entryStage, entryAt, handoffAt, slaCode, contexts, extras } = team;
   const firstIn = new Float64Array(3);
-  for (const i of selected) {
+  for (let p = 0; p < selected.length; p++) {
+    const i = selected[p]!;
     const start = entryStart[i]!;
     const end = entryStart[i + 1]!;
     let reached = 0;
@@ -384,7 +390,7 @@ function rangeFacts(team: JudgedTeam, selected: readonly number[], { from, to }:
       reached |= 1 << stage;
       for (let j = 0; j < 3; j++) if (stage === CONVERSION_FROM[j] && at < firstIn[j]!) firstIn[j] = at;
     }
-    facts.reached[i] = reached;
+    facts.reached[p] = reached;
     let conversion = 0;
     for (let j = 0; j < 3; j++) {
       const cohortAt = firstIn[j]!;
@@ -398,9 +404,9 @@ function rangeFacts(team: JudgedTeam, selected: readonly number[], { from, to }:
         }
       }
     }
-    facts.conversion[i] = conversion;
+    facts.conversion[p] = conversion;
     const handoff = handoffAt[i]!;
-    if (handoff >= from && handoff < to) facts.sla[i] = slaCode[i]!;
+    if (handoff >= from && handoff < to) facts.sla[p] = slaCode[i]!;
 
     if (extras[i] === 0) continue;
     const context = contexts[i]!;
@@ -414,27 +420,27 @@ function rangeFacts(team: JudgedTeam, selected: readonly number[], { from, to }:
           if (seen.has(f.id)) continue;
           seen.add(f.id);
         }
-        if (f.verdict === 'good') facts.good[i]!++;
-        else facts.bad[i]!++;
+        if (f.verdict === 'good') facts.good[p]!++;
+        else facts.bad[p]!++;
         if (f.reasonCodes.length) {
-          const list = facts.reasons.get(i);
+          const list = facts.reasons.get(p);
           if (list) list.push(...f.reasonCodes);
-          else facts.reasons.set(i, [...f.reasonCodes]);
+          else facts.reasons.set(p, [...f.reasonCodes]);
         }
       }
     }
     for (const o of context.opportunities) {
       if (!o.isWon || o.closeDate === undefined || o.closeDate < from || o.closeDate >= to) continue;
       const deal = { id: o.id, amount: o.amount ?? 0 };
-      const list = facts.won.get(i);
+      const list = facts.won.get(p);
       if (list) list.push(deal);
-      else facts.won.set(i, [deal]);
+      else facts.won.set(p, [deal]);
     }
   }
   return facts;
 }
 
-/** Members of each split key; `each` hands every key index of a person (-1: none) to `add`. */
+/** Members of each split key, as positions in `selected`; `each` hands every key index of a person (-1: none) to `add`. */
 function groupBy(
   selected: readonly number[],
   names: readonly string[],
@@ -443,9 +449,9 @@ function groupBy(
   const lists: number[][] = Array.from({ length: names.length + 1 }, () => []);
   let current = 0;
   const add = (key: number) => lists[key + 1]!.push(current);
-  for (const i of selected) {
-    current = i;
-    each(i, add);
+  for (let p = 0; p < selected.length; p++) {
+    current = p;
+    each(selected[p]!, add);
   }
   const groups = new Map<string | null, number[]>();
   lists.forEach((members, k) => {
@@ -469,8 +475,9 @@ function percentile(sorted: Float64Array, p: number): number | null {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-function figuresOf(facts: RangeFacts, members: readonly number[]): TeamFigures {
-  const { team } = facts;
+/** The figures of some of the facts' people: `positions` in the selection, or null for all of it. */
+function figuresOf(facts: RangeFacts, positions: readonly number[] | null): TeamFigures {
+  const { team, members } = facts;
   const { campaignStart, campaignOf, touchMinutes } = team;
   const reached = new Float64Array(STAGES.length);
   const cohort = [0, 0, 0];
@@ -490,27 +497,30 @@ function figuresOf(facts: RangeFacts, members: readonly number[]): TeamFigures {
   /** Deals already credited to a campaign in this figure: `${campaign}|${deal id}`. */
   const cDeals = new Set<string>();
 
-  for (const i of members) {
-    const mask = facts.reached[i]!;
+  const count = positions ? positions.length : members.length;
+  for (let q = 0; q < count; q++) {
+    const p = positions ? positions[q]! : q;
+    const i = members[p]!;
+    const mask = facts.reached[p]!;
     if (mask) for (let s = 0; s < STAGES.length; s++) if (mask & (1 << s)) reached[s]!++;
-    const conv = facts.conversion[i]!;
+    const conv = facts.conversion[p]!;
     if (conv) {
       for (let j = 0; j < 3; j++) {
         if (conv & (1 << (2 * j))) cohort[j]!++;
         if (conv & (1 << (2 * j + 1))) converted[j]!++;
       }
     }
-    const code = facts.sla[i]!;
+    const code = facts.sla[p]!;
     if (code !== SLA_NONE) {
       sla[code]!++;
       const minutes = touchMinutes[i]!;
       if (!Number.isNaN(minutes)) touches.push(minutes);
     }
-    good += facts.good[i]!;
-    bad += facts.bad[i]!;
-    const reasons = facts.reasons.get(i);
+    good += facts.good[p]!;
+    bad += facts.bad[p]!;
+    const reasons = facts.reasons.get(p);
     if (reasons) for (const r of reasons) byReason[r] = (byReason[r] ?? 0) + 1;
-    const won = facts.won.get(i);
+    const won = facts.won.get(p);
     if (won) {
       for (const deal of won) {
         if (wonIds.has(deal.id)) continue;
@@ -546,7 +556,7 @@ function figuresOf(facts: RangeFacts, members: readonly number[]): TeamFigures {
   const conversion = {} as Record<ConversionName, number | null>;
   CONVERSION_NAMES.forEach((name, j) => (conversion[name] = ratio(converted[j]!, cohort[j]!)));
   return {
-    leads: members.length,
+    leads: count,
     funnel: { reached: reachedByStage, conversion },
     sla: {
       handedOff: judged + sla[OPEN]!,
@@ -565,36 +575,42 @@ function figuresOf(facts: RangeFacts, members: readonly number[]): TeamFigures {
 const SPLITS = ['byOwner', 'bySource', 'byCampaign'] as const;
 type Split = (typeof SPLITS)[number];
 
-function peopleFor(facts: RangeFacts, selected: readonly number[], groups: Groups, path: FigurePath): string[] {
-  let members: readonly number[] = selected;
+function peopleFor(facts: RangeFacts, groups: Groups, path: FigurePath): string[] {
+  let positions: readonly number[] | null = null;
   let rest = path;
   if (SPLITS.includes(path[0] as Split)) {
     if (path.length < 2) throw new Error(`Team figure ${JSON.stringify(path)}: name the ${path[0]} key, e.g. [${JSON.stringify(path[0])}, "…", "sla", "met"]`);
-    members = groups[path[0] as Split].get(path[1] ?? null) ?? [];
+    positions = groups[path[0] as Split].get(path[1] ?? null) ?? [];
     rest = path.slice(2);
   }
   const test = predicateFor(facts, rest);
   if (!test) throw new Error(`Team figure ${JSON.stringify(path)} is not one of the team figures (see lib/domain/team-kpis.ts)`);
+  const { members, team } = facts;
   const keys: string[] = [];
-  for (const i of members) if (test(i)) keys.push(facts.team.contexts[i]!.person.key);
+  const count = positions ? positions.length : members.length;
+  for (let q = 0; q < count; q++) {
+    const p = positions ? positions[q]! : q;
+    if (test(p)) keys.push(team.contexts[members[p]!]!.person.key);
+  }
   return keys;
 }
 
-function predicateFor(f: RangeFacts, path: FigurePath): ((i: number) => boolean) | null {
+/** Whether the person at position p of the facts' selection is behind the figure at `path`. */
+function predicateFor(f: RangeFacts, path: FigurePath): ((p: number) => boolean) | null {
   const [a, b, c, d] = path;
-  const { team } = f;
-  const slaIs = (...codes: number[]) => (i: number) => codes.includes(f.sla[i]!);
+  const { team, members } = f;
+  const slaIs = (...codes: number[]) => (p: number) => codes.includes(f.sla[p]!);
   switch (a) {
     case 'leads':
       return path.length === 1 ? () => true : null;
     case 'funnel':
       if (b === 'reached' && path.length === 3 && (STAGES as readonly unknown[]).includes(c)) {
         const bit = 1 << STAGE_INDEX[c as Stage];
-        return (i) => (f.reached[i]! & bit) !== 0;
+        return (p) => (f.reached[p]! & bit) !== 0;
       }
       if (b === 'conversion' && CONVERSION_NAMES.includes(c as ConversionName) && (path.length === 3 || (path.length === 4 && d === 'of'))) {
         const bit = 1 << (2 * CONVERSION_NAMES.indexOf(c as ConversionName) + (d === 'of' ? 0 : 1));
-        return (i) => (f.conversion[i]! & bit) !== 0;
+        return (p) => (f.conversion[p]! & bit) !== 0;
       }
       return null;
     case 'sla':
@@ -607,25 +623,26 @@ function predicateFor(f: RangeFacts, path: FigurePath): ((i: number) => boolean)
       }
       if (b === 'metRate' && c === 'of' && path.length === 3) return slaIs(MET, MET_LATE, BREACHED);
       if (b === 'firstTouchMinutes' && (c === 'p50' || c === 'p90') && path.length === 3) {
-        return (i) => f.sla[i] !== SLA_NONE && !Number.isNaN(team.touchMinutes[i]!);
+        return (p) => f.sla[p] !== SLA_NONE && !Number.isNaN(team.touchMinutes[members[p]!]!);
       }
       return null;
     case 'feedback':
-      if (b === 'good' && path.length === 2) return (i) => f.good[i]! > 0;
-      if (b === 'bad' && path.length === 2) return (i) => f.bad[i]! > 0;
-      if (b === 'byReason' && typeof c === 'string' && path.length === 3) return (i) => f.reasons.get(i)?.includes(c) ?? false;
+      if (b === 'good' && path.length === 2) return (p) => f.good[p]! > 0;
+      if (b === 'bad' && path.length === 2) return (p) => f.bad[p]! > 0;
+      if (b === 'byReason' && typeof c === 'string' && path.length === 3) return (p) => f.reasons.get(p)?.includes(c) ?? false;
       return null;
     case 'revenue':
-      if (b === 'wonAmount' && path.length === 2) return (i) => f.won.has(i);
+      if (b === 'wonAmount' && path.length === 2) return (p) => f.won.has(p);
       if (b === 'byCampaign' && typeof c === 'string' && path.length === 4) {
         const index = team.campaigns.indexOf(c);
-        const inCampaign = (i: number) => {
+        const inCampaign = (p: number) => {
+          const i = members[p]!;
           for (let k = team.campaignStart[i]!; k < team.campaignStart[i + 1]!; k++) if (team.campaignOf[k] === index) return true;
           return false;
         };
         if (d === 'leads') return inCampaign;
-        if (d === 'sql') return (i) => inCampaign(i) && (f.reached[i]! & SQL_BIT) !== 0;
-        if (d === 'won' || d === 'wonAmount') return (i) => inCampaign(i) && f.won.has(i);
+        if (d === 'sql') return (p) => inCampaign(p) && (f.reached[p]! & SQL_BIT) !== 0;
+        if (d === 'won' || d === 'wonAmount') return (p) => inCampaign(p) && f.won.has(p);
       }
       return null;
     default:
@@ -644,8 +661,8 @@ export function selectTeam(team: JudgedTeam, filter: TeamFilter = {}): number[] 
  */
 export function countTeamFigures(team: JudgedTeam, range: TeamRange, members: readonly number[]): TeamFigures {
   let scratch = scratchFacts.get(team);
-  if (!scratch) scratchFacts.set(team, (scratch = emptyFacts(team)));
-  return figuresOf(rangeFacts(team, members, range, scratch), members);
+  if (!scratch || scratch.reached.length < members.length) scratchFacts.set(team, (scratch = emptyFacts(team, [], Math.max(members.length, 2 * (scratch?.reached.length ?? 0)))));
+  return figuresOf(rangeFacts(team, members, range, scratch), null);
 }
 /** One set of reusable fact arrays per judged team, for countTeamFigures (its facts are read once, then dropped). */
 const scratchFacts = new WeakMap<JudgedTeam, RangeFacts>();

@@ -114,8 +114,11 @@ export type KeptView = { now: number; computedAt: number; kpis: TeamKpisData; pr
  */
 export async function readKeptView(db: BatonDb, request: Pick<TeamFiguresRequest, 'range' | 'previous' | 'weeks' | 'filter' | 'versions'>): Promise<KeptView | null> {
   performance.mark('baton:kept-asked');
-  const generation = await teamSnapshotGeneration(db);
-  performance.mark('baton:kept-generation');
+  // The snapshot's generation and the kept rows are read side by side (one round of reads, not two).
+  const generation = teamSnapshotGeneration(db).then((read) => {
+    performance.mark('baton:kept-generation');
+    return read;
+  });
   const questions = teamViewQuestions(request);
   const [current, previous, detail] = await Promise.all([
     readTeamAnswer<TeamKpisData>(db, questions.current, generation),

@@ -33,13 +33,16 @@ export interface TeamSyncView {
  * broadcasts (accepted only from this extension), and "Sync now" / "Cancel" sent to the background, which
  * does the work so it goes on when the page closes.
  */
-export function useTeamSync(): TeamSyncView {
+export function useTeamSync({ connectors = true }: { connectors?: boolean } = {}): TeamSyncView {
   const { db, connectorFor } = useBatonDeps();
   const states = useLiveQuery(() => listSyncStates(db), [db]);
   const [instances, setInstances] = useState<Partial<Record<SystemId, string | null>> | null>(null);
   const [progress, setProgress] = useState<Partial<Record<SystemId, TeamSyncProgress>>>({});
 
+  // `connectors: false` holds the connectors back (every vendor's code, and each one's stored connection): the team
+  // page paints its kept figures first, as loading them took the main thread and the database in between.
   useEffect(() => {
+    if (!connectors) return;
     let alive = true;
     void (async () => {
       const found: Partial<Record<SystemId, string | null>> = {};
@@ -56,7 +59,7 @@ export function useTeamSync(): TeamSyncView {
     return () => {
       alive = false;
     };
-  }, [connectorFor]);
+  }, [connectorFor, connectors]);
 
   useEffect(() => {
     const seen = (p: TeamSyncProgress) => {

@@ -79,10 +79,14 @@ export async function saveTeamAnswer(db: BatonDb, question: TeamAnswerQuestion, 
   });
 }
 
-/** The kept answer to `question` if it was worked out from the snapshot of `generation`; else null. */
-export async function readTeamAnswer<T>(db: BatonDb, question: TeamAnswerQuestion, generation: string): Promise<KeptAnswer<T> | null> {
-  const parsed = rowSchema.safeParse(await db.teamAnswers.get(teamAnswerKey(question)));
-  if (!parsed.success || parsed.data.generation !== generation) return null;
+/**
+ * The kept answer to `question` if it was worked out from the snapshot of `generation`; else null. The generation may
+ * still be on its way (a promise): the row is read meanwhile, rather than one read after the other.
+ */
+export async function readTeamAnswer<T>(db: BatonDb, question: TeamAnswerQuestion, generation: string | PromiseLike<string>): Promise<KeptAnswer<T> | null> {
+  const [row, current] = await Promise.all([db.teamAnswers.get(teamAnswerKey(question)), generation]);
+  const parsed = rowSchema.safeParse(row);
+  if (!parsed.success || parsed.data.generation !== current) return null;
   const { now, computedAt, answer } = parsed.data;
-  return { generation, now, computedAt, answer: answer as T };
+  return { generation: current, now, computedAt, answer: answer as T };
 }
