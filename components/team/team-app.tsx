@@ -208,7 +208,7 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
               </button>
             )}
           </header>
-          {view.print ? null : <Controls view={view} onChange={setView} options={detail.data?.options} today={localDayNumber(zone, now)} />}
+          {view.print ? null : <Controls view={view} onChange={setView} options={detail.data?.options ?? keptView?.detail?.options} today={localDayNumber(zone, now)} />}
           {body}
         </main>
       </DrillContext.Provider>

@@ -127,7 +127,7 @@ describe('Team page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(en('teamPage.state.partial', { system: en('system.demo'), message: 'The workspace could not be reached (network).' }));
    }, 60_000);
 
-  it('paints the figures kept from the last visit at once, labelled, while the worker has not answered; never after the snapshot changed', async () => {
+  it('paints the figures kept from the last visit at once, labelled, with their filters, while the worker has not answered; never after the snapshot changed', async () => {
     const contexts = await syncDemo(db, NOW);
     const expected = computeTeamKpis(contexts, demoVersions(), periodRange({ kind: 'quarter' }, NOW, ZONE), NOW);
     const first = renderTeamPage(db, NOW, { search: '?period=quarter', client: inProcessClient(db, { clock: () => NOW, keep: true }) });
@@ -142,6 +142,9 @@ describe('Team page', () => {
     const second = renderTeamPage(db, later, { search: '?period=quarter', client: stuck });
     expect(await screen.findByTestId('team-kept', {}, { timeout: 15_000 })).toHaveTextContent(en('teamPage.kept', { time: createI18n('en', ZONE).dateTime(NOW) }));
     for (const stage of STAGES) expect(stageCell(stage)).toHaveTextContent(new RegExp(`^${expected.funnel.reached[stage].toLocaleString('en-US')}$`));
+    // The filters already offer the team's owners (from the kept detail): a filter can be chosen before the worker answers.
+    const owner = expected.byOwner.find((o) => o.key !== null)!.key!;
+    expect(screen.getByLabelText(en('teamPage.filter.owner'))).toContainHTML(owner);
     second.unmount();
 
     // A page of the snapshot changed: the kept figures are not this snapshot's, so the page finds none to paint.
