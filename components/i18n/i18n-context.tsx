@@ -10,6 +10,7 @@ import {
   formatDay,
   formatDuration,
   formatMoney,
+  formatMonthDay,
   formatNumber,
   formatSigned,
   formatTime,
@@ -29,6 +30,8 @@ export interface I18n {
   time: (ms: number) => string;
   day: (ms: number) => string;
   date: (ms: number) => string;
+  /** A day on a chart's time axis (11月25日 · Nov 25). */
+  monthDay: (ms: number) => string;
   duration: (minutes: number) => string;
   countdown: (seconds: number) => string;
   number: (n: number, fractionDigits?: number) => string;
@@ -49,6 +52,7 @@ export function i18nOf(locale: Locale, timeZone: string | undefined, t: Translat
     time: (ms) => formatTime(locale, ms, timeZone),
     day: (ms) => formatDay(locale, ms, timeZone),
     date: (ms) => formatDate(locale, ms, timeZone),
+    monthDay: (ms) => formatMonthDay(locale, ms, timeZone),
     duration: (minutes) => formatDuration(locale, minutes),
     countdown: (seconds) => formatCountdown(locale, seconds),
     number: (n, fractionDigits) => formatNumber(locale, n, fractionDigits),

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
 import { COLORS, PlotChart, type ChartOptions } from './plot-chart';
+import { weekAxis } from './week-axis';
 import { versionMarks } from './sla-section';
 import { versionChanges, type TeamData } from './team-data';
 
@@ -11,7 +12,7 @@ const TOP = 10;
 
 /** The feedback loop: good / bad by campaign and source, top reasons, the weekly trend, recent comments. */
 export function FeedbackSection({ data }: { data: TeamData }) {
-  const { t, l, number, date, dateTime } = useI18n();
+  const { t, l, number, date, dateTime, monthDay } = useI18n();
   const { kpis, previous, detail, definitions } = data;
   const [split, setSplit] = useState<'byCampaign' | 'bySource'>('byCampaign');
   const none = t('teamPage.none');
@@ -69,7 +70,7 @@ export function FeedbackSection({ data }: { data: TeamData }) {
   const trendOptions = useMemo<ChartOptions>(
     () => (Plot) => ({
       height: 200,
-      x: { type: 'utc', label: null },
+      x: weekAxis(weeks, monthDay),
       y: { label: t('teamPage.feedback.count'), grid: true },
       color: { domain: [t('teamPage.feedback.good'), t('teamPage.feedback.bad')], range: [COLORS.good, COLORS.bad], legend: true },
       symbol: { domain: [t('teamPage.feedback.good'), t('teamPage.feedback.bad')], range: ['circle', 'times'] },
@@ -81,7 +82,7 @@ export function FeedbackSection({ data }: { data: TeamData }) {
         ...versionMarks(Plot, changes, t('teamPage.versionMark', { version: '{v}' })),
       ],
     }),
-    [weeks, changes.length, t], // eslint-disable-line react-hooks/exhaustive-deps -- trend derives from weeks
+    [weeks, changes.length, t, monthDay], // eslint-disable-line react-hooks/exhaustive-deps -- trend derives from weeks
   );
   const trendColumns: Column<(typeof weeks)[number]>[] = [
     { header: t('teamPage.week'), cell: (w) => ({ value: date(w.from) }) },

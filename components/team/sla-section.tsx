@@ -6,12 +6,13 @@ import { useI18n } from '../i18n/i18n-context';
 import { Card } from '../ui/card';
 import { DataTable, type Column } from './data-table';
 import { COLORS, PlotChart, type ChartOptions } from './plot-chart';
+import { weekAxis } from './week-axis';
 import { PeopleList } from './people-list';
 import { pct, versionChanges, type TeamData } from './team-data';
 
 /** SLA compliance: met rate by week, first touch in business time, by owner, and the open breaches. */
 export function SlaSection({ data }: { data: TeamData }) {
-  const { t, number, date, duration } = useI18n();
+  const { t, number, date, duration, monthDay } = useI18n();
   const { kpis, previous, detail } = data;
   const percent = (rate: number | null | undefined) => (pct(rate) === null ? '–' : `${number(pct(rate)!, 1)}%`);
   const minutes = (m: number | null) => (m === null ? '–' : duration(m));
@@ -37,7 +38,7 @@ export function SlaSection({ data }: { data: TeamData }) {
     const points = weeks.filter((w) => w.metRate !== null).map((w) => ({ at: new Date(w.from), rate: w.metRate! }));
     return {
       height: 200,
-      x: { type: 'utc', label: null },
+      x: weekAxis(weeks, monthDay),
       y: { label: t('teamPage.sla.metRate'), percent: true, domain: [0, 100], grid: true },
       marks: [
         Plot.lineY(points, { x: 'at', y: 'rate', stroke: COLORS.current }),
@@ -45,7 +46,7 @@ export function SlaSection({ data }: { data: TeamData }) {
         ...versionMarks(Plot, changes, t('teamPage.versionMark', { version: '{v}' })),
       ],
     };
-  }, [weeks, changes.length, t]); // eslint-disable-line react-hooks/exhaustive-deps -- changes follow data.range
+  }, [weeks, changes.length, t, monthDay]); // eslint-disable-line react-hooks/exhaustive-deps -- changes follow data.range
 
   const bucketLabel = (i: number) =>
     i === 0
@@ -59,13 +60,19 @@ export function SlaSection({ data }: { data: TeamData }) {
     { header: t('teamPage.people'), numeric: true, cell: (b) => ({ value: b.count, text: number(b.count), drill: { path: ['firstTouch', String(b.i)], label: t('teamPage.drill.firstTouch', { bucket: b.label, n: b.count }) } }) },
   ];
   const bucketOptions = useMemo<ChartOptions>(
+    // Bars across, the buckets' names on the left: six names side by side under upright bars overlapped at 360 px.
     () => (Plot) => ({
-      height: 180,
-      marginBottom: 40,
-      x: { label: null, domain: buckets.map((b) => b.label) },
+      marginLeft: 100,
+      marginRight: 40,
+      height: 40 + 26 * buckets.length,
       // At least 0–1, so a period with no touched lead draws empty bars, not full ones.
-      y: { label: t('teamPage.people'), grid: true, nice: true, domain: [0, Math.max(1, ...buckets.map((b) => b.count))] },
-      marks: [Plot.barY(buckets, { x: 'label', y: 'count', fill: COLORS.current }), Plot.text(buckets, { x: 'label', y: 'count', text: (b) => number(b.count), dy: -6 }), Plot.ruleY([0])],
+      x: { label: t('teamPage.people'), grid: true, nice: true, domain: [0, Math.max(1, ...buckets.map((b) => b.count))] },
+      y: { label: null, domain: buckets.map((b) => b.label) },
+      marks: [
+        Plot.barX(buckets, { y: 'label', x: 'count', fill: COLORS.current }),
+        Plot.text(buckets, { y: 'label', x: 'count', text: (b) => number(b.count), dx: 4, textAnchor: 'start' }),
+        Plot.ruleX([0]),
+      ],
     }),
     [detail, t, number], // eslint-disable-line react-hooks/exhaustive-deps -- buckets derive from detail
   );

@@ -70,6 +70,11 @@ export function formatDate(locale: Locale, ms: number, timeZone?: string): strin
   return dateTimeFormat(locale, timeZone, { year: 'numeric', month: 'short', day: 'numeric' }).format(ms);
 }
 
+/** 11月25日 · Nov 25: a day on a chart's time axis, the year said by the page's period. */
+export function formatMonthDay(locale: Locale, ms: number, timeZone?: string): string {
+  return dateTimeFormat(locale, timeZone, { month: 'short', day: 'numeric' }).format(ms);
+}
+
 /** A stable key for grouping instants by calendar day in a zone: 2026-11-25. */
 export function dayKey(ms: number, timeZone?: string): string {
   const parts = dateTimeFormat('en', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);

@@ -1,4 +1,4 @@
-import { dayKey, differsFromBrowserZone, formatCountdown, formatDateTime, formatDuration, formatMoney, formatNumber, formatWeekdayTime } from '../../lib/i18n/format';
+import { dayKey, differsFromBrowserZone, formatCountdown, formatDateTime, formatDuration, formatMoney, formatMonthDay, formatNumber, formatWeekdayTime } from '../../lib/i18n/format';
 import { resolveLocale } from '../../lib/i18n/locale';
 
 describe('resolveLocale', () => {
@@ -19,6 +19,14 @@ describe('resolveLocale', () => {
 describe('formatting', () => {
   // 2026-11-25T05:05:00Z = 14:05 in Tokyo, 00:05 in New York (EST).
   const t = Date.UTC(2026, 10, 25, 5, 5);
+
+  it("names a chart's day in the user's language and the team calendar's zone", () => {
+    // Sunday 2026-10-04 15:00 UTC is Monday 5 October in Tokyo, still the 4th in New York.
+    const weekStart = Date.UTC(2026, 9, 4, 15);
+    expect(formatMonthDay('ja', weekStart, 'Asia/Tokyo')).toBe('10月5日');
+    expect(formatMonthDay('en', weekStart, 'Asia/Tokyo')).toBe('Oct 5');
+    expect(formatMonthDay('en', weekStart, 'America/New_York')).toBe('Oct 4');
+  });
 
   it('shows times in the team calendar zone', () => {
     expect(formatDateTime('ja', t, 'Asia/Tokyo')).toContain('14:05');
