@@ -1,7 +1,7 @@
 import { FileText, Printer } from 'lucide-react';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { localDayNumber } from '../../lib/domain/time-zone';
-import { periodRange, previousPeriodRange, weekBuckets } from '../../lib/domain/team-period';
+import { periodRanges } from '../../lib/domain/team-period';
 import type { TeamDetail } from '../../lib/domain/team-details';
 import type { TeamKpisClient } from '../../lib/queries/team-kpis-client';
 import type { TeamKpisData } from '../../lib/queries/team-kpis-protocol';
@@ -79,10 +79,7 @@ export function TeamApp({ client: injected, clock }: { client?: TeamKpisClient; 
   // The period's ranges keep their identity through a filter change: the sections (memoized on `data`, which holds the
   // range) are then not redrawn as the change is made, only when its figures arrive (the redraw took 25 ms of the
   // change's first 40, before the worker was even asked).
-  const periods = useMemo(() => {
-    const range = periodRange(view.period, now, zone);
-    return { range, previous: previousPeriodRange(view.period, now, zone), weeks: weekBuckets(range, zone) };
-  }, [view.period, now, zone]);
+  const periods = useMemo(() => periodRanges(view.period, now, zone), [view.period, now, zone]);
   const request = useMemo<TeamFiguresRequest>(() => ({ ...periods, filter: view.filter, now, versions, snapshotStamp }), [periods, view.filter, now, versions, snapshotStamp]);
   const { current, previous, detail, kept } = useTeamFigures(loaded ? client : null, request, { stampKnown: sync.statesLoaded });
   const keptLookedFor = kept.isFetched || kept.isError || current.data !== undefined || current.isError;

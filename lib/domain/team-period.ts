@@ -84,6 +84,15 @@ export function previousPeriodRange(choice: PeriodChoice, now: number, zone: str
 }
 
 /**
+ * What the team page counts for a period: its range, the previous one's and its weeks. The page and the views the
+ * background keeps after a sync both take them from here, so a kept answer's question is the page's own.
+ */
+export function periodRanges(choice: PeriodChoice, now: number, zone: string): { range: TeamRange; previous: TeamRange; weeks: TeamRange[] } {
+  const range = periodRange(choice, now, zone);
+  return { range, previous: previousPeriodRange(choice, now, zone), weeks: weekBuckets(range, zone) };
+}
+
+/**
  * The period's time axis: Monday-based weeks, cut at the period's ends. A long custom period is drawn in runs of
  * several weeks so the axis has at most `maxBuckets` points.
  */

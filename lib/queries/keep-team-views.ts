@@ -3,7 +3,7 @@ import { DEFAULT_DEFINITIONS } from '../domain/definitions/default-definitions';
 import { definitionsSchema } from '../domain/definitions/schema';
 import { teamDetail } from '../domain/team-details';
 import { countTeam, judgeTeam } from '../domain/team-kpis';
-import { DEFAULT_PERIOD, PERIOD_KINDS, periodRange, previousPeriodRange, weekBuckets, type PeriodChoice } from '../domain/team-period';
+import { DEFAULT_PERIOD, PERIOD_KINDS, periodRanges, type PeriodChoice } from '../domain/team-period';
 import type { BatonDb } from '../store/db';
 import { readDefinitions } from '../store/definitions-repo';
 import type { SystemId } from '../domain/model';
@@ -27,8 +27,7 @@ const MINUTE = 60_000;
 
 /** A fixed period's view of the team page at `now` in `zone`, unfiltered: what its URL without filters asks. */
 export function teamPeriodView<V>(period: PeriodChoice, now: number, zone: string, versions: V) {
-  const range = periodRange(period, now, zone);
-  return { range, previous: previousPeriodRange(period, now, zone), weeks: weekBuckets(range, zone), filter: {}, versions };
+  return { ...periodRanges(period, now, zone), filter: {}, versions };
 }
 
 export type KeptTeamViews = { people: number; views: number; readMs: number; judgeMs: number; countMs: number } | null;
